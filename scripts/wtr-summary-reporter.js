@@ -1,0 +1,26 @@
+// Writes the test totals to .test-results/browser.json so `npm test` can print one summary line.
+import { mkdirSync, writeFileSync } from 'node:fs';
+
+function count(results, totals) {
+  for (const test of results.tests ?? []) {
+    if (test.skipped) totals.skipped++;
+    else if (test.passed) totals.passed++;
+    else totals.failed++;
+  }
+  for (const suite of results.suites ?? []) count(suite, totals);
+}
+
+export function summaryFileReporter({ file = '.test-results/browser.json' } = {}) {
+  return {
+    onTestRunFinished({ sessions }) {
+      const totals = { passed: 0, failed: 0, skipped: 0, errors: 0 };
+      for (const session of sessions) {
+        if (session.testResults) count(session.testResults, totals);
+        // A file that failed to load has no test results: count it as a failure, not as nothing.
+        if (!session.passed && (!session.testResults || session.errors?.length)) totals.errors++;
+      }
+      mkdirSync('.test-results', { recursive: true });
+      writeFileSync(file, JSON.stringify(totals));
+    },
+  };
+}
