@@ -1,0 +1,152 @@
+/**
+ * Every way a badge can fail verification has a stable `ERR_OB_*` code and a class.
+ * Checks carry the code (data, serializable); components map codes to localized text.
+ * Only programmer mistakes throw `TypeError`; these errors never escape `verify()`.
+ */
+export type BadgeErrorCode =
+  | 'ERR_OB_MALFORMED'
+  | 'ERR_OB_NOT_A_BADGE'
+  | 'ERR_OB_UNSUPPORTED'
+  | 'ERR_OB_FETCH_FAILED'
+  | 'ERR_OB_FETCH_TIMEOUT'
+  | 'ERR_OB_TOO_LARGE'
+  | 'ERR_OB_FETCH_CONTENT_TYPE'
+  | 'ERR_OB_FETCH_REFUSED'
+  | 'ERR_OB_ABORTED'
+  | 'ERR_OB_JOSE_ALG_NOT_ALLOWED'
+  | 'ERR_OB_JOSE_CRIT_UNSUPPORTED'
+  | 'ERR_OB_JOSE_HEADER_INVALID'
+  | 'ERR_OB_KEY_UNRESOLVABLE'
+  | 'ERR_OB_KEY_NOT_ISSUERS'
+  | 'ERR_OB_DID_INVALID'
+  | 'ERR_OB_DID_METHOD_UNSUPPORTED'
+  | 'ERR_OB_SIGNATURE_INVALID'
+  | 'ERR_OB_ISSUER_MISMATCH'
+  | 'ERR_OB_CLAIM_MISMATCH'
+  | 'ERR_OB_EXPIRED'
+  | 'ERR_OB_NOT_YET_VALID'
+  | 'ERR_OB_REVOKED'
+  | 'ERR_OB_SUSPENDED'
+  | 'ERR_OB_STATUS_UNCHECKED'
+  | 'ERR_OB_STATUS_UNAVAILABLE';
+
+export class BadgeError<C extends BadgeErrorCode = BadgeErrorCode> extends Error {
+  /** Stable machine-readable code; switch on it, never on `message`. */
+  readonly code: C;
+  /** Extra facts for the check's `details` (a URL, a date, a DID). Plain JSON only. */
+  readonly details?: Readonly<Record<string, unknown>>;
+
+  constructor(code: C, message: string, options?: { cause?: unknown; details?: Record<string, unknown> }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    if (options?.details) this.details = options.details;
+  }
+}
+
+type Options = { cause?: unknown; details?: Record<string, unknown> };
+
+// One small class per code so `instanceof` reads well in callers and stack traces name the failure.
+// The default messages are for developers (CLI, logs); the components show localized text instead.
+function define<C extends BadgeErrorCode>(code: C, defaultMessage: string, name: string) {
+  const ErrorClass = class extends BadgeError<C> {
+    static readonly code = code;
+    constructor(message: string = defaultMessage, options?: Options) {
+      super(code, message, options);
+    }
+  };
+  Object.defineProperty(ErrorClass, 'name', { value: name });
+  return ErrorClass;
+}
+
+export const MalformedInput = define('ERR_OB_MALFORMED', 'The input could not be parsed', 'MalformedInput');
+export const NotABadge = define('ERR_OB_NOT_A_BADGE', 'The input is not a badge or credential', 'NotABadge');
+export const UnsupportedFormat = define(
+  'ERR_OB_UNSUPPORTED',
+  'This kind of badge is not supported',
+  'UnsupportedFormat',
+);
+export const FetchFailed = define('ERR_OB_FETCH_FAILED', 'The document could not be fetched', 'FetchFailed');
+export const FetchTimeout = define('ERR_OB_FETCH_TIMEOUT', 'The document took too long to fetch', 'FetchTimeout');
+export const TooLarge = define(
+  'ERR_OB_TOO_LARGE',
+  'The badge or a document it needs is larger than allowed',
+  'TooLarge',
+);
+export const FetchContentType = define(
+  'ERR_OB_FETCH_CONTENT_TYPE',
+  'The document has an unexpected content type',
+  'FetchContentType',
+);
+export const FetchRefused = define('ERR_OB_FETCH_REFUSED', 'Fetching this URL is not allowed', 'FetchRefused');
+export const Aborted = define('ERR_OB_ABORTED', 'Verification was aborted', 'Aborted');
+export const JoseAlgNotAllowed = define(
+  'ERR_OB_JOSE_ALG_NOT_ALLOWED',
+  'The signature algorithm is not allowed',
+  'JoseAlgNotAllowed',
+);
+export const JoseCritUnsupported = define(
+  'ERR_OB_JOSE_CRIT_UNSUPPORTED',
+  'The token requires an unsupported extension',
+  'JoseCritUnsupported',
+);
+export const JoseHeaderInvalid = define(
+  'ERR_OB_JOSE_HEADER_INVALID',
+  'The token header is invalid',
+  'JoseHeaderInvalid',
+);
+export const KeyUnresolvable = define(
+  'ERR_OB_KEY_UNRESOLVABLE',
+  'The signing key could not be found',
+  'KeyUnresolvable',
+);
+export const KeyNotIssuers = define(
+  'ERR_OB_KEY_NOT_ISSUERS',
+  'The signing key does not belong to the issuer',
+  'KeyNotIssuers',
+);
+export const DidInvalid = define('ERR_OB_DID_INVALID', 'The DID is malformed', 'DidInvalid');
+export const DidMethodUnsupported = define(
+  'ERR_OB_DID_METHOD_UNSUPPORTED',
+  'This DID method is not supported',
+  'DidMethodUnsupported',
+);
+export const SignatureInvalid = define(
+  'ERR_OB_SIGNATURE_INVALID',
+  'The signature does not match the content',
+  'SignatureInvalid',
+);
+export const IssuerMismatch = define(
+  'ERR_OB_ISSUER_MISMATCH',
+  'The token issuer differs from the credential issuer',
+  'IssuerMismatch',
+);
+export const ClaimMismatch = define(
+  'ERR_OB_CLAIM_MISMATCH',
+  'A token claim contradicts the credential',
+  'ClaimMismatch',
+);
+export const CredentialExpired = define('ERR_OB_EXPIRED', 'The credential has expired', 'CredentialExpired');
+export const CredentialNotYetValid = define(
+  'ERR_OB_NOT_YET_VALID',
+  'The credential is not valid yet',
+  'CredentialNotYetValid',
+);
+export const CredentialRevoked = define('ERR_OB_REVOKED', 'The credential has been revoked', 'CredentialRevoked');
+export const CredentialSuspended = define('ERR_OB_SUSPENDED', 'The credential is suspended', 'CredentialSuspended');
+export const StatusUnchecked = define(
+  'ERR_OB_STATUS_UNCHECKED',
+  'The credential status could not be checked',
+  'StatusUnchecked',
+);
+export const StatusUnavailable = define(
+  'ERR_OB_STATUS_UNAVAILABLE',
+  'The status list could not be retrieved',
+  'StatusUnavailable',
+);
+
+export type AnyBadgeError = BadgeError<BadgeErrorCode>;
+
+export function isBadgeError(value: unknown): value is AnyBadgeError {
+  return value instanceof BadgeError;
+}

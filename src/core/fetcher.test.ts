@@ -1,0 +1,177 @@
+import { expect } from '@open-wc/testing';
+import { BadgeError } from './errors.js';
+import {
+  createDocumentCache,
+  createDocumentLoader,
+  jsonOf,
+  loadJsonObject,
+  sniffContentType,
+  textOf,
+} from './fetcher.js';
+
+type FetchCall = { url: string; init: RequestInit | undefined };
+
+function fakeFetch(respond: (url: string) => Response | Promise<Response>) {
+  const calls: FetchCall[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    calls.push({ url, init });
+    return respond(url);
+  };
+  return { fetch: fetch as typeof globalThis.fetch, calls };
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(BadgeError);
+    return (error as BadgeError).code;
+  }
+  throw new Error('expected a rejection');
+}
+
+const json = (body: unknown, type = 'application/json') =>
+  new Response(JSON.stringify(body), { headers: { 'content-type': type } });
+
+describe('createDocumentLoader', () => {
+  it('sends no credentials and no referrer, and asks for the right media types', async () => {
+    const { fetch, calls } = fakeFetch(() => json({ ok: true }));
+    const load = createDocumentLoader({ fetch, cache: createDocumentCache() });
+    const document = await load('https://issuer.example/profile', { accept: 'json' });
+    expect(jsonOf(document)).to.deep.equal({ ok: true });
+    expect(calls[0]!.init!.credentials).to.equal('omit');
+    expect(calls[0]!.init!.referrerPolicy).to.equal('no-referrer');
+    expect(new Headers(calls[0]!.init!.headers).get('accept')).to.contain('application/ld+json');
+  });
+
+  it('answers from the documents map without touching fetch, and refuses the rest offline', async () => {
+    const { fetch, calls } = fakeFetch(() => json({}));
+    const load = createDocumentLoader({
+      fetch,
+      offline: true,
+      documents: { 'https://a.example/doc': { hello: 'world' }, 'https://a.example/token': 'eyJ.eyJ.sig' },
+    });
+    expect(jsonOf(await load('https://a.example/doc', { accept: 'json' }))).to.deep.equal({ hello: 'world' });
+    expect(textOf(await load('https://a.example/token', { accept: 'jwt' }))).to.equal('eyJ.eyJ.sig');
+    expect(await codeOf(load('https://a.example/other', { accept: 'json' }))).to.equal('ERR_OB_FETCH_REFUSED');
+    expect(calls).to.have.length(0);
+  });
+
+  it('rejects non-http(s) schemes before fetching', async () => {
+    const { fetch, calls } = fakeFetch(() => json({}));
+    const load = createDocumentLoader({ fetch, cache: createDocumentCache() });
+    expect(await codeOf(load('javascript:alert(1)', { accept: 'json' }))).to.equal('ERR_OB_FETCH_REFUSED');
+    expect(await codeOf(load('file:///etc/passwd', { accept: 'json' }))).to.equal('ERR_OB_FETCH_REFUSED');
+    expect(await codeOf(load('not a url', { accept: 'json' }))).to.equal('ERR_OB_FETCH_REFUSED');
+    expect(calls).to.have.length(0);
+  });
+
+  it('rejects an unexpected content type (an HTML error page is not a key set)', async () => {
+    const { fetch } = fakeFetch(() => new Response('<html>login</html>', { headers: { 'content-type': 'text/html' } }));
+    const load = createDocumentLoader({ fetch, cache: createDocumentCache() });
+    expect(await codeOf(load('https://a.example/jwks.json', { accept: 'json' }))).to.equal('ERR_OB_FETCH_CONTENT_TYPE');
+  });
+
+  it('accepts JWT media types for a badge and JSON suffix types for JSON', async () => {
+    const { fetch } = fakeFetch((url) =>
+      url.endsWith('.jwt')
+        ? new Response('a.b.c', { headers: { 'content-type': 'application/vc+jwt' } })
+        : json({}, 'application/did+json; charset=utf-8'),
+    );
+    const load = createDocumentLoader({ fetch, cache: createDocumentCache() });
+    expect((await load('https://a.example/x.jwt', { accept: 'badge' })).contentType).to.equal('application/vc+jwt');
+    expect((await load('https://a.example/did.json', { accept: 'json' })).contentType).to.equal('application/did+json');
+  });
+
+  it('maps HTTP errors to ERR_OB_FETCH_FAILED with the status', async () => {
+    const { fetch } = fakeFetch(() => new Response('nope', { status: 404 }));
+    const load = createDocumentLoader({ fetch, cache: createDocumentCache() });
+    try {
+      await load('https://a.example/missing', { accept: 'json' });
+      expect.fail('should reject');
+    } catch (error) {
+      expect((error as BadgeError).code).to.equal('ERR_OB_FETCH_FAILED');
+      expect((error as BadgeError).details).to.include({ status: 404 });
+    }
+  });
+
+  it('caps the size, by Content-Length and while streaming', async () => {
+    const big = 'x'.repeat(2000);
+    const declared = fakeFetch(
+      () => new Response(big, { headers: { 'content-type': 'application/json', 'content-length': '2000' } }),
+    );
+    const load1 = createDocumentLoader({ fetch: declared.fetch, maxBytes: 1000, cache: createDocumentCache() });
+    expect(await codeOf(load1('https://a.example/big', { accept: 'json' }))).to.equal('ERR_OB_TOO_LARGE');
+
+    const streamed = fakeFetch(() => {
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          controller.enqueue(new Uint8Array(400));
+        },
+      });
+      return new Response(body, { headers: { 'content-type': 'application/json' } });
+    });
+    const load2 = createDocumentLoader({ fetch: streamed.fetch, maxBytes: 1000, cache: createDocumentCache() });
+    expect(await codeOf(load2('https://a.example/endless', { accept: 'json' }))).to.equal('ERR_OB_TOO_LARGE');
+  });
+
+  it('times out a request that never answers', async () => {
+    const fetch = ((_: RequestInfo | URL, init?: RequestInit) =>
+      new Promise<Response>((_, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      })) as typeof globalThis.fetch;
+    const load = createDocumentLoader({ fetch, timeoutMs: 50, cache: createDocumentCache() });
+    expect(await codeOf(load('https://slow.example/', { accept: 'json' }))).to.equal('ERR_OB_FETCH_TIMEOUT');
+  });
+
+  it('shares one request between concurrent loads, and one caller aborting does not cancel the other', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { fetch, calls } = fakeFetch(async () => {
+      await gate;
+      return json({ shared: true });
+    });
+    const load = createDocumentLoader({ fetch, cache: createDocumentCache() });
+    const controller = new AbortController();
+    const first = load('https://a.example/keys', { accept: 'json', signal: controller.signal });
+    const second = load('https://a.example/keys', { accept: 'json' });
+    controller.abort();
+    release();
+    expect(await codeOf(first)).to.equal('ERR_OB_ABORTED');
+    expect(jsonOf(await second)).to.deep.equal({ shared: true });
+    expect(calls).to.have.length(1);
+  });
+
+  it('forgets failures so a later load retries', async () => {
+    let attempt = 0;
+    const { fetch } = fakeFetch(() => (++attempt === 1 ? new Response('', { status: 503 }) : json({ attempt })));
+    const load = createDocumentLoader({ fetch, cache: createDocumentCache() });
+    expect(await codeOf(load('https://a.example/flaky', { accept: 'json' }))).to.equal('ERR_OB_FETCH_FAILED');
+    await Promise.resolve();
+    expect(jsonOf(await load('https://a.example/flaky', { accept: 'json' }))).to.deep.equal({ attempt: 2 });
+  });
+
+  it('reports invalid UTF-8 and invalid JSON as malformed', async () => {
+    const load = createDocumentLoader({ documents: { 'https://a.example/bad': new Uint8Array([0x7b, 0xff, 0x7d]) } });
+    const document = await load('https://a.example/bad', { accept: 'json' });
+    expect(() => textOf(document))
+      .to.throw(BadgeError)
+      .with.property('code', 'ERR_OB_MALFORMED');
+    const load2 = createDocumentLoader({
+      documents: { 'https://a.example/arr': '[1,2]', 'https://a.example/broken': '{"a":' },
+    });
+    expect(await codeOf(loadJsonObject(load2, 'https://a.example/arr'))).to.equal('ERR_OB_MALFORMED');
+    expect(await codeOf(loadJsonObject(load2, 'https://a.example/broken'))).to.equal('ERR_OB_MALFORMED');
+  });
+});
+
+describe('sniffContentType', () => {
+  it('recognises JSON, PNG, SVG and falls back to text', () => {
+    const enc = new TextEncoder();
+    expect(sniffContentType(enc.encode('  {"a":1}'))).to.equal('application/json');
+    expect(sniffContentType(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d]))).to.equal('image/png');
+    expect(sniffContentType(enc.encode('<svg></svg>'))).to.equal('image/svg+xml');
+    expect(sniffContentType(enc.encode('eyJhbGciOi.x.y'))).to.equal('text/plain');
+  });
+});

@@ -1,0 +1,305 @@
+import {
+  Aborted,
+  BadgeError,
+  FetchContentType,
+  FetchFailed,
+  FetchRefused,
+  FetchTimeout,
+  TooLarge,
+  MalformedInput,
+} from './errors.js';
+
+/**
+ * What a caller will accept back. Every load names one, so a JSON endpoint that starts
+ * serving HTML (a login page, an error page) fails loudly instead of being parsed.
+ */
+export type MediaKind = 'json' | 'jwt' | 'badge';
+
+export interface LoadedDocument {
+  /** The URL asked for (not the final redirect target). */
+  readonly url: string;
+  /** Lower-cased media type without parameters, e.g. `application/ld+json`. */
+  readonly contentType: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface LoadOptions {
+  readonly accept: MediaKind;
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** How the core reads anything from outside: badges, DID documents, key sets, status lists. */
+export type DocumentLoader = (url: string, options: LoadOptions) => Promise<LoadedDocument>;
+
+/** A document answered in hand: parsed JSON, text (a JWT, JSON text), or raw bytes. */
+export type DocumentSource = string | Uint8Array | Readonly<Record<string, unknown>> | readonly unknown[];
+
+export interface LoaderOptions {
+  /** The fetch to use; defaults to the global one. Tests pass a fake. */
+  readonly fetch?: typeof globalThis.fetch | undefined;
+  /** URL (or DID) → document, answered without the network. */
+  readonly documents?: ReadonlyMap<string, DocumentSource> | Readonly<Record<string, DocumentSource>> | undefined;
+  /** Refuse every URL that `documents` does not answer, as if it were a 404. */
+  readonly offline?: boolean | undefined;
+  /** Per request. Default 10 s. */
+  readonly timeoutMs?: number | undefined;
+  /** Per response. Default 2 MiB: large enough for a baked PNG or a 16 KB status list, small enough to be harmless. */
+  readonly maxBytes?: number | undefined;
+  /** Promise cache shared across loads; defaults to one per page, so ten badges from one issuer fetch its keys once. */
+  readonly cache?: DocumentCache | undefined;
+}
+
+export interface DocumentCache {
+  get(key: string): Promise<LoadedDocument> | undefined;
+  set(key: string, value: Promise<LoadedDocument>): void;
+  delete(key: string): void;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+
+const ACCEPT_HEADER: Record<MediaKind, string> = {
+  json: 'application/ld+json, application/json;q=0.9, application/did+json;q=0.9',
+  jwt: 'application/vc+jwt, application/jwt;q=0.9, text/plain;q=0.5',
+  badge: 'application/vc+jwt, application/ld+json, application/json;q=0.9, application/jwt;q=0.9, text/plain;q=0.5',
+};
+
+function isJsonType(type: string): boolean {
+  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
+}
+
+function isJwtType(type: string): boolean {
+  return (
+    type === 'application/jwt' || (type.startsWith('application/') && type.endsWith('+jwt')) || type === 'text/plain'
+  );
+}
+
+/** Whether a response's media type may carry what the caller asked for. */
+export function isAcceptable(contentType: string, accept: MediaKind): boolean {
+  switch (accept) {
+    case 'json':
+      return isJsonType(contentType);
+    case 'jwt':
+      return isJwtType(contentType);
+    case 'badge':
+      return isJsonType(contentType) || isJwtType(contentType);
+  }
+}
+
+function mediaTypeOf(header: string | null): string {
+  return (header ?? '').split(';', 1)[0]!.trim().toLowerCase();
+}
+
+/** A bounded Map that forgets its oldest entries, so a long-lived page cannot grow it forever. */
+export function createDocumentCache(maxEntries = 256): DocumentCache {
+  const entries = new Map<string, Promise<LoadedDocument>>();
+  return {
+    get: (key) => entries.get(key),
+    set(key, value) {
+      entries.delete(key);
+      entries.set(key, value);
+      while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+    },
+    delete: (key) => void entries.delete(key),
+  };
+}
+
+const pageCache = createDocumentCache();
+
+const encoder = new TextEncoder();
+
+function fromSource(url: string, source: DocumentSource): LoadedDocument {
+  if (source instanceof Uint8Array) {
+    return { url, contentType: sniffContentType(source), bytes: source };
+  }
+  if (typeof source === 'string') {
+    const bytes = encoder.encode(source);
+    return { url, contentType: sniffContentType(bytes), bytes };
+  }
+  return { url, contentType: 'application/json', bytes: encoder.encode(JSON.stringify(source)) };
+}
+
+/** Media type of documents given in hand, where no server says what they are. */
+export function sniffContentType(bytes: Uint8Array): string {
+  let i = 0;
+  // Skip a UTF-8 byte order mark and leading white space.
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
+  const first = bytes[i];
+  if (first === 0x7b || first === 0x5b) return 'application/json';
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'image/png';
+  if (first === 0x3c) return 'image/svg+xml';
+  return 'text/plain';
+}
+
+function lookup(documents: LoaderOptions['documents'], url: string): DocumentSource | undefined {
+  if (!documents) return undefined;
+  if (documents instanceof Map) return documents.get(url);
+  const record = documents as Readonly<Record<string, DocumentSource>>;
+  return Object.prototype.hasOwnProperty.call(record, url) ? record[url] : undefined;
+}
+
+async function readCapped(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    throw new TooLarge(undefined, { details: { url, maxBytes } });
+  }
+  if (!response.body) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new TooLarge(undefined, { details: { url, maxBytes } });
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+function abortReason(signal: AbortSignal, url: string): BadgeError {
+  return signal.reason instanceof BadgeError ? signal.reason : new Aborted(undefined, { details: { url } });
+}
+
+/** Resolves with `promise`, or rejects as soon as `signal` aborts; the shared work goes on for other waiters. */
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined, url: string): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(abortReason(signal, url));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortReason(signal, url));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
+ * The only way the core reaches the network. Every request: http(s) only, no cookies or
+ * credentials, no referrer, a timeout, a size cap, a media-type check. Identical concurrent
+ * requests share one promise; one caller aborting never cancels another's wait.
+ */
+export function createDocumentLoader(options: LoaderOptions = {}): DocumentLoader {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const cache = options.cache ?? pageCache;
+
+  async function fetchOnce(url: string, accept: MediaKind): Promise<LoadedDocument> {
+    const doFetch = options.fetch ?? globalThis.fetch;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    let response: Response;
+    try {
+      response = await doFetch(url, {
+        method: 'GET',
+        headers: { accept: ACCEPT_HEADER[accept] },
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+        redirect: 'follow',
+        signal: timeout,
+      });
+    } catch (cause) {
+      if (timeout.aborted) throw new FetchTimeout(undefined, { cause, details: { url, timeoutMs } });
+      throw new FetchFailed(undefined, { cause, details: { url } });
+    }
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => {});
+      throw new FetchFailed(`HTTP ${response.status}`, { details: { url, status: response.status } });
+    }
+    const contentType = mediaTypeOf(response.headers.get('content-type'));
+    if (!isAcceptable(contentType, accept)) {
+      await response.body?.cancel().catch(() => {});
+      throw new FetchContentType(undefined, { details: { url, contentType, expected: accept } });
+    }
+    try {
+      return { url, contentType, bytes: await readCapped(response, maxBytes, url) };
+    } catch (cause) {
+      if (cause instanceof BadgeError) throw cause;
+      if (timeout.aborted) throw new FetchTimeout(undefined, { cause, details: { url, timeoutMs } });
+      throw new FetchFailed(undefined, { cause, details: { url } });
+    }
+  }
+
+  return async function load(url, { accept, signal }) {
+    if (signal?.aborted) throw abortReason(signal, url);
+    const given = lookup(options.documents, url);
+    if (given !== undefined) {
+      const document = fromSource(url, given);
+      if (!isAcceptable(document.contentType, accept)) {
+        throw new FetchContentType(undefined, {
+          details: { url, contentType: document.contentType, expected: accept },
+        });
+      }
+      return document;
+    }
+    if (options.offline) throw new FetchRefused('Offline: no local document for this URL', { details: { url } });
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch (cause) {
+      throw new FetchRefused('Not a valid URL', { cause, details: { url } });
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+      throw new FetchRefused('Only http and https URLs are fetched', { details: { url } });
+    }
+    const key = `${accept} ${parsed.href}`;
+    let pending = cache.get(key);
+    if (!pending) {
+      pending = fetchOnce(parsed.href, accept);
+      cache.set(key, pending);
+      // A failure is not remembered: the next badge, or a retry, asks again.
+      pending.catch(() => cache.delete(key));
+    }
+    return raceAbort(pending, signal, url);
+  };
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** UTF-8 text of a document; invalid UTF-8 is malformed input, not mojibake. */
+export function textOf(document: LoadedDocument): string {
+  try {
+    return decoder.decode(document.bytes);
+  } catch (cause) {
+    throw new MalformedInput('The document is not valid UTF-8', { cause, details: { url: document.url } });
+  }
+}
+
+/** Parsed JSON of a document, as `unknown`: callers must check its shape. */
+export function jsonOf(document: LoadedDocument): unknown {
+  const text = textOf(document);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (cause) {
+    throw new MalformedInput('The document is not valid JSON', { cause, details: { url: document.url } });
+  }
+}
+
+/** Loads a URL and parses it as a JSON object. */
+export async function loadJsonObject(
+  load: DocumentLoader,
+  url: string,
+  signal?: AbortSignal,
+): Promise<Record<string, unknown>> {
+  const value = jsonOf(await load(url, { accept: 'json', signal }));
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new MalformedInput('Expected a JSON object', { details: { url } });
+  }
+  return value as Record<string, unknown>;
+}

@@ -1,0 +1,66 @@
+import type { BadgeErrorCode } from './errors.js';
+import type { BadgeView } from './view.js';
+
+/**
+ * The checks a verification runs, in the order they run and are shown.
+ * `format`: the input parses as a known badge format.
+ * `proof`: the signature is valid over the exact bytes/document, with the key it names.
+ * `issuer`: that key is controlled by the issuer the credential names.
+ * `validity`: now is inside the credential's validity window.
+ * `status`: the revocation/suspension status says the credential is active.
+ * Later formats add their own ids (e.g. `recipient`, `schema`); the union stays open for them.
+ */
+export type CheckId = 'format' | 'proof' | 'issuer' | 'validity' | 'status' | (string & {});
+
+/**
+ * `passed` / `failed` are definite. `warning` means the check could not be completed
+ * (e.g. a status list that cannot be fetched): nothing is known to be wrong, but it is not proven.
+ * `skipped` means a prerequisite failed, so the check was never run on unverified data.
+ */
+export type CheckStatus = 'passed' | 'failed' | 'warning' | 'skipped';
+
+export interface Check {
+  readonly id: CheckId;
+  readonly status: CheckStatus;
+  /** Present on `failed` and `warning`, and on `skipped` (naming the check it waited for). */
+  readonly code?: BadgeErrorCode;
+  /** English, for developers and the CLI. Components localize from `code` and `details`. */
+  readonly message?: string;
+  /** Plain JSON facts: the key id, the issuer, the dates, the URL that failed. */
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+/** What the visitor is told. Derived from the checks, never stored beside them. */
+export type Verdict = 'verified' | 'unverified' | 'unknown';
+
+export type BadgeFormat = 'ob3-jwt' | 'ob3-json' | 'ob2-hosted' | 'ob2-signed' | 'clr-json' | 'clr-jwt' | (string & {});
+
+export interface VerificationResult {
+  /** True only when every check passed. */
+  readonly verified: boolean;
+  readonly verdict: Verdict;
+  /** The detected format, or `undefined` when the input could not be recognised. */
+  readonly format: BadgeFormat | undefined;
+  readonly checks: readonly Check[];
+  /** The credential as decoded (the `vc` claim, or the JWT payload for VC-JOSE). Unverified data unless `verified`. */
+  readonly credential: Readonly<Record<string, unknown>> | undefined;
+  /** The render model the components draw. Present whenever the credential could be decoded. */
+  readonly badge: BadgeView | undefined;
+  /** The time the checks were evaluated at (ISO 8601). */
+  readonly checkedAt: string;
+}
+
+/**
+ * `unverified` when any check failed; `unknown` when none failed but one could not be completed
+ * (or was skipped); `verified` only when all passed. An empty list is never verified.
+ */
+export function verdictOf(checks: readonly Check[]): Verdict {
+  if (checks.length === 0 || checks.some((check) => check.status === 'failed')) return 'unverified';
+  if (checks.some((check) => check.status !== 'passed')) return 'unknown';
+  return 'verified';
+}
+
+/** The first check that is not `passed`: what a one-line summary should name. */
+export function firstProblem(checks: readonly Check[]): Check | undefined {
+  return checks.find((check) => check.status === 'failed') ?? checks.find((check) => check.status !== 'passed');
+}

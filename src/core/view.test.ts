@@ -1,0 +1,110 @@
+import { expect } from '@open-wc/testing';
+import { toBadgeView } from './view.js';
+
+const credential = {
+  '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+  id: 'urn:uuid:1',
+  type: ['VerifiableCredential', 'OpenBadgeCredential'],
+  issuer: {
+    id: 'did:web:example.edu',
+    type: ['Profile'],
+    name: 'Example University',
+    url: 'https://example.edu',
+    image: { id: 'https://example.edu/logo.png', type: 'Image' },
+  },
+  validFrom: '2025-01-01T00:00:00Z',
+  validUntil: '2030-01-01T00:00:00Z',
+  name: 'Credential name',
+  credentialSubject: {
+    id: 'did:example:learner',
+    type: ['AchievementSubject'],
+    identifier: [{ type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: 'Ada Lovelace' }],
+    achievement: {
+      id: 'https://example.edu/achievements/1',
+      type: ['Achievement'],
+      achievementType: 'ext:MicroCredential',
+      name: 'Teamwork',
+      description: 'Works well with others.',
+      image: { id: 'https://example.edu/badge.png', type: 'Image', caption: 'A blue hexagon' },
+      criteria: { id: 'https://example.edu/criteria', narrative: '# Do\n- this' },
+      alignment: [
+        {
+          type: ['Alignment'],
+          targetName: 'Collaboration',
+          targetUrl: 'https://skills.example/collab',
+          targetFramework: 'Skills',
+        },
+        { targetUrl: 'https://nameless.example' },
+      ],
+      tag: ['soft skills', 42],
+    },
+  },
+  evidence: [
+    { id: 'https://example.edu/evidence/1', type: ['Evidence'], name: 'Project', narrative: 'Built *it*' },
+    'https://example.edu/evidence/2',
+  ],
+};
+
+describe('toBadgeView', () => {
+  it('maps an Open Badges 3.0 credential to the render model', () => {
+    const view = toBadgeView(credential);
+    expect(view.spec).to.equal('ob3');
+    expect(view.name).to.equal('Teamwork');
+    expect(view.description).to.equal('Works well with others.');
+    expect(view.image).to.deep.equal({ url: 'https://example.edu/badge.png', alt: 'A blue hexagon' });
+    expect(view.achievementType).to.equal('Micro Credential');
+    expect(view.criteria).to.deep.equal({ narrative: '# Do\n- this', url: 'https://example.edu/criteria' });
+    expect(view.issuer).to.deep.equal({
+      id: 'did:web:example.edu',
+      name: 'Example University',
+      url: 'https://example.edu',
+      image: { url: 'https://example.edu/logo.png', alt: 'Example University logo' },
+    });
+    expect(view.recipient).to.deep.equal({ name: 'Ada Lovelace', id: 'did:example:learner' });
+    expect(view.issuedOn).to.equal('2025-01-01T00:00:00.000Z');
+    expect(view.validUntil).to.equal('2030-01-01T00:00:00.000Z');
+    expect(view.evidence).to.deep.equal([
+      { id: 'https://example.edu/evidence/1', name: 'Project', narrative: 'Built *it*' },
+      { id: 'https://example.edu/evidence/2' },
+    ]);
+    expect(view.alignments).to.deep.equal([
+      { name: 'Collaboration', url: 'https://skills.example/collab', framework: 'Skills' },
+    ]);
+    expect(view.tags).to.deep.equal(['soft skills']);
+  });
+
+  it('never throws on wrong types and leaves them out', () => {
+    const hostile = {
+      type: 'VerifiableCredential',
+      issuer: ['not', 'an', 'issuer'],
+      name: { '<b>': 1 },
+      validFrom: 'yesterday',
+      credentialSubject: { achievement: { name: 7, image: 12, criteria: 'x', alignment: 'nope', tag: { a: 1 } } },
+      evidence: 5,
+    };
+    const view = toBadgeView(hostile, 'did:key:z6Mk');
+    expect(view.name).to.equal('Untitled credential');
+    expect(view.spec).to.equal('vc');
+    expect(view.image).to.equal(undefined);
+    expect(view.issuer).to.deep.equal({ id: 'did:key:z6Mk' });
+    expect(view.issuedOn).to.equal(undefined);
+    expect(view.evidence).to.deep.equal([]);
+    expect(view.alignments).to.deep.equal([]);
+    expect(view.tags).to.deep.equal([]);
+  });
+
+  it('cuts very long text so a hostile badge cannot flood the page', () => {
+    const view = toBadgeView({
+      name: 'x'.repeat(100_000),
+      credentialSubject: { achievement: { description: 'y'.repeat(100_000) } },
+    });
+    expect(view.name.length).to.equal(300);
+    expect(view.name.endsWith('…')).to.equal(true);
+    expect(view.description!.length).to.equal(20_000);
+  });
+
+  it('keeps hostile markup as plain text for the components to escape', () => {
+    const view = toBadgeView({ name: '<img src=x onerror=alert(1)>', credentialSubject: {} });
+    expect(view.name).to.equal('<img src=x onerror=alert(1)>');
+  });
+});

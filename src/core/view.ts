@@ -1,0 +1,217 @@
+/**
+ * The one render model every format is turned into. Components draw this and nothing else,
+ * so they never touch raw badge data. All strings are untrusted text; all URLs are untrusted
+ * and must go through the components' safe-url filter before reaching an attribute.
+ */
+export interface ImageView {
+  readonly url: string;
+  /** Alt text: the image's caption, else the name of what it depicts. */
+  readonly alt: string;
+}
+
+export interface IssuerView {
+  readonly id?: string;
+  readonly name?: string;
+  readonly url?: string;
+  readonly email?: string;
+  readonly description?: string;
+  readonly image?: ImageView;
+}
+
+export interface EvidenceView {
+  readonly id?: string;
+  readonly name?: string;
+  readonly description?: string;
+  /** Markdown. */
+  readonly narrative?: string;
+  readonly genre?: string;
+  readonly audience?: string;
+}
+
+export interface AlignmentView {
+  readonly name: string;
+  readonly url?: string;
+  readonly description?: string;
+  readonly framework?: string;
+  readonly code?: string;
+}
+
+export interface BadgeView {
+  /** Open Badges generation the data came from; decides a few labels. */
+  readonly spec: 'ob3' | 'ob2' | 'clr' | 'vc';
+  readonly credentialId?: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly image?: ImageView;
+  /** Human label of `achievementType` (e.g. "Certificate"), when present. */
+  readonly achievementType?: string;
+  readonly criteria?: {
+    /** Markdown. */
+    readonly narrative?: string;
+    readonly url?: string;
+  };
+  readonly issuer: IssuerView;
+  readonly recipient?: { readonly name?: string; readonly id?: string };
+  /** ISO 8601 instants. */
+  readonly issuedOn?: string;
+  readonly validFrom?: string;
+  readonly validUntil?: string;
+  readonly evidence: readonly EvidenceView[];
+  readonly alignments: readonly AlignmentView[];
+  readonly tags: readonly string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building the view from a W3C Verifiable Credential (Open Badges 3.0, CLR 2.0, any VC).
+// Every value is read defensively: a wrong type is left out, never thrown on, and long text is cut
+// so a hostile badge cannot make the page lay out megabytes of text.
+
+const MAX_SHORT = 300;
+const MAX_LONG = 20_000;
+const MAX_ITEMS = 50;
+
+function text(value: unknown, max = MAX_SHORT): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  if (!trimmed) return undefined;
+  return trimmed.length > max ? `${trimmed.slice(0, max - 1)}…` : trimmed;
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+function list(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return (Array.isArray(value) ? value : [value]).slice(0, MAX_ITEMS);
+}
+
+/** Drops undefined members so views compare and serialize cleanly. */
+function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** OB 3.0 Image: an IRI string or `{ id, type: "Image", caption }`. */
+function imageOf(value: unknown, fallbackAlt: string): ImageView | undefined {
+  const node = record(value);
+  const url = typeof value === 'string' ? text(value, MAX_LONG) : text(node?.['id'], MAX_LONG);
+  if (!url) return undefined;
+  return { url, alt: text(node?.['caption']) ?? fallbackAlt };
+}
+
+/** `ext:MyType` and `LearningProgram` → "My Type" / "Learning Program". */
+function humanize(value: unknown): string | undefined {
+  const raw = text(value);
+  if (!raw) return undefined;
+  return raw
+    .replace(/^ext:/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim();
+}
+
+function issuerOf(value: unknown, issuerId: string | undefined): IssuerView {
+  const node = record(value);
+  const name = text(node?.['name']);
+  return compact({
+    id: text(node?.['id'], MAX_LONG) ?? (typeof value === 'string' ? text(value, MAX_LONG) : undefined) ?? issuerId,
+    name,
+    url: text(node?.['url'], MAX_LONG),
+    email: text(node?.['email']),
+    description: text(node?.['description'], MAX_LONG),
+    image: imageOf(node?.['image'], name ? `${name} logo` : 'Issuer logo'),
+  });
+}
+
+/**
+ * The recipient's display name, if the issuer disclosed one: OB 3.0 keeps it in an unhashed
+ * `identifier` of type `name`; some issuers use `credentialSubject.name`.
+ */
+function recipientOf(subject: Record<string, unknown> | undefined): BadgeView['recipient'] {
+  if (!subject) return undefined;
+  const named = list(subject['identifier'])
+    .map(record)
+    .find((identity) => identity?.['identityType'] === 'name' && identity['hashed'] === false);
+  const name = text(subject['name']) ?? text(named?.['identityHash']);
+  const id = text(subject['id'], MAX_LONG);
+  return name || id ? compact({ name, id }) : undefined;
+}
+
+function evidenceOf(value: unknown): EvidenceView[] {
+  return list(value)
+    .map((item): EvidenceView | undefined => {
+      const node = record(item);
+      if (!node) return typeof item === 'string' ? compact({ id: text(item, MAX_LONG) }) : undefined;
+      return compact({
+        id: text(node['id'], MAX_LONG),
+        name: text(node['name']),
+        description: text(node['description'], MAX_LONG),
+        narrative: text(node['narrative'], MAX_LONG),
+        genre: text(node['genre']),
+        audience: text(node['audience']),
+      });
+    })
+    .filter((item): item is EvidenceView => item !== undefined && Object.keys(item).length > 0);
+}
+
+function alignmentsOf(value: unknown): AlignmentView[] {
+  return list(value)
+    .map(record)
+    .map((node): AlignmentView | undefined => {
+      const name = text(node?.['targetName']);
+      if (!node || !name) return undefined;
+      return compact({
+        name,
+        url: text(node['targetUrl'], MAX_LONG),
+        description: text(node['targetDescription'], MAX_LONG),
+        framework: text(node['targetFramework']),
+        code: text(node['targetCode']),
+      });
+    })
+    .filter((item): item is AlignmentView => item !== undefined);
+}
+
+function dateOf(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/** The render model of a VC-based badge (OB 3.0 `OpenBadgeCredential`, or any VC as a fallback). */
+export function toBadgeView(credential: Readonly<Record<string, unknown>>, issuerId?: string): BadgeView {
+  const subject = record(list(credential['credentialSubject'])[0]);
+  const achievement = record(subject?.['achievement']);
+  const name = text(achievement?.['name']) ?? text(credential['name']) ?? 'Untitled credential';
+  const criteria = record(achievement?.['criteria']);
+  const criteriaView = criteria
+    ? compact({ narrative: text(criteria['narrative'], MAX_LONG), url: text(criteria['id'], MAX_LONG) })
+    : undefined;
+  const types = list(credential['type']);
+  const spec: BadgeView['spec'] = types.includes('ClrCredential')
+    ? 'clr'
+    : types.includes('OpenBadgeCredential') || types.includes('AchievementCredential')
+      ? 'ob3'
+      : 'vc';
+  return compact({
+    spec,
+    credentialId: text(credential['id'], MAX_LONG),
+    name,
+    description: text(achievement?.['description'], MAX_LONG) ?? text(credential['description'], MAX_LONG),
+    image: imageOf(achievement?.['image'] ?? credential['image'], name),
+    achievementType: humanize(achievement?.['achievementType']),
+    criteria: criteriaView && Object.keys(criteriaView).length > 0 ? criteriaView : undefined,
+    issuer: issuerOf(credential['issuer'], issuerId),
+    recipient: recipientOf(subject),
+    issuedOn:
+      dateOf(credential['awardedDate']) ?? dateOf(credential['validFrom']) ?? dateOf(credential['issuanceDate']),
+    validFrom: dateOf(credential['validFrom']) ?? dateOf(credential['issuanceDate']),
+    validUntil: dateOf(credential['validUntil']) ?? dateOf(credential['expirationDate']),
+    evidence: evidenceOf(credential['evidence']),
+    alignments: alignmentsOf(achievement?.['alignment']),
+    tags: list(achievement?.['tag'])
+      .map((tag) => text(tag))
+      .filter((tag): tag is string => tag !== undefined),
+  });
+}
