@@ -1,0 +1,239 @@
+import { base64url, type JWK, type ProtectedHeaderParameters } from 'jose';
+import { checkStatus } from '../checks/status.js';
+import { checkValidityPeriod } from '../checks/validity-period.js';
+import { bindKeyToIssuer } from '../checks/issuer.js';
+import {
+  ClaimMismatch,
+  IssuerMismatch,
+  JoseHeaderInvalid,
+  MalformedInput,
+  NotABadge,
+  UnsupportedFormat,
+} from '../errors.js';
+import { textOf } from '../fetcher.js';
+import { hasType, idOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
+import type { FormatPlugin, ParsedBadge, RawInput, Step } from '../plugin.js';
+import { looksLikeCompactJws, readJwsHeader, verifyCompactJws } from '../proofs/jws.js';
+import { resolveSigningKey, type SigningKey } from '../keys/resolve-signing-key.js';
+import { toBadgeView } from '../view.js';
+
+/**
+ * Two ways a credential rides in a JWT:
+ * - VC-JWT (VC Data Model 1.1 §6.3.1, the OB 3.0 "JSON Web Token Proof"): the credential is
+ *   the `vc` claim and the registered claims (`iss`, `jti`, `sub`, `nbf`, `exp`) mirror it.
+ * - VC-JOSE (VC-JOSE-COSE, VC Data Model 2.0): `typ` is `vc+jwt`; the payload IS the credential
+ *   and must not carry `vc`/`vp` claims.
+ */
+export type JwtSecuring = 'vc-jwt' | 'vc-jose';
+
+export interface ParsedJwtCredential extends ParsedBadge {
+  readonly jws: string;
+  readonly header: ProtectedHeaderParameters & { alg: string };
+  readonly claims: JsonObject;
+  readonly securing: JwtSecuring;
+  readonly issuerId: string;
+  /** Filled in by the proof step; the issuer step reads it. One object per verification run. */
+  readonly state: { key?: SigningKey };
+}
+
+const VC_JOSE_TYPES = new Set(['vc+jwt', 'vc-ld+jwt']);
+/** `cty` values that say "the payload is a credential"; `vc` is current, `vc-ld+json` an older draft. */
+const VC_JOSE_CONTENT_TYPES = new Set(['vc', 'vc-ld+json', 'vc+ld+json']);
+/** Media type parameters of the registered `typ` values are case-insensitive (RFC 7515 §4.1.9). */
+const JWT_TYPES = new Set(['jwt', 'application/jwt']);
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function compactTextOf(input: RawInput): string | undefined {
+  if (input.kind === 'text') return input.text.trim();
+  if (
+    input.kind === 'document' &&
+    input.document.contentType !== 'application/json' &&
+    !input.document.contentType.endsWith('+json')
+  ) {
+    try {
+      return textOf(input.document).trim();
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function decodePayload(jws: string): JsonObject {
+  let claims: unknown;
+  try {
+    claims = JSON.parse(decoder.decode(base64url.decode(jws.split('.')[1]!)));
+  } catch (cause) {
+    throw new MalformedInput('The token payload is not base64url-encoded JSON', { cause });
+  }
+  if (!isObject(claims)) throw new MalformedInput('The token payload is not a JSON object');
+  return claims;
+}
+
+function securingOf(header: ProtectedHeaderParameters, claims: JsonObject): JwtSecuring {
+  const typ = typeof header.typ === 'string' ? header.typ.toLowerCase() : undefined;
+  const cty = typeof header.cty === 'string' ? header.cty.toLowerCase() : undefined;
+  if (typ !== undefined && VC_JOSE_TYPES.has(typ)) {
+    if (cty !== undefined && !VC_JOSE_CONTENT_TYPES.has(cty)) {
+      throw new JoseHeaderInvalid(`Content type ${header.cty} is not a credential`, {
+        details: { header: 'cty', value: String(header.cty) },
+      });
+    }
+    if ('vc' in claims || 'vp' in claims) {
+      throw new MalformedInput('A vc+jwt payload is the credential itself and must not carry vc or vp claims', {
+        details: { claims: ['vc', 'vp'].filter((claim) => claim in claims) },
+      });
+    }
+    return 'vc-jose';
+  }
+  if (typ !== undefined && !JWT_TYPES.has(typ)) {
+    throw new JoseHeaderInvalid(`Token type ${header.typ} is not a credential`, {
+      details: { header: 'typ', value: String(header.typ) },
+    });
+  }
+  if (cty !== undefined) {
+    throw new JoseHeaderInvalid(`Content type ${header.cty} is not expected in a VC-JWT`, {
+      details: { header: 'cty', value: String(header.cty) },
+    });
+  }
+  // A plain JWT with no `vc` claim whose payload is a credential: VC-JOSE issuers that omit `typ`.
+  return isObject(claims['vc']) ? 'vc-jwt' : 'vc-jose';
+}
+
+function credentialOf(securing: JwtSecuring, claims: JsonObject): JsonObject {
+  const credential = securing === 'vc-jwt' ? claims['vc'] : claims;
+  if (!isObject(credential)) throw new NotABadge('The token does not carry a credential');
+  if (hasType(credential, 'VerifiablePresentation') || isObject(claims['vp'])) {
+    throw new UnsupportedFormat('Verifiable presentations are not supported yet', {
+      details: { type: 'VerifiablePresentation' },
+    });
+  }
+  if (!hasType(credential, 'VerifiableCredential')) {
+    throw new NotABadge('The token does not carry a Verifiable Credential', {
+      details: { type: credential['type'] ?? null },
+    });
+  }
+  return credential;
+}
+
+/** In VC-JWT 1.1 the issuer may be given only by `iss`; the credential then inherits it. */
+function issuerIdOf(securing: JwtSecuring, claims: JsonObject, credential: JsonObject): string {
+  const issuerId = idOf(credential['issuer']) ?? (securing === 'vc-jwt' ? stringOf(claims['iss']) : undefined);
+  if (!issuerId) throw new MalformedInput('The credential names no issuer', { details: { field: 'issuer' } });
+  return issuerId;
+}
+
+function vcdmVersionOf(credential: JsonObject): '1.1' | '2.0' | undefined {
+  const contexts = Array.isArray(credential['@context']) ? credential['@context'] : [credential['@context']];
+  if (contexts[0] === 'https://www.w3.org/ns/credentials/v2') return '2.0';
+  if (contexts[0] === 'https://www.w3.org/2018/credentials/v1') return '1.1';
+  return undefined;
+}
+
+const proofStep: Step<ParsedJwtCredential> = {
+  id: 'proof',
+  async run(parsed, context) {
+    const { header } = parsed;
+    const key = await resolveSigningKey(
+      {
+        issuer: parsed.issuerId,
+        ...(header.kid !== undefined ? { kid: header.kid } : {}),
+        ...(header.jwk !== undefined ? { jwk: header.jwk as JWK } : {}),
+      },
+      { load: context.load, signal: context.signal, didResolvers: context.didResolvers },
+    );
+    await verifyCompactJws(parsed.jws, header.alg, key.jwk);
+    parsed.state.key = key;
+    return {
+      status: 'passed',
+      message: `Signature valid (${header.alg})`,
+      details: { alg: header.alg, kid: header.kid ?? null, keyId: key.id ?? null, keySource: key.source },
+    };
+  },
+};
+
+/**
+ * The key must be the issuer's, and the token's registered claims must describe the credential
+ * they wrap: a token whose `iss`, `jti` or `sub` contradicts the credential is not that credential.
+ * Absent claims are tolerated (VC-JWT 1.1 lets them stand in for credential properties).
+ */
+const issuerStep: Step<ParsedJwtCredential> = {
+  id: 'issuer',
+  requires: ['proof'],
+  run(parsed) {
+    const { claims, credential, issuerId } = parsed;
+    const iss = claims['iss'];
+    if (iss !== undefined && iss !== issuerId) {
+      throw new IssuerMismatch(`The token was issued by ${String(iss)}, the credential names ${issuerId}`, {
+        details: { iss: String(iss), issuer: issuerId },
+      });
+    }
+    const outcome = bindKeyToIssuer(parsed.state.key!, issuerId);
+    const jti = claims['jti'];
+    const credentialId = stringOf(credential['id']);
+    if (parsed.securing === 'vc-jwt' && jti !== undefined && credentialId !== undefined && jti !== credentialId) {
+      throw new ClaimMismatch('The token id (jti) differs from the credential id', {
+        details: { claim: 'jti', claimValue: String(jti), credentialValue: credentialId },
+      });
+    }
+    const sub = claims['sub'];
+    const subjectId = idOf(credential['credentialSubject']);
+    if (parsed.securing === 'vc-jwt' && sub !== undefined && subjectId !== undefined && sub !== subjectId) {
+      throw new ClaimMismatch('The token subject (sub) differs from the credential subject', {
+        details: { claim: 'sub', claimValue: String(sub), credentialValue: subjectId },
+      });
+    }
+    return outcome;
+  },
+};
+
+const validityStep: Step<ParsedJwtCredential> = {
+  id: 'validity',
+  requires: ['proof'],
+  run: (parsed, context) => checkValidityPeriod(parsed.credential, context, parsed.claims),
+};
+
+const statusStep: Step<ParsedJwtCredential> = {
+  id: 'status',
+  requires: ['proof'],
+  run: (parsed, context) => checkStatus(parsed.credential, context),
+};
+
+/** Open Badges 3.0 (and any W3C VC) secured as a JWT: VC-JWT with a `vc` claim, or VC-JOSE. */
+export function ob3Jwt(): FormatPlugin<ParsedJwtCredential> {
+  return {
+    format: 'ob3-jwt',
+    detect(input) {
+      const text = compactTextOf(input);
+      return text !== undefined && looksLikeCompactJws(text);
+    },
+    parse(input) {
+      const jws = compactTextOf(input);
+      if (jws === undefined || !looksLikeCompactJws(jws)) throw new MalformedInput('Not a compact JWS');
+      const header = readJwsHeader(jws);
+      const claims = decodePayload(jws);
+      const securing = securingOf(header, claims);
+      const credential = credentialOf(securing, claims);
+      const issuerId = issuerIdOf(securing, claims, credential);
+      return {
+        jws,
+        header,
+        claims,
+        securing,
+        credential,
+        issuerId,
+        state: {},
+        details: {
+          securing,
+          alg: header.alg,
+          typ: header.typ ?? null,
+          vcdm: vcdmVersionOf(credential) ?? null,
+          credentialType: credential['type'] ?? null,
+        },
+      };
+    },
+    steps: [proofStep, issuerStep, validityStep, statusStep],
+    view: (parsed) => toBadgeView(parsed.credential, parsed.issuerId),
+  };
+}

@@ -1,0 +1,63 @@
+import type { DocumentLoader, LoadedDocument } from './fetcher.js';
+import type { BadgeFormat, Check, CheckId } from './result.js';
+import type { BadgeView } from './view.js';
+import type { DidResolver } from './keys/did.js';
+import type { StatusMethod } from './status/status-method.js';
+
+/**
+ * The contracts between the pipeline (`verify.ts`) and its plug-ins. Plug-ins are explicit
+ * arrays given to `createVerifier()`, so what a page does not use tree-shakes away, and heavy
+ * ones load their code with `import()` inside `run`.
+ */
+
+/** What every step may use. I/O goes through `load`; time comes from `now`, never `Date.now()`. */
+export interface VerifyContext {
+  readonly now: Date;
+  /** Seconds of clock skew tolerated on validity dates (both directions). */
+  readonly clockToleranceSeconds: number;
+  readonly signal: AbortSignal;
+  readonly load: DocumentLoader;
+  readonly didResolvers: readonly DidResolver[];
+  readonly statusMethods: readonly StatusMethod[];
+}
+
+/** The input once it has been read: exactly one of these shapes. */
+export type RawInput =
+  | { readonly kind: 'text'; readonly text: string; readonly source?: string }
+  | { readonly kind: 'json'; readonly value: unknown; readonly source?: string }
+  | { readonly kind: 'document'; readonly document: LoadedDocument };
+
+/** A step's outcome; the pipeline adds the id and turns thrown `BadgeError`s into failed checks. */
+export type StepOutcome = Omit<Check, 'id'>;
+
+/**
+ * One named check over a parsed badge. A step whose `requires` did not all pass is recorded as
+ * `skipped` and never run: nothing is ever evaluated on data whose proof failed.
+ */
+export interface Step<P> {
+  readonly id: CheckId;
+  readonly requires?: readonly CheckId[];
+  run(parsed: P, context: VerifyContext): Promise<StepOutcome> | StepOutcome;
+}
+
+export interface ParsedBadge {
+  /** The credential as decoded, for `VerificationResult.credential`. */
+  readonly credential: Record<string, unknown>;
+  /** Facts for the `format` check (e.g. the JOSE `typ`, the VC data model version). */
+  readonly details?: Record<string, unknown>;
+}
+
+/**
+ * A badge format: recognises its input cheaply, parses it (throwing coded errors), and lists
+ * the steps that verify it.
+ */
+export interface FormatPlugin<P extends ParsedBadge = ParsedBadge> {
+  readonly format: BadgeFormat;
+  /** Cheap sniff; no I/O, no throwing. */
+  detect(input: RawInput): boolean;
+  /** Decodes the input; throws `BadgeError` (malformed, not a badge, unsupported). */
+  parse(input: RawInput, context: VerifyContext): Promise<P> | P;
+  readonly steps: readonly Step<P>[];
+  /** The render model; never throws for odd data (missing fields are left out). */
+  view(parsed: P): BadgeView | undefined;
+}

@@ -1,0 +1,251 @@
+import { Aborted, BadgeError, MalformedInput, NotABadge, TooLarge, UnsupportedFormat } from './errors.js';
+import {
+  createDocumentLoader,
+  DEFAULT_MAX_BYTES,
+  jsonOf,
+  sniffContentType,
+  textOf,
+  type DocumentCache,
+  type DocumentLoader,
+  type DocumentSource,
+  type LoaderOptions,
+} from './fetcher.js';
+import { ob3Jwt } from './formats/ob3-jwt.js';
+import { didJwk } from './keys/did-jwk.js';
+import { didKey } from './keys/did-key.js';
+import { didWeb } from './keys/did-web.js';
+import type { DidResolver } from './keys/did.js';
+import { hasType, isObject } from './lib/json.js';
+import type { FormatPlugin, ParsedBadge, RawInput, Step, StepOutcome, VerifyContext } from './plugin.js';
+import { verdictOf, type Check, type CheckId, type VerificationResult } from './result.js';
+import type { StatusMethod } from './status/status-method.js';
+import type { BadgeView } from './view.js';
+
+/** A URL, a compact JWS, JSON text, a parsed credential, or the bytes of a file. */
+export type VerifyInput = string | URL | Readonly<Record<string, unknown>> | Uint8Array;
+
+export interface VerifierConfig extends LoaderOptions {
+  /** Badge formats to recognise, tried in order. Default: Open Badges 3.0 / VC as JWT. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each plug-in has its own parsed type
+  readonly formats?: readonly FormatPlugin<any>[];
+  /** Default: did:key, did:jwk, did:web (https only). */
+  readonly didResolvers?: readonly DidResolver[];
+  /** Default: none yet; a `credentialStatus` entry then reads as "status unknown". */
+  readonly statusMethods?: readonly StatusMethod[];
+  /** Seconds of clock skew tolerated on validity dates. Default 300: visitors' clocks drift. */
+  readonly clockToleranceSeconds?: number;
+}
+
+export interface VerifyOptions {
+  /** The time to check validity at. Default: the current time. */
+  readonly now?: Date;
+  /** Aborts every fetch of this run; `verify()` then rejects with `ERR_OB_ABORTED`. */
+  readonly signal?: AbortSignal;
+  /** Overrides for this call only (else the verifier's). */
+  readonly fetch?: typeof globalThis.fetch;
+  readonly documents?: ReadonlyMap<string, DocumentSource> | Readonly<Record<string, DocumentSource>>;
+  readonly offline?: boolean;
+  /** Called as each check settles, in order: drives progress displays. */
+  readonly onCheck?: (check: Check) => void;
+}
+
+export interface Verifier {
+  verify(input: VerifyInput, options?: VerifyOptions): Promise<VerificationResult>;
+}
+
+export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 300;
+
+function outcomeOf(error: unknown): StepOutcome {
+  if (error instanceof BadgeError) {
+    return {
+      status: 'failed',
+      code: error.code,
+      message: error.message,
+      ...(error.details ? { details: error.details } : {}),
+    };
+  }
+  // A bug in a plug-in must not read as a verdict about the badge, nor escape as an exception.
+  return { status: 'failed', code: 'ERR_OB_MALFORMED', message: `Unexpected error: ${String(error)}` };
+}
+
+function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw signal.reason instanceof BadgeError ? signal.reason : new Aborted();
+}
+
+function isAbsoluteHttpUrl(text: string): boolean {
+  return /^https?:\/\//i.test(text);
+}
+
+/** Turns whatever the caller handed us into one `RawInput`, fetching a URL if that is what it is. */
+async function readInput(
+  input: VerifyInput,
+  load: DocumentLoader,
+  signal: AbortSignal,
+  maxBytes: number,
+): Promise<RawInput> {
+  // Input handed in directly gets the same cap as a fetched badge: a pasted 50 MB "token" is refused, not parsed.
+  const size = typeof input === 'string' ? input.length : input instanceof Uint8Array ? input.byteLength : 0;
+  if (size > maxBytes) throw new TooLarge('The badge is larger than allowed', { details: { maxBytes } });
+  if (input instanceof URL) return { kind: 'document', document: await load(input.href, { accept: 'badge', signal }) };
+  if (input instanceof Uint8Array)
+    return { kind: 'document', document: { url: '', contentType: sniffContentType(input), bytes: input } };
+  if (typeof input === 'string') {
+    const text = input.trim();
+    if (isAbsoluteHttpUrl(text)) return { kind: 'document', document: await load(text, { accept: 'badge', signal }) };
+    if (text.startsWith('{') || text.startsWith('[')) {
+      try {
+        return { kind: 'json', value: JSON.parse(text) as unknown };
+      } catch (cause) {
+        throw new MalformedInput('The badge is not valid JSON', { cause });
+      }
+    }
+    return { kind: 'text', text };
+  }
+  if (isObject(input)) return { kind: 'json', value: input };
+  throw new MalformedInput('Expected a URL, a JWT, JSON text or a credential object');
+}
+
+/** A fetched JSON document is parsed here once, so formats see JSON as JSON whatever its source. */
+function normalise(raw: RawInput): RawInput {
+  if (raw.kind !== 'document') return raw;
+  const { contentType } = raw.document;
+  if (contentType === 'application/json' || contentType.endsWith('+json')) {
+    return { kind: 'json', value: jsonOf(raw.document), source: raw.document.url };
+  }
+  return { kind: 'text', text: textOf(raw.document), source: raw.document.url };
+}
+
+/** Why no format took the input: the most specific honest answer. */
+function unrecognised(raw: RawInput): BadgeError {
+  if (raw.kind === 'json') {
+    const value = raw.value;
+    if (
+      hasType(value, 'VerifiableCredential') ||
+      hasType(value, 'VerifiablePresentation') ||
+      hasType(value, 'Assertion')
+    ) {
+      return new UnsupportedFormat('This kind of badge is not supported yet', {
+        details: { type: isObject(value) ? (value['type'] ?? null) : null },
+      });
+    }
+    return new NotABadge('The JSON is not an Open Badge or Verifiable Credential');
+  }
+  return new MalformedInput('The input is neither a URL, a JWT nor JSON');
+}
+
+interface Run {
+  readonly checks: Check[];
+  readonly onCheck: ((check: Check) => void) | undefined;
+}
+
+function record(run: Run, check: Check): void {
+  run.checks.push(check);
+  run.onCheck?.(check);
+}
+
+async function runStep<P>(step: Step<P>, parsed: P, context: VerifyContext, run: Run): Promise<void> {
+  const unmet = (step.requires ?? []).find(
+    (id: CheckId) => run.checks.find((check) => check.id === id)?.status !== 'passed',
+  );
+  if (unmet !== undefined) {
+    record(run, {
+      id: step.id,
+      status: 'skipped',
+      message: `Not checked: the ${unmet} check did not pass`,
+      details: { requires: unmet },
+    });
+    return;
+  }
+  let outcome: StepOutcome;
+  try {
+    outcome = await step.run(parsed, context);
+  } catch (error) {
+    throwIfAborted(context.signal);
+    outcome = outcomeOf(error);
+  }
+  throwIfAborted(context.signal);
+  record(run, { id: step.id, ...outcome });
+}
+
+/**
+ * Builds a verifier. Plug-ins are explicit so what a page does not use is not shipped; I/O is
+ * injectable so tests and the CLI never need the network.
+ */
+export function createVerifier(config: VerifierConfig = {}): Verifier {
+  const formats = config.formats ?? [ob3Jwt()];
+  const didResolvers = config.didResolvers ?? [didKey(), didJwk(), didWeb()];
+  const statusMethods = config.statusMethods ?? [];
+  const clockToleranceSeconds = config.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
+  const cache: DocumentCache | undefined = config.cache;
+  const sharedLoader = createDocumentLoader(config);
+  const maxBytes = config.maxBytes ?? DEFAULT_MAX_BYTES;
+
+  return {
+    async verify(input, options = {}) {
+      const signal = options.signal ?? new AbortController().signal;
+      throwIfAborted(signal);
+      const perCall = options.fetch !== undefined || options.documents !== undefined || options.offline !== undefined;
+      const load = perCall
+        ? createDocumentLoader({
+            ...config,
+            ...(cache ? { cache } : {}),
+            fetch: options.fetch ?? config.fetch,
+            documents: options.documents ?? config.documents,
+            offline: options.offline ?? config.offline,
+          })
+        : sharedLoader;
+      const now = options.now ?? new Date();
+      const context: VerifyContext = { now, clockToleranceSeconds, signal, load, didResolvers, statusMethods };
+      const run: Run = { checks: [], onCheck: options.onCheck };
+
+      let format: FormatPlugin<ParsedBadge> | undefined;
+      let parsed: ParsedBadge | undefined;
+      try {
+        const raw = normalise(await readInput(input, load, signal, maxBytes));
+        format = formats.find((candidate) => candidate.detect(raw));
+        if (!format) throw unrecognised(raw);
+        parsed = await format.parse(raw, context);
+        record(run, {
+          id: 'format',
+          status: 'passed',
+          message: `Recognised as ${format.format}`,
+          details: { format: format.format, ...parsed.details },
+        });
+      } catch (error) {
+        throwIfAborted(signal);
+        record(run, { id: 'format', ...outcomeOf(error) });
+      }
+
+      if (format && parsed) {
+        for (const step of format.steps) await runStep(step, parsed, context, run);
+      }
+
+      let badge: BadgeView | undefined;
+      if (format && parsed) {
+        try {
+          badge = format.view(parsed);
+        } catch {
+          badge = undefined;
+        }
+      }
+      const verdict = verdictOf(run.checks);
+      return {
+        verified: verdict === 'verified',
+        verdict,
+        format: format?.format,
+        checks: run.checks,
+        credential: parsed?.credential,
+        badge,
+        checkedAt: now.toISOString(),
+      };
+    },
+  };
+}
+
+let defaultVerifier: Verifier | undefined;
+
+/** Verifies with the default plug-ins. Pass `options.fetch`/`documents`/`offline` to control I/O. */
+export function verifyBadge(input: VerifyInput, options?: VerifyOptions): Promise<VerificationResult> {
+  defaultVerifier ??= createVerifier();
+  return defaultVerifier.verify(input, options);
+}
