@@ -1,0 +1,110 @@
+/**
+ * Runs the third-party conformance corpus (test/conformance/, see its README) through the core,
+ * with the corpus's pinned clock and a closed-world loader: only the URLs the manifest maps to
+ * local files answer, everything else is refused like a 404.
+ *
+ * Formats this version implements must agree with every decidable expectation. The rest of the
+ * corpus runs too, and must never come out "verified" where the corpus says it is not.
+ */
+import { expect } from '@open-wc/testing';
+import { createVerifier } from '../src/core/verify.js';
+import type { VerificationResult } from '../src/core/result.js';
+import { conformanceVerdict, sameReason, SUPPORTED_FORMATS } from '../scripts/conformance-reasons.js';
+
+interface Case {
+  file: string;
+  format: string;
+  proof: string;
+  expect: { verified: boolean | null; reason: string };
+  detail: string;
+  needs: string[];
+}
+
+interface Manifest {
+  now: string;
+  cases: Case[];
+  documents: Record<string, string>;
+}
+
+const BASE = '/test/conformance/';
+
+async function bytesOf(path: string): Promise<Uint8Array> {
+  const response = await fetch(BASE + path);
+  if (!response.ok) throw new Error(`missing corpus file ${path}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+const manifest = (await (await fetch(`${BASE}manifest.json`)).json()) as Manifest;
+const now = new Date(manifest.now);
+const verifier = createVerifier();
+
+// The closed world: every URL the manifest maps answers from its local file, all others are refused.
+const documents = new Map<string, Uint8Array>(
+  await Promise.all(Object.entries(manifest.documents).map(async ([url, file]) => [url, await bytesOf(file)] as const)),
+);
+
+async function run(testCase: Case): Promise<VerificationResult> {
+  const input = await bytesOf(testCase.file);
+  const fetchNever = (() => Promise.reject(new Error('network is closed in tests'))) as typeof fetch;
+  return verifier.verify(input, { now, documents, offline: true, fetch: fetchNever });
+}
+
+const outcomes: { testCase: Case; agrees: boolean; got: { verified: boolean; reason: string } }[] = [];
+
+describe('conformance corpus', function () {
+  this.timeout(120_000);
+
+  const supported = manifest.cases.filter((c) => SUPPORTED_FORMATS.includes(c.format) && c.expect.verified !== null);
+
+  for (const testCase of supported) {
+    it(`${testCase.file} → ${testCase.expect.verified ? 'verified' : 'not verified'} (${testCase.expect.reason})`, async () => {
+      const result = await run(testCase);
+      const got = conformanceVerdict(result);
+      const agrees = got.verified === testCase.expect.verified && sameReason(testCase.expect.reason, got.reason);
+      outcomes.push({ testCase, agrees, got });
+      expect(got, JSON.stringify(result.checks.filter((c) => c.status !== 'passed'))).to.deep.equal({
+        verified: testCase.expect.verified,
+        reason: sameReason(testCase.expect.reason, got.reason) ? got.reason : testCase.expect.reason,
+      });
+    });
+  }
+
+  it('never says "verified" where the corpus says otherwise, in any format', async () => {
+    const falsePositives: string[] = [];
+    for (const testCase of manifest.cases) {
+      if (SUPPORTED_FORMATS.includes(testCase.format) && testCase.expect.verified !== null) continue;
+      const result = await run(testCase);
+      const got = conformanceVerdict(result);
+      if (testCase.expect.verified !== null) {
+        outcomes.push({
+          testCase,
+          agrees: got.verified === testCase.expect.verified && sameReason(testCase.expect.reason, got.reason),
+          got,
+        });
+      }
+      if (result.verified && testCase.expect.verified !== true) falsePositives.push(testCase.file);
+      // Every outcome is a verdict with a named check, never an exception.
+      expect(result.checks.length, testCase.file).to.be.greaterThan(0);
+    }
+    expect(falsePositives).to.deep.equal([]);
+  });
+
+  after(() => {
+    const byFormat = new Map<string, { agree: number; total: number }>();
+    for (const { testCase, agrees } of outcomes) {
+      const entry = byFormat.get(testCase.format) ?? { agree: 0, total: 0 };
+      entry.total++;
+      if (agrees) entry.agree++;
+      byFormat.set(testCase.format, entry);
+    }
+    const agree = outcomes.filter((o) => o.agrees).length;
+    const undecidable = manifest.cases.filter((c) => c.expect.verified === null).length;
+    const lines = [...byFormat].sort().map(([format, { agree, total }]) => `  ${format.padEnd(11)} ${agree}/${total}`);
+    console.log(
+      [
+        `conformance: ${agree}/${outcomes.length} decidable cases agree (${undecidable} undecidable excluded)`,
+        ...lines,
+      ].join('\n'),
+    );
+  });
+});
