@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+// Scores the built CLI against the conformance corpus (test/conformance/, see its README):
+// every case whose format this version supports is verified by `bin/ob-verify.js` in a closed
+// world (--offline, --documents built from manifest.documents, --now = manifest.now), and the
+// verdict is compared with `expect` in the corpus's vocabulary. `verified: null` cases are
+// undecidable with the files at hand and are not scored.
+//
+//   npm run build && npm run conformance        (writes .test-results/conformance-cli.json)
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SUPPORTED_FORMATS, conformanceVerdict, sameReason } from './conformance-reasons.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CORPUS = join(ROOT, 'test/conformance');
+const BIN = join(ROOT, 'bin/ob-verify.js');
+const RESULTS = join(ROOT, '.test-results');
+const CONCURRENCY = Math.max(1, Math.min(8, availableParallelism()));
+
+if (!existsSync(join(ROOT, 'dist/cli/ob-verify.js'))) {
+  console.error('conformance: dist/cli/ob-verify.js is missing; run `npm run build` first.');
+  process.exit(2);
+}
+
+const manifest = JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8'));
+
+// One documents map for every case: the corpus's map with absolute paths (the CLI resolves
+// relative paths against the map's own folder, which is a temporary one here).
+const work = mkdtempSync(join(tmpdir(), 'ob-conformance-'));
+const mapFile = join(work, 'documents.json');
+writeFileSync(
+  mapFile,
+  JSON.stringify(
+    Object.fromEntries(Object.entries(manifest.documents).map(([url, file]) => [url, join(CORPUS, file)])),
+  ),
+);
+
+function verify(file) {
+  return new Promise((resolve) => {
+    const args = [BIN, '--json', '--now', manifest.now, '--documents', mapFile, '--offline', join(CORPUS, file)];
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** The CLI's answer for one case, as `{ verified, reason }` plus what went wrong running it. */
+async function answer(testCase) {
+  const { code, stdout, stderr } = await verify(testCase.file);
+  if (code !== 0 && code !== 1) return { error: `exit ${code}: ${stderr.trim().split('\n')[0] ?? ''}` };
+  let result;
+  try {
+    result = JSON.parse(stdout);
+  } catch {
+    return { error: `exit ${code}: output is not JSON` };
+  }
+  const verdict = conformanceVerdict(result);
+  if ((code === 0) !== result.verified)
+    return { ...verdict, error: `exit ${code} disagrees with verified: ${result.verified}` };
+  const problem =
+    result.checks.find((check) => check.status === 'failed') ??
+    result.checks.find((check) => check.status !== 'passed');
+  return { ...verdict, code: problem?.code };
+}
+
+async function mapLimit(items, limit, fn) {
+  const out = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        out[index] = await fn(items[index]);
+      }
+    }),
+  );
+  return out;
+}
+
+const supported = manifest.cases.filter((testCase) => SUPPORTED_FORMATS.includes(testCase.format));
+const otherFormats = manifest.cases.length - supported.length;
+const answers = await mapLimit(supported, CONCURRENCY, answer);
+rmSync(work, { recursive: true, force: true });
+
+const rows = [];
+let passed = 0;
+let failed = 0;
+let undecidable = 0;
+supported.forEach((testCase, index) => {
+  const got = answers[index];
+  const expected = testCase.expect;
+  let outcome;
+  if (got.error) {
+    outcome = 'ERROR';
+    failed++;
+  } else if (expected.verified === null) {
+    outcome = 'undecidable';
+    undecidable++;
+  } else if (expected.verified === got.verified && sameReason(expected.reason, got.reason)) {
+    outcome = 'agree';
+    passed++;
+  } else {
+    outcome = 'DISAGREE';
+    failed++;
+  }
+  const expectedText = `${expected.verified === null ? '?' : expected.verified ? 'verified' : 'unverified'} ${expected.reason}`;
+  const gotText = got.error
+    ? got.error
+    : `${got.verified ? 'verified' : 'unverified'} ${got.reason}${got.code ? ` (${got.code})` : ''}`;
+  rows.push({ file: testCase.file, outcome, expected: expectedText, got: gotText });
+});
+
+const widths = {
+  file: Math.max(4, ...rows.map((row) => row.file.length)),
+  outcome: Math.max(7, ...rows.map((row) => row.outcome.length)),
+  expected: Math.max(8, ...rows.map((row) => row.expected.length)),
+};
+console.log(
+  `${'case'.padEnd(widths.file)}  ${'outcome'.padEnd(widths.outcome)}  ${'expected'.padEnd(widths.expected)}  got`,
+);
+for (const row of rows) {
+  console.log(
+    `${row.file.padEnd(widths.file)}  ${row.outcome.padEnd(widths.outcome)}  ${row.expected.padEnd(widths.expected)}  ${row.got}`,
+  );
+}
+const scored = passed + failed;
+console.log(
+  `\nconformance (${SUPPORTED_FORMATS.join(', ')}): ${passed}/${scored} agree, ${undecidable} undecidable, ` +
+    `${otherFormats} other-format cases not yet supported`,
+);
+
+mkdirSync(RESULTS, { recursive: true });
+writeFileSync(
+  join(RESULTS, 'conformance-cli.json'),
+  `${JSON.stringify({ passed, failed, undecidable, otherFormats, now: manifest.now, cases: rows }, null, 2)}\n`,
+);
+process.exitCode = failed > 0 ? 1 : 0;

@@ -1,0 +1,275 @@
+// Tests of the `ob-verify` CLI, run by Node's own runner against the build:
+//   npm run build && node --test scripts/test-cli.js
+// They spawn bin/ob-verify.js as a user would and assert exit codes and the JSON result.
+// No test touches the network: every run is --offline or needs no document, and the clock is pinned.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join(ROOT, 'bin/ob-verify.js');
+const FIXTURES = join(ROOT, 'test/fixtures');
+const CREDENTIALS = join(FIXTURES, 'credentials');
+const DOCUMENTS = join(FIXTURES, 'documents.json');
+const { fixtureNow: NOW } = JSON.parse(readFileSync(join(FIXTURES, 'issuers.json'), 'utf8'));
+
+if (!existsSync(join(ROOT, 'dist/cli/ob-verify.js'))) {
+  throw new Error('dist/cli/ob-verify.js is missing: run `npm run build` before these tests');
+}
+
+/** Runs the CLI; resolves to { code, stdout, stderr }. */
+function cli(args, { stdin, cwd = ROOT, env = {} } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin ?? '');
+  });
+}
+
+const fixture = (name) => join(CREDENTIALS, name);
+const pinned = ['--now', NOW, '--documents', DOCUMENTS, '--offline'];
+
+async function verifyJson(name, extra = pinned) {
+  const run = await cli([fixture(name), '--json', ...extra]);
+  let result;
+  try {
+    result = JSON.parse(run.stdout);
+  } catch {
+    assert.fail(`stdout is not JSON (exit ${run.code}): ${run.stdout}\n${run.stderr}`);
+  }
+  return { ...run, result };
+}
+
+const ESC = '\u001b[';
+/** Control characters other than newline, in order of appearance. */
+const controlCharacters = (text) =>
+  [...text].filter((c) => c !== '\n' && (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f));
+
+const checkOf = (result, id) => result.checks.find((check) => check.id === id);
+
+describe('ob-verify: verdicts and exit codes', () => {
+  for (const name of [
+    'ob3-jwt-valid-did-key.jwt',
+    'ob3-jwt-valid-did-jwk.jwt',
+    'ob3-jose-valid-did-web.jwt',
+    'ob3-jose-valid-did-web-multikey.jwt',
+    'ob3-jwt-valid-https-jwks.jwt',
+  ]) {
+    it(`${name}: verified, exit 0`, async () => {
+      const { code, result, stderr } = await verifyJson(name);
+      assert.equal(stderr, '');
+      assert.equal(result.verified, true);
+      assert.equal(result.verdict, 'verified');
+      assert.equal(result.format, 'ob3-jwt');
+      assert.deepEqual(
+        result.checks.map((check) => [check.id, check.status]),
+        [
+          ['format', 'passed'],
+          ['proof', 'passed'],
+          ['issuer', 'passed'],
+          ['validity', 'passed'],
+          ['status', 'passed'],
+        ],
+      );
+      assert.equal(result.checkedAt, new Date(NOW).toISOString());
+      assert.equal(code, 0);
+    });
+  }
+
+  const failures = [
+    ['ob3-jwt-tampered.jwt', 'proof', 'ERR_OB_SIGNATURE_INVALID'],
+    ['ob3-jwt-expired.jwt', 'validity', 'ERR_OB_EXPIRED'],
+    ['ob3-jwt-not-yet-valid.jwt', 'validity', 'ERR_OB_NOT_YET_VALID'],
+    ['ob3-jwt-wrong-key.jwt', 'issuer', 'ERR_OB_KEY_NOT_ISSUERS'],
+    ['ob3-jwt-header-jwk-unbound.jwt', 'issuer', 'ERR_OB_KEY_UNRESOLVABLE'],
+    ['ob3-jwt-iss-mismatch.jwt', 'issuer', 'ERR_OB_ISSUER_MISMATCH'],
+    ['ob3-jwt-alg-none.jwt', 'format', 'ERR_OB_JOSE_ALG_NOT_ALLOWED'],
+    ['ob3-jwt-hs256.jwt', 'format', 'ERR_OB_JOSE_ALG_NOT_ALLOWED'],
+    ['ob3-jwt-unknown-crit.jwt', 'format', 'ERR_OB_JOSE_CRIT_UNSUPPORTED'],
+  ];
+  for (const [name, id, errorCode] of failures) {
+    it(`${name}: ${id} fails with ${errorCode}, exit 1`, async () => {
+      const { code, result } = await verifyJson(name);
+      assert.equal(result.verified, false);
+      assert.equal(result.verdict, 'unverified');
+      assert.deepEqual(
+        { status: checkOf(result, id)?.status, code: checkOf(result, id)?.code },
+        { status: 'failed', code: errorCode },
+      );
+      assert.equal(code, 1);
+    });
+  }
+
+  it('ob3-jwt-with-status.jwt: status unknown (a warning, not a pass), exit 1', async () => {
+    const { code, result } = await verifyJson('ob3-jwt-with-status.jwt');
+    assert.equal(result.verified, false);
+    assert.equal(result.verdict, 'unknown');
+    assert.equal(checkOf(result, 'status')?.status, 'warning');
+    assert.equal(code, 1);
+  });
+
+  it('--offline without a documents map: a did:web key cannot be fetched, so not verified', async () => {
+    const { code, result } = await verifyJson('ob3-jose-valid-did-web.jwt', ['--now', NOW, '--offline']);
+    assert.equal(result.verified, false);
+    assert.equal(checkOf(result, 'proof')?.status, 'failed');
+    assert.match(checkOf(result, 'proof')?.code ?? '', /^ERR_OB_(FETCH_REFUSED|KEY_UNRESOLVABLE)$/);
+    assert.equal(code, 1);
+  });
+
+  it('--now decides validity: the valid badge is expired in 2031', async () => {
+    const { code, result } = await verifyJson('ob3-jwt-valid-did-key.jwt', [
+      '--now',
+      '2031-01-01T00:00:00Z',
+      '--offline',
+    ]);
+    assert.equal(checkOf(result, 'validity')?.code, 'ERR_OB_EXPIRED');
+    assert.equal(code, 1);
+  });
+});
+
+describe('ob-verify: input', () => {
+  it('reads the badge from stdin with "-"', async () => {
+    const token = readFileSync(fixture('ob3-jwt-valid-did-key.jwt'), 'utf8');
+    const { code, stdout } = await cli(['-', '--json', '--now', NOW, '--offline'], { stdin: token });
+    assert.equal(JSON.parse(stdout).verified, true);
+    assert.equal(code, 0);
+  });
+
+  it('sniffs the content, not the file name: a JWT in a .json file, JSON in a .jwt file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ob-verify-'));
+    const jwtAsJson = join(dir, 'badge.json');
+    writeFileSync(jwtAsJson, readFileSync(fixture('ob3-jwt-valid-did-key.jwt')));
+    const asJwt = await cli([jwtAsJson, '--json', '--now', NOW, '--offline']);
+    assert.equal(JSON.parse(asJwt.stdout).verified, true);
+    assert.equal(asJwt.code, 0);
+
+    const jsonAsJwt = join(dir, 'not-a-badge.jwt');
+    writeFileSync(jsonAsJwt, '{"hello": "world"}');
+    const notBadge = await cli([jsonAsJwt, '--json', '--now', NOW, '--offline']);
+    const result = JSON.parse(notBadge.stdout);
+    assert.equal(result.verified, false);
+    assert.deepEqual(
+      { status: result.checks[0].status, code: result.checks[0].code },
+      { status: 'failed', code: 'ERR_OB_NOT_A_BADGE' },
+    );
+    assert.equal(notBadge.code, 1);
+  });
+
+  it('resolves documents-map paths relative to the map, whatever the working directory', async () => {
+    const { code, stdout } = await cli([fixture('ob3-jwt-valid-https-jwks.jwt'), '--json', ...pinned], {
+      cwd: tmpdir(),
+    });
+    assert.equal(JSON.parse(stdout).verified, true);
+    assert.equal(code, 0);
+  });
+});
+
+describe('ob-verify: usage and input errors exit 2', () => {
+  const cases = [
+    ['a missing file', ['does-not-exist.jwt'], /Cannot read file .*does-not-exist\.jwt \(ENOENT\)/],
+    ['an unknown option', [fixture('ob3-jwt-valid-did-key.jwt'), '--frobnicate'], /Unknown option '--frobnicate'/],
+    ['no badge at all', [], /Missing the badge/],
+    ['two badges', ['a.jwt', 'b.jwt'], /Expected one badge/],
+    [
+      'a --now that is not ISO 8601',
+      [fixture('ob3-jwt-valid-did-key.jwt'), '--now', 'next tuesday'],
+      /--now expects an ISO 8601/,
+    ],
+    ['an impossible --now', [fixture('ob3-jwt-valid-did-key.jwt'), '--now', '2026-13-45'], /--now expects an ISO 8601/],
+    [
+      'a missing documents map',
+      [fixture('ob3-jwt-valid-did-key.jwt'), '--documents', 'nope.json'],
+      /Cannot read documents map/,
+    ],
+    ['a directory as the badge', [CREDENTIALS], /is not a file/],
+  ];
+  for (const [what, args, message] of cases) {
+    it(what, async () => {
+      const { code, stdout, stderr } = await cli(args);
+      assert.match(stderr, message);
+      assert.equal(stdout, '');
+      assert.equal(code, 2);
+    });
+  }
+
+  it('a documents map that names a missing file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ob-verify-'));
+    const map = join(dir, 'map.json');
+    writeFileSync(map, JSON.stringify({ 'https://example.org/x': 'missing.json' }));
+    const { code, stderr } = await cli([fixture('ob3-jwt-valid-did-key.jwt'), '--documents', map]);
+    assert.match(stderr, /Cannot read document .*missing\.json/);
+    assert.equal(code, 2);
+  });
+
+  it('--help prints usage and exits 0', async () => {
+    const { code, stdout } = await cli(['--help']);
+    assert.match(stdout, /^Usage: ob-verify <file \| url \| ->/);
+    assert.equal(code, 0);
+  });
+});
+
+describe('ob-verify: human output', () => {
+  /** Runs the CLI in-process with a fake terminal, to see what a TTY would get. */
+  async function inProcess(args, { isTTY, env = {} }) {
+    const { run } = await import('../dist/cli/ob-verify.js');
+    let stdout = '';
+    let stderr = '';
+    const code = await run(args, {
+      stdout: { write: (text) => (stdout += text), isTTY },
+      stderr: { write: (text) => (stderr += text) },
+      stdin: Readable.from([]),
+      env,
+      cwd: ROOT,
+    });
+    return { code, stdout, stderr };
+  }
+
+  it('names the verdict and marks each check', async () => {
+    const { code, stdout } = await cli([fixture('ob3-jwt-expired.jwt'), '--now', NOW, '--offline']);
+    assert.match(stdout, /^✗ Not verified: The credential expired on 2025-01-01/);
+    assert.match(stdout, /“Accessible Web Components” from Northwind Coding Academy to Ada Lovelace/);
+    assert.match(stdout, /✓ proof +Signature valid \(EdDSA\)/);
+    assert.match(stdout, /✗ validity +The credential expired .*\[ERR_OB_EXPIRED\]/);
+    assert.equal(code, 1);
+  });
+
+  it('marks warnings with ! and skipped checks with –', async () => {
+    const status = await cli([fixture('ob3-jwt-with-status.jwt'), '--now', NOW, '--offline']);
+    assert.match(status.stdout, /^! Status unknown: /);
+    assert.match(status.stdout, /! status +Status type BitstringStatusListEntry/);
+    const tampered = await cli([fixture('ob3-jwt-tampered.jwt'), '--now', NOW, '--offline']);
+    assert.match(tampered.stdout, /– issuer +Not checked: the proof check did not pass/);
+  });
+
+  it('colours only a TTY, and never with NO_COLOR', async () => {
+    const args = [fixture('ob3-jwt-valid-did-key.jwt'), '--now', NOW, '--offline'];
+    const piped = await cli(args);
+    assert.ok(!piped.stdout.includes(ESC), 'no escape sequences when piped');
+    const tty = await inProcess(args, { isTTY: true });
+    assert.ok(tty.stdout.includes(`${ESC}32m`), 'green on a TTY');
+    assert.equal(tty.code, 0);
+    const noColor = await inProcess(args, { isTTY: true, env: { NO_COLOR: '1' } });
+    assert.ok(!noColor.stdout.includes(ESC), 'no escape sequences with NO_COLOR');
+  });
+
+  it('hostile badge text cannot drive the terminal', async () => {
+    const { terminalSafe } = await import('../dist/cli/ob-verify.js');
+    assert.equal(terminalSafe('Evil\x1b]0;pwned\x07 \x1b[2J\u202eName'), 'Evil�]0;pwned� �[2J�Name');
+    const { stdout } = await cli([fixture('ob3-jwt-hostile-content.jwt'), '--now', NOW, '--offline']);
+    assert.deepEqual(controlCharacters(stdout), []);
+  });
+});
