@@ -1,0 +1,176 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import type { Check, VerificationResult } from '../../core/result.js';
+import { verdictOf } from '../../core/result.js';
+import type { Verifier } from '../../core/verify.js';
+import type { BadgeView } from '../../core/view.js';
+import './badge.js';
+
+// Canned results: the stories show how <ob-badge> draws each outcome, without keys or network.
+const NOW = new Date('2025-06-01T12:00:00Z');
+
+const IMAGE = `data:image/png;base64,${
+  // A one-pixel PNG, scaled by the card: enough to show where the image sits.
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkaGD4DwAD+gH/2t0y4QAAAABJRU5ErkJggg=='
+}`;
+
+const VIEW: BadgeView = {
+  spec: 'ob3',
+  credentialId: 'urn:uuid:2f6c8d3e-1b1a-4c55-9d7e-0a1b2c3d4e5f',
+  name: 'Data Literacy Foundations',
+  description: 'Awarded to learners who can find, clean, analyse and present real-world data sets.',
+  image: { url: IMAGE, alt: 'Data Literacy Foundations badge' },
+  achievementType: 'Certificate',
+  criteria: {
+    narrative:
+      'To earn this badge you must:\n\n1. Complete **all six** modules\n2. Pass the final quiz with at least *80 %*\n3. Submit a capstone report\n\nSee the [handbook](https://example.edu/handbook).',
+    url: 'https://example.edu/badges/data-literacy/criteria',
+  },
+  issuer: {
+    id: 'did:web:example.edu',
+    name: 'Example University',
+    url: 'https://example.edu',
+    image: { url: IMAGE, alt: '' },
+  },
+  recipient: { name: 'Alice Example' },
+  issuedOn: '2024-01-15T09:00:00Z',
+  validFrom: '2024-01-15T09:00:00Z',
+  validUntil: '2027-01-15T09:00:00Z',
+  evidence: [
+    {
+      id: 'https://example.edu/evidence/alice/capstone',
+      name: 'Capstone report',
+      description: 'An analysis of city bike-share data.',
+      narrative: 'Graded **A** by two assessors.',
+    },
+  ],
+  alignments: [
+    { name: 'Statistical analysis', url: 'https://skills.example/esco/stats', framework: 'ESCO', code: 'S1.2.3' },
+    { name: 'Data visualisation', framework: 'ESCO', code: 'S1.2.7' },
+  ],
+  tags: ['data', 'statistics', 'python'],
+};
+
+const PASSED: Check[] = [
+  { id: 'format', status: 'passed' },
+  { id: 'proof', status: 'passed', details: { alg: 'EdDSA', kid: 'did:web:example.edu#key-1', keySource: 'did:web' } },
+  { id: 'issuer', status: 'passed', details: { issuer: 'did:web:example.edu', controller: 'did:web:example.edu' } },
+  {
+    id: 'validity',
+    status: 'passed',
+    details: { validFrom: VIEW.validFrom, validUntil: VIEW.validUntil, now: NOW.toISOString() },
+  },
+  { id: 'status', status: 'passed', details: { entries: 1 } },
+];
+
+function resultOf(checks: Check[], view: BadgeView | null = VIEW): VerificationResult {
+  const verdict = verdictOf(checks);
+  return {
+    verified: verdict === 'verified',
+    verdict,
+    format: view ? 'ob3-jwt' : undefined,
+    checks,
+    credential: view ? { id: view.credentialId } : undefined,
+    badge: view ?? undefined,
+    checkedAt: NOW.toISOString(),
+  };
+}
+
+const results = {
+  verified: resultOf(PASSED),
+  expired: resultOf(
+    [
+      ...PASSED.slice(0, 3),
+      {
+        id: 'validity',
+        status: 'failed',
+        code: 'ERR_OB_EXPIRED',
+        details: { validUntil: '2025-03-03T00:00:00Z', now: NOW.toISOString() },
+      },
+      PASSED[4]!,
+    ],
+    { ...VIEW, validUntil: '2025-03-03T00:00:00Z' },
+  ),
+  tampered: resultOf([
+    PASSED[0]!,
+    { id: 'proof', status: 'failed', code: 'ERR_OB_SIGNATURE_INVALID' },
+    { id: 'issuer', status: 'skipped', code: 'ERR_OB_SIGNATURE_INVALID', details: { requires: 'proof' } },
+    { id: 'validity', status: 'skipped', code: 'ERR_OB_SIGNATURE_INVALID', details: { requires: 'proof' } },
+    { id: 'status', status: 'skipped', code: 'ERR_OB_SIGNATURE_INVALID', details: { requires: 'proof' } },
+  ]),
+  statusUnknown: resultOf([
+    ...PASSED.slice(0, 4),
+    {
+      id: 'status',
+      status: 'warning',
+      code: 'ERR_OB_STATUS_UNAVAILABLE',
+      details: { url: 'https://example.edu/status/3' },
+    },
+  ]),
+  malformed: resultOf([{ id: 'format', status: 'failed', code: 'ERR_OB_MALFORMED' }], null),
+  hostile: resultOf(PASSED, {
+    ...VIEW,
+    name: '<img src=x onerror=alert(1)> Totally Legit Badge',
+    description: '<script>alert("xss")</script> Descriptions are shown as text.',
+    image: { url: 'data:image/svg+xml,<svg onload=alert(1)>', alt: 'svg image (refused)' },
+    criteria: {
+      narrative:
+        '<script>alert(1)</script>\n\n[a javascript: link](javascript:alert(1)) is text; ![tracking pixel](https://tracker.example/p.gif) is a link, never loaded.\n\n<iframe src="https://evil.example"></iframe>',
+      url: 'javascript:alert(1)',
+    },
+    issuer: { name: '<b onmouseover=alert(1)>Issuer</b>', url: 'JaVaScRiPt:alert(1)', id: 'did:web:evil.example' },
+    tags: ['<b>bold?</b>'],
+  }),
+};
+
+/** A verifier that answers with a canned result (or never, for the loading state). */
+function cannedVerifier(result: VerificationResult | undefined): Verifier {
+  return {
+    verify: (_input, options) =>
+      result
+        ? Promise.resolve(result)
+        : new Promise((_, reject) => options?.signal?.addEventListener('abort', () => reject(options.signal?.reason))),
+  };
+}
+
+interface Args {
+  result: keyof typeof results | 'loading';
+  compact: boolean;
+  noEvidence: boolean;
+  noChecks: boolean;
+  lang: string;
+}
+
+const meta = {
+  title: 'Components/Badge',
+  component: 'ob-badge',
+  args: { result: 'verified', compact: false, noEvidence: false, noChecks: false, lang: 'en-GB' },
+  argTypes: {
+    result: { control: 'select', options: [...Object.keys(results), 'loading'] },
+    lang: { control: 'text' },
+  },
+  render: (args) => html`
+    <ob-badge
+      lang=${args.lang}
+      ?compact=${args.compact}
+      ?no-evidence=${args.noEvidence}
+      ?no-checks=${args.noChecks}
+      .verifier=${cannedVerifier(args.result === 'loading' ? undefined : results[args.result])}
+      .credential=${`canned:${args.result}`}
+      .now=${NOW}
+    ></ob-badge>
+  `,
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<Args>;
+
+export const Verified: Story = {};
+export const Expired: Story = { args: { result: 'expired' } };
+export const Tampered: Story = { args: { result: 'tampered' } };
+export const StatusUnknown: Story = { args: { result: 'statusUnknown' } };
+export const Malformed: Story = { args: { result: 'malformed' } };
+export const HostileContent: Story = { args: { result: 'hostile' } };
+export const Loading: Story = { args: { result: 'loading' } };
+export const Compact: Story = { args: { compact: true } };
+export const French: Story = { args: { lang: 'fr', result: 'expired' } };

@@ -1,0 +1,522 @@
+import { css } from 'lit';
+
+/**
+ * Global tokens are `--ob-*` (set them once on the page); component properties (`--image-size`,
+ * `--padding`, `--max-width`) are set on `:host` and can be overridden per element. The private
+ * `--_*` variables resolve the tokens with light/dark defaults.
+ */
+export const styles = css`
+  :host {
+    --image-size: 8rem;
+    --padding: 1.25rem;
+    --max-width: 44rem;
+
+    --_font: var(--ob-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_radius: var(--ob-radius, 1rem);
+    --_surface: var(--ob-color-surface, #ffffff);
+    --_surface-2: var(--ob-color-surface-raised, #f5f6f8);
+    --_text: var(--ob-color-text, #1b1f24);
+    --_muted: var(--ob-color-muted, #59636e);
+    --_border: var(--ob-color-border, #d8dee4);
+    --_link: var(--ob-color-link, #0b5cad);
+    --_verified: var(--ob-color-verified, #116329);
+    --_unverified: var(--ob-color-unverified, #b01f26);
+    --_unknown: var(--ob-color-unknown, #7a4700);
+    --_shadow: var(--ob-shadow, 0 1px 2px rgb(16 24 40 / 6%), 0 6px 20px rgb(16 24 40 / 8%));
+
+    display: block;
+    max-width: var(--max-width);
+    color: var(--_text);
+    font-family: var(--_font);
+    font-size: 1rem;
+    line-height: 1.5;
+    container-type: inline-size;
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_surface: var(--ob-color-surface, #181b21);
+      --_surface-2: var(--ob-color-surface-raised, #222730);
+      --_text: var(--ob-color-text, #e8eaed);
+      --_muted: var(--ob-color-muted, #a4adb8);
+      --_border: var(--ob-color-border, #343b46);
+      --_link: var(--ob-color-link, #7cb7ff);
+      --_verified: var(--ob-color-verified, #4ac26b);
+      --_unverified: var(--ob-color-unverified, #ff7b72);
+      --_unknown: var(--ob-color-unknown, #e3b341);
+      --_shadow: var(--ob-shadow, 0 1px 2px rgb(0 0 0 / 40%), 0 8px 24px rgb(0 0 0 / 35%));
+    }
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  :host([compact]) {
+    --image-size: 3.5rem;
+    --padding: 0.875rem;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+
+  p,
+  ul,
+  ol,
+  dl,
+  dd,
+  blockquote,
+  pre {
+    margin: 0;
+  }
+
+  a {
+    color: var(--_link);
+    text-underline-offset: 0.15em;
+  }
+
+  a:focus-visible,
+  summary:focus-visible {
+    outline: 2px solid var(--_link);
+    outline-offset: 2px;
+    border-radius: 0.25rem;
+  }
+
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  .icon {
+    flex: none;
+    width: 1.1em;
+    height: 1.1em;
+  }
+
+  /* Card */
+  .badge {
+    display: grid;
+    grid-template-columns: 1fr;
+    gap: var(--padding);
+    padding: var(--padding);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: var(--_shadow);
+    overflow-wrap: anywhere;
+  }
+
+  @container (min-width: 30rem) {
+    .badge {
+      grid-template-columns: var(--image-size) minmax(0, 1fr);
+      align-items: start;
+    }
+  }
+
+  :host([compact]) .badge {
+    grid-template-columns: var(--image-size) minmax(0, 1fr);
+    align-items: start;
+  }
+
+  .badge__image {
+    display: block;
+    width: var(--image-size);
+    height: var(--image-size);
+    object-fit: contain;
+    border-radius: calc(var(--_radius) * 0.75);
+    background: var(--_surface-2);
+  }
+
+  .badge__image--placeholder {
+    display: grid;
+    place-items: center;
+    color: var(--_muted);
+  }
+
+  .placeholder-icon {
+    width: 45%;
+    height: 45%;
+  }
+
+  .badge--error .placeholder-icon {
+    color: var(--_unverified);
+  }
+
+  .is-loading {
+    animation: pulse 1.4s ease-in-out infinite;
+  }
+
+  .badge__body {
+    display: flex;
+    flex-direction: column;
+    gap: 0.875rem;
+    min-width: 0;
+  }
+
+  .badge__header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: 0.5rem 1rem;
+  }
+
+  .badge__titles {
+    min-width: 0;
+    flex: 1 1 12rem;
+  }
+
+  .badge__type {
+    color: var(--_muted);
+    font-size: 0.75rem;
+    font-weight: 600;
+    letter-spacing: 0.06em;
+    text-transform: uppercase;
+  }
+
+  .badge__name {
+    font-size: 1.375rem;
+    font-weight: 700;
+    line-height: 1.25;
+    letter-spacing: -0.01em;
+  }
+
+  :host([compact]) .badge__name {
+    font-size: 1.0625rem;
+  }
+
+  .badge__placeholder {
+    color: var(--_muted);
+  }
+
+  /* Verdict pill: text + icon, the colour only reinforces them. */
+  .verdict {
+    --_tone: var(--_muted);
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    padding: 0.25rem 0.75rem 0.25rem 0.5rem;
+    border: 1px solid color-mix(in srgb, var(--_tone) 40%, transparent);
+    border-radius: 999px;
+    background: color-mix(in srgb, var(--_tone) 10%, var(--_surface));
+    color: var(--_tone);
+    font-size: 0.875rem;
+    font-weight: 600;
+    white-space: nowrap;
+  }
+
+  .verdict--verified {
+    --_tone: var(--_verified);
+  }
+
+  .verdict--unverified,
+  .verdict--error {
+    --_tone: var(--_unverified);
+  }
+
+  .verdict--unknown {
+    --_tone: var(--_unknown);
+  }
+
+  .spin {
+    transform-origin: 12px 12px;
+    animation: spin 0.9s linear infinite;
+  }
+
+  /* Banner and error box */
+  .banner,
+  .error {
+    --_tone: var(--_unverified);
+    display: flex;
+    align-items: flex-start;
+    gap: 0.5rem;
+    padding: 0.625rem 0.875rem;
+    border-inline-start: 4px solid var(--_tone);
+    border-radius: 0.5rem;
+    background: color-mix(in srgb, var(--_tone) 8%, var(--_surface));
+    color: var(--_text);
+    font-weight: 500;
+  }
+
+  .banner .icon,
+  .error .icon {
+    margin-top: 0.2em;
+    color: var(--_tone);
+  }
+
+  .banner--unknown {
+    --_tone: var(--_unknown);
+  }
+
+  .badge--unverified .badge__image {
+    filter: grayscale(0.6);
+    opacity: 0.85;
+  }
+
+  /* Content */
+  .label,
+  .section__title,
+  .dates dt {
+    color: var(--_muted);
+    font-size: 0.75rem;
+    font-weight: 600;
+    letter-spacing: 0.04em;
+    text-transform: uppercase;
+  }
+
+  .recipient {
+    font-weight: 600;
+  }
+
+  .description {
+    white-space: pre-line;
+  }
+
+  .issuer {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+  }
+
+  .issuer__image {
+    width: 2.5rem;
+    height: 2.5rem;
+    object-fit: contain;
+    border-radius: 0.5rem;
+    background: var(--_surface-2);
+  }
+
+  .issuer__text {
+    display: flex;
+    flex-direction: column;
+    min-width: 0;
+  }
+
+  .issuer__name {
+    font-weight: 600;
+  }
+
+  .issuer__id {
+    overflow: hidden;
+    color: var(--_muted);
+    font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
+    font-size: 0.75rem;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+
+  .dates {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1.5rem;
+    padding: 0.75rem 0;
+    border-block: 1px solid var(--_border);
+  }
+
+  .section {
+    display: flex;
+    flex-direction: column;
+    gap: 0.375rem;
+  }
+
+  .evidence__list {
+    display: flex;
+    flex-direction: column;
+    gap: 0.75rem;
+    padding: 0;
+    list-style: none;
+  }
+
+  .evidence__item {
+    padding: 0.625rem 0.875rem;
+    border-radius: 0.5rem;
+    background: var(--_surface-2);
+  }
+
+  .evidence__name {
+    font-weight: 600;
+  }
+
+  .chips,
+  .tags {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.375rem;
+    padding: 0;
+    list-style: none;
+  }
+
+  .chip,
+  .tag {
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.375rem;
+    padding: 0.125rem 0.625rem;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_surface-2);
+    font-size: 0.8125rem;
+  }
+
+  .chip__meta {
+    color: var(--_muted);
+    font-size: 0.75rem;
+  }
+
+  .tag::before {
+    content: '#';
+    color: var(--_muted);
+  }
+
+  /* Markdown */
+  .md {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+  }
+
+  .md--plain,
+  .md__raw {
+    white-space: pre-line;
+  }
+
+  .md ul,
+  .md ol {
+    padding-inline-start: 1.25rem;
+  }
+
+  .md blockquote {
+    padding-inline-start: 0.75rem;
+    border-inline-start: 3px solid var(--_border);
+    color: var(--_muted);
+  }
+
+  .md pre {
+    overflow-x: auto;
+    padding: 0.625rem;
+    border-radius: 0.375rem;
+    background: var(--_surface-2);
+  }
+
+  .md code {
+    font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
+    font-size: 0.875em;
+  }
+
+  .md__heading {
+    font-weight: 700;
+  }
+
+  .md__table {
+    overflow-x: auto;
+  }
+
+  .md table {
+    border-collapse: collapse;
+  }
+
+  .md th,
+  .md td {
+    padding: 0.25rem 0.5rem;
+    border: 1px solid var(--_border);
+    text-align: start;
+  }
+
+  .md hr {
+    width: 100%;
+    border: 0;
+    border-top: 1px solid var(--_border);
+  }
+
+  /* Checks */
+  .checks {
+    border-top: 1px solid var(--_border);
+    padding-top: 0.75rem;
+    font-size: 0.875rem;
+  }
+
+  .checks summary {
+    cursor: pointer;
+    color: var(--_muted);
+    font-weight: 600;
+  }
+
+  .checks__list {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+    margin-top: 0.75rem;
+    padding: 0;
+    list-style: none;
+  }
+
+  .check {
+    display: flex;
+    gap: 0.5rem;
+  }
+
+  .check__icon {
+    margin-top: 0.15em;
+  }
+
+  .check--passed .check__icon {
+    color: var(--_verified);
+  }
+
+  .check--failed .check__icon {
+    color: var(--_unverified);
+  }
+
+  .check--warning .check__icon {
+    color: var(--_unknown);
+  }
+
+  .check--skipped .check__icon {
+    color: var(--_muted);
+  }
+
+  .check__body {
+    display: flex;
+    flex-direction: column;
+  }
+
+  .check__label {
+    font-weight: 600;
+  }
+
+  .checks__time {
+    margin-top: 0.75rem;
+    color: var(--_muted);
+    font-size: 0.75rem;
+  }
+
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+
+  @keyframes pulse {
+    50% {
+      opacity: 0.55;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .spin,
+    .is-loading {
+      animation: none;
+    }
+  }
+`;

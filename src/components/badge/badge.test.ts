@@ -1,0 +1,638 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { Check, VerificationResult } from '../../core/result.js';
+import { verdictOf } from '../../core/result.js';
+import type { Verifier, VerifyInput, VerifyOptions } from '../../core/verify.js';
+import type { BadgeView } from '../../core/view.js';
+import { ObVerifiedEvent } from '../../events/verified-event.js';
+import { loadMarkdown } from '../../internal/markdown.js';
+import { ObBadge } from './badge.js';
+
+const NOW = new Date('2025-06-01T12:00:00Z');
+const PNG =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+
+const VIEW: BadgeView = {
+  spec: 'ob3',
+  credentialId: 'urn:uuid:1',
+  name: 'Data Literacy',
+  description: 'Awarded for analysing real data sets.',
+  image: { url: PNG, alt: 'A blue hexagon with a bar chart' },
+  achievementType: 'Certificate',
+  criteria: { narrative: 'Complete **all** modules.\n\n# Big heading', url: 'https://example.edu/criteria' },
+  issuer: {
+    id: 'did:web:example.edu',
+    name: 'Example University',
+    url: 'https://example.edu',
+    image: { url: PNG, alt: '' },
+  },
+  recipient: { name: 'Alice Example' },
+  issuedOn: '2024-01-15T00:00:00Z',
+  validFrom: '2024-01-15T00:00:00Z',
+  validUntil: '2026-01-15T00:00:00Z',
+  evidence: [
+    {
+      id: 'https://example.edu/evidence/1',
+      name: 'Capstone project',
+      description: 'A report',
+      narrative: 'Graded *A*.',
+    },
+  ],
+  alignments: [{ name: 'Statistics', url: 'https://skills.example/stats', framework: 'ESCO', code: 'S1.2' }],
+  tags: ['data', 'analysis'],
+};
+
+const PASSED: Check[] = [
+  { id: 'format', status: 'passed' },
+  { id: 'proof', status: 'passed', details: { alg: 'EdDSA', kid: 'did:web:example.edu#key-1', keySource: 'did' } },
+  { id: 'issuer', status: 'passed', details: { issuer: 'did:web:example.edu', controller: 'did:web:example.edu' } },
+  {
+    id: 'validity',
+    status: 'passed',
+    details: { validFrom: VIEW.validFrom, validUntil: VIEW.validUntil, now: NOW.toISOString() },
+  },
+  { id: 'status', status: 'passed', details: { entries: 1 } },
+];
+
+function resultOf(checks: Check[], view: BadgeView | null = VIEW): VerificationResult {
+  const badge = view ?? undefined;
+  const verdict = verdictOf(checks);
+  return {
+    verified: verdict === 'verified',
+    verdict,
+    format: badge ? 'ob3-jwt' : undefined,
+    checks,
+    credential: badge ? { id: 'urn:uuid:1' } : undefined,
+    badge,
+    checkedAt: NOW.toISOString(),
+  };
+}
+
+const VERIFIED = resultOf(PASSED);
+const TAMPERED = resultOf([
+  PASSED[0]!,
+  { id: 'proof', status: 'failed', code: 'ERR_OB_SIGNATURE_INVALID', message: 'bad sig' },
+  { id: 'issuer', status: 'skipped', code: 'ERR_OB_SIGNATURE_INVALID', details: { requires: 'proof' } },
+]);
+const EXPIRED = resultOf([
+  ...PASSED.slice(0, 3),
+  {
+    id: 'validity',
+    status: 'failed',
+    code: 'ERR_OB_EXPIRED',
+    details: { validUntil: '2025-03-03T00:00:00Z', now: NOW.toISOString() },
+  },
+  PASSED[4]!,
+]);
+const UNKNOWN = resultOf([
+  ...PASSED.slice(0, 4),
+  {
+    id: 'status',
+    status: 'warning',
+    code: 'ERR_OB_STATUS_UNAVAILABLE',
+    details: { url: 'https://example.edu/status/1' },
+  },
+]);
+const MALFORMED = resultOf([{ id: 'format', status: 'failed', code: 'ERR_OB_MALFORMED' }], null);
+
+interface Call {
+  input: VerifyInput;
+  options: VerifyOptions | undefined;
+  resolve(result: VerificationResult): void;
+  reject(error: unknown): void;
+}
+
+/** A verifier whose runs settle only when the test says so. */
+class ManualVerifier implements Verifier {
+  readonly calls: Call[] = [];
+  verify(input: VerifyInput, options?: VerifyOptions): Promise<VerificationResult> {
+    return new Promise((resolve, reject) => this.calls.push({ input, options, resolve, reject }));
+  }
+}
+
+/** A verifier that answers every input with the same canned result. */
+function canned(
+  result: VerificationResult,
+): Verifier & { inputs: VerifyInput[]; options: (VerifyOptions | undefined)[] } {
+  const inputs: VerifyInput[] = [];
+  const options: (VerifyOptions | undefined)[] = [];
+  return {
+    inputs,
+    options,
+    async verify(input, opts) {
+      inputs.push(input);
+      options.push(opts);
+      return result;
+    },
+  };
+}
+
+async function settled(el: ObBadge): Promise<void> {
+  await el.verifyComplete;
+  await el.updateComplete;
+}
+
+function shadow(el: ObBadge): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+function part(el: ObBadge, name: string): HTMLElement | null {
+  return shadow(el).querySelector(`[part~="${name}"]`);
+}
+
+function textOf(node: Element | null): string {
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+async function render(result: VerificationResult, attrs: { lang?: string } = {}): Promise<ObBadge> {
+  const el = await fixture<ObBadge>(
+    html`<ob-badge
+      lang=${attrs.lang ?? 'en-GB'}
+      .verifier=${canned(result)}
+      .credential=${'eyJ.fake.jwt'}
+      .now=${NOW}
+    ></ob-badge>`,
+  );
+  await settled(el);
+  return el;
+}
+
+describe('<ob-badge>', () => {
+  before(() => loadMarkdown());
+
+  it('is registered and exposes a read-only result', () => {
+    expect(customElements.get('ob-badge')).to.equal(ObBadge);
+    const descriptor = Object.getOwnPropertyDescriptor(ObBadge.prototype, 'result');
+    expect(descriptor?.get).to.be.a('function');
+    expect(descriptor?.set).to.equal(undefined);
+  });
+
+  it('renders nothing and has no state without input', async () => {
+    const el = await fixture<ObBadge>(html`<ob-badge .verifier=${canned(VERIFIED)}></ob-badge>`);
+    expect(part(el, 'base')).to.equal(null);
+    expect(el.result).to.equal(undefined);
+    for (const s of ['loading', 'verified', 'unverified', 'unknown', 'error'])
+      expect(el.matches(`:state(${s})`), s).to.equal(false);
+  });
+
+  describe('loading', () => {
+    it('says "Checking…" in a live region and is accessible', async () => {
+      const verifier = new ManualVerifier();
+      const el = await fixture<ObBadge>(
+        html`<ob-badge .verifier=${verifier} src="https://example.edu/badge.json"></ob-badge>`,
+      );
+      expect(el.matches(':state(loading)')).to.equal(true);
+      const verdict = part(el, 'verdict')!;
+      expect(verdict.getAttribute('role')).to.equal('status');
+      expect(textOf(verdict)).to.equal('Checking…');
+      expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
+      expect(el.result).to.equal(undefined);
+      await expect(el).to.be.accessible();
+      verifier.calls[0]!.resolve(VERIFIED);
+      await settled(el);
+      // Same live region element, new text: screen readers announce the change.
+      expect(part(el, 'verdict')).to.equal(verdict);
+      expect(textOf(verdict)).to.equal('Verified');
+    });
+  });
+
+  describe('verified', () => {
+    it('renders the badge from result.badge', async () => {
+      const el = await render(VERIFIED);
+      expect(el.matches(':state(verified)')).to.equal(true);
+      expect(el.matches(':state(loading)')).to.equal(false);
+      expect(el.result).to.equal(VERIFIED);
+      expect(textOf(part(el, 'verdict'))).to.equal('Verified');
+      expect(part(el, 'verdict')!.querySelector('svg')).to.not.equal(null);
+      expect(textOf(part(el, 'name'))).to.equal('Data Literacy');
+      expect(part(el, 'name')!.getAttribute('role')).to.equal('heading');
+      expect(part(el, 'name')!.getAttribute('aria-level')).to.equal('3');
+      expect(textOf(part(el, 'description'))).to.equal('Awarded for analysing real data sets.');
+      expect(textOf(part(el, 'recipient'))).to.equal('Awarded to Alice Example');
+      const image = part(el, 'image') as HTMLImageElement;
+      expect(image.localName).to.equal('img');
+      expect(image.getAttribute('src')).to.equal(PNG);
+      expect(image.alt).to.equal('A blue hexagon with a bar chart');
+      expect(textOf(shadow(el).querySelector('.badge__type'))).to.equal('Certificate');
+
+      const issuerLink = part(el, 'issuer')!.querySelector('a')!;
+      expect(issuerLink.getAttribute('href')).to.equal('https://example.edu');
+      expect(issuerLink.rel).to.equal('noopener noreferrer nofollow');
+      expect(textOf(issuerLink)).to.contain('Example University');
+      expect(textOf(part(el, 'issuer'))).to.contain('did:web:example.edu');
+
+      const dates = [...part(el, 'dates')!.querySelectorAll('div')].map((row) => [
+        textOf(row.querySelector('dt')),
+        textOf(row.querySelector('dd')),
+      ]);
+      expect(dates).to.deep.equal([
+        ['Issued', '15 January 2024'],
+        ['Expires', '15 January 2026'],
+      ]);
+      expect(part(el, 'dates')!.querySelector('time')!.getAttribute('datetime')).to.equal('2024-01-15T00:00:00Z');
+
+      const criteria = part(el, 'criteria')!;
+      expect(textOf(criteria.querySelector('strong'))).to.equal('all');
+      // A Markdown "#" never outranks the badge name (3) or the section heading (4).
+      expect(criteria.querySelector('.md [role="heading"]')!.getAttribute('aria-level')).to.equal('5');
+      expect(criteria.querySelector('a[href="https://example.edu/criteria"]')).to.not.equal(null);
+
+      expect(textOf(part(el, 'evidence'))).to.contain('Capstone project');
+      expect(textOf(part(el, 'evidence')!.querySelector('em'))).to.equal('A');
+      expect(part(el, 'evidence')!.querySelector('a')!.getAttribute('href')).to.equal('https://example.edu/evidence/1');
+      expect(textOf(part(el, 'alignments'))).to.contain('Statistics');
+      expect(textOf(part(el, 'alignments'))).to.contain('ESCO · S1.2');
+      expect([...part(el, 'tags')!.querySelectorAll('li')].map(textOf)).to.deep.equal(['data', 'analysis']);
+      expect(part(el, 'banner')).to.equal(null);
+      expect(part(el, 'error')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('lists every check in plain language inside <details>', async () => {
+      const el = await render(VERIFIED);
+      const checks = part(el, 'checks') as HTMLDetailsElement;
+      expect(checks.localName).to.equal('details');
+      expect(checks.open).to.equal(false);
+      expect(textOf(checks.querySelector('summary'))).to.equal('How this badge was checked (5 checks)');
+      const items = [...checks.querySelectorAll('li')].map(textOf);
+      expect(items).to.deep.equal([
+        'Format: Passed Read as Open Badges 3.0 (JWT)',
+        'Signature: Passed The signature matches the content (EdDSA)',
+        'Issuer: Passed Signed by a key that belongs to did:web:example.edu',
+        'Validity period: Passed Valid from 15 January 2024 until 15 January 2026',
+        'Revocation status: Passed Not revoked or suspended',
+      ]);
+      checks.open = true;
+      await expect(el).to.be.accessible();
+    });
+
+    it('dispatches ob-verified (bubbling, composed) when the run settles', async () => {
+      const verifier = new ManualVerifier();
+      const el = await fixture<ObBadge>(html`<ob-badge .verifier=${verifier} .credential=${{ id: 'x' }}></ob-badge>`);
+      const heard = oneEvent(document, 'ob-verified');
+      verifier.calls[0]!.resolve(VERIFIED);
+      const event = (await heard) as unknown as ObVerifiedEvent;
+      expect(event).to.be.instanceOf(ObVerifiedEvent);
+      expect(event.type).to.equal('ob-verified');
+      expect(event.bubbles && event.composed).to.equal(true);
+      expect(event.result).to.equal(VERIFIED);
+      expect(event.target).to.equal(el);
+      // When it fires, the element already shows the result.
+      expect(el.matches(':state(verified)')).to.equal(true);
+      expect(textOf(part(el, 'verdict'))).to.equal('Verified');
+    });
+
+    it('passes now and an AbortSignal to the verifier', async () => {
+      const verifier = canned(VERIFIED);
+      const el = await fixture<ObBadge>(
+        html`<ob-badge .verifier=${verifier} .credential=${'a.b.c'} .now=${NOW}></ob-badge>`,
+      );
+      await settled(el);
+      expect(verifier.inputs).to.deep.equal(['a.b.c']);
+      expect(verifier.options[0]!.now).to.equal(NOW);
+      expect(verifier.options[0]!.signal).to.be.instanceOf(AbortSignal);
+    });
+  });
+
+  describe('unverified', () => {
+    it('still shows the content, marked unverified with the reason', async () => {
+      const el = await render(TAMPERED);
+      expect(el.matches(':state(unverified)')).to.equal(true);
+      expect(el.matches(':state(verified)')).to.equal(false);
+      expect(textOf(part(el, 'verdict'))).to.equal('Not verified');
+      expect(textOf(part(el, 'banner'))).to.equal('Not verified: the signature does not match the content');
+      expect(textOf(part(el, 'name'))).to.equal('Data Literacy');
+      const items = [...part(el, 'checks')!.querySelectorAll('li')].map(textOf);
+      expect(items[1]).to.equal('Signature: Failed The signature does not match the content');
+      expect(items[2]).to.equal('Issuer: Not checked Not checked, because the signature check did not pass');
+      await expect(el).to.be.accessible();
+    });
+
+    it('names the expiry date in the page language', async () => {
+      const el = await render(EXPIRED);
+      expect(textOf(part(el, 'banner'))).to.equal('Not verified: expired on 3 March 2025');
+      expect([...part(el, 'checks')!.querySelectorAll('li')].map(textOf)).to.include(
+        'Validity period: Failed Expired on 3 March 2025',
+      );
+      const fr = await render(EXPIRED, { lang: 'fr' });
+      expect(textOf(part(fr, 'banner'))).to.contain('3 mars 2025');
+    });
+
+    it('says "Expired" in the dates when validUntil is before the check time', async () => {
+      const el = await render(resultOf(EXPIRED.checks.slice(), { ...VIEW, validUntil: '2025-03-03T00:00:00Z' }));
+      const last = part(el, 'dates')!.lastElementChild!;
+      expect([textOf(last.querySelector('dt')), textOf(last.querySelector('dd'))]).to.deep.equal([
+        'Expired',
+        '3 March 2025',
+      ]);
+    });
+  });
+
+  describe('unknown', () => {
+    it('says "Status unknown" and why', async () => {
+      const el = await render(UNKNOWN);
+      expect(el.matches(':state(unknown)')).to.equal(true);
+      expect(textOf(part(el, 'verdict'))).to.equal('Status unknown');
+      expect(textOf(part(el, 'banner'))).to.equal('Status unknown: revocation status could not be checked');
+      await expect(el).to.be.accessible();
+    });
+
+    it('never shows "Verified" when verdict and verified disagree', async () => {
+      const el = await render({ ...VERIFIED, verified: false });
+      expect(el.matches(':state(verified)')).to.equal(false);
+      expect(textOf(part(el, 'verdict'))).to.equal('Not verified');
+    });
+  });
+
+  describe('error', () => {
+    it('shows an error box naming the problem when no badge could be read', async () => {
+      const el = await render(MALFORMED);
+      expect(el.matches(':state(error)')).to.equal(true);
+      expect(el.matches(':state(unverified)')).to.equal(false);
+      expect(textOf(part(el, 'error'))).to.equal(
+        'This badge could not be read: the badge data is damaged or incomplete',
+      );
+      expect(textOf(part(el, 'verdict'))).to.equal('Not verified');
+      expect(part(el, 'name')).to.equal(null);
+      expect(el.result).to.equal(MALFORMED);
+      await expect(el).to.be.accessible();
+    });
+
+    it('names the URL of a failed fetch', async () => {
+      const el = await render(
+        resultOf(
+          [
+            {
+              id: 'format',
+              status: 'failed',
+              code: 'ERR_OB_FETCH_FAILED',
+              details: { url: 'https://example.edu/b.json' },
+            },
+          ],
+          null,
+        ),
+      );
+      expect(textOf(part(el, 'error'))).to.equal(
+        'This badge could not be read: the badge could not be downloaded from https://example.edu/b.json',
+      );
+    });
+
+    it('turns a verifier that rejects into the error state, and still fires ob-verified', async () => {
+      const verifier = new ManualVerifier();
+      const el = await fixture<ObBadge>(html`<ob-badge .verifier=${verifier} .credential=${'x'}></ob-badge>`);
+      const heard = oneEvent(el, 'ob-verified');
+      verifier.calls[0]!.reject(Object.assign(new Error('boom'), { code: 'ERR_OB_FETCH_TIMEOUT' }));
+      const event = (await heard) as unknown as ObVerifiedEvent;
+      expect(event.result.badge).to.equal(undefined);
+      expect(event.result.verified).to.equal(false);
+      expect(event.result.checks[0]!.code).to.equal('ERR_OB_FETCH_TIMEOUT');
+      expect(el.matches(':state(error)')).to.equal(true);
+      expect(textOf(part(el, 'error'))).to.equal('This badge could not be read: downloading the badge took too long');
+      await expect(el).to.be.accessible();
+    });
+
+    it('turns a verifier that throws synchronously, or returns junk, into the error state', async () => {
+      const throwing: Verifier = {
+        verify() {
+          throw new TypeError('kaboom');
+        },
+      };
+      const el = await fixture<ObBadge>(html`<ob-badge .verifier=${throwing} .credential=${'x'}></ob-badge>`);
+      await settled(el);
+      expect(el.matches(':state(error)')).to.equal(true);
+      expect(textOf(part(el, 'error'))).to.equal('This badge could not be read: an unexpected error stopped the check');
+      expect(textOf(part(el, 'error'))).to.not.contain('kaboom');
+
+      const junk = { verify: async () => 'not a result' } as unknown as Verifier;
+      const el2 = await fixture<ObBadge>(html`<ob-badge .verifier=${junk} .credential=${'x'}></ob-badge>`);
+      await settled(el2);
+      expect(el2.matches(':state(error)')).to.equal(true);
+    });
+
+    it('survives a render model with wrong types', async () => {
+      const broken = {
+        ...VIEW,
+        name: { toString: () => '<b>x</b>' },
+        evidence: 'nope',
+        alignments: null,
+        tags: [1, {}, 'ok'],
+      } as unknown as BadgeView;
+      const el = await render(resultOf(PASSED, broken));
+      expect(part(el, 'base')).to.not.equal(null);
+      expect(part(el, 'evidence')).to.equal(null);
+      expect([...part(el, 'tags')!.querySelectorAll('li')].map(textOf)).to.deep.equal(['ok']);
+      expect(shadow(el).querySelector('b')).to.equal(null);
+    });
+  });
+
+  describe('hostile content', () => {
+    const HOSTILE: BadgeView = {
+      ...VIEW,
+      name: '<img src=x onerror=alert(1)>',
+      description: '<script>alert(1)</script>',
+      image: { url: 'data:image/svg+xml,<svg onload=alert(1)>', alt: '"><script>alert(1)</script>' },
+      criteria: {
+        narrative:
+          '<script>alert(1)</script>\n\n[click](javascript:alert(1)) <img src=x onerror=alert(1)> ![px](https://tracker.example/p.gif)',
+        url: 'javascript:alert(1)',
+      },
+      issuer: {
+        name: '<a href="javascript:alert(1)">Evil</a>',
+        url: 'JaVaScRiPt:alert(1)',
+        image: { url: 'javascript:alert(1)', alt: '' },
+      },
+      recipient: { name: '<svg onload=alert(1)>' },
+      evidence: [
+        { id: 'javascript:alert(1)', name: 'ev <i>x</i>', narrative: '<iframe src="https://evil.example"></iframe>' },
+      ],
+      alignments: [{ name: 'skill', url: 'vbscript:msgbox(1)' }],
+      tags: ['<b>tag</b>'],
+    };
+
+    it('shows markup as text and renders no unsafe link or image', async () => {
+      const el = await render(resultOf(PASSED, HOSTILE));
+      const root = shadow(el);
+      expect(textOf(part(el, 'name'))).to.equal('<img src=x onerror=alert(1)>');
+      expect(textOf(part(el, 'description'))).to.equal('<script>alert(1)</script>');
+      expect(textOf(part(el, 'recipient'))).to.equal('Awarded to <svg onload=alert(1)>');
+      expect(textOf(part(el, 'criteria'))).to.contain('<script>alert(1)</script>');
+      expect(textOf(part(el, 'criteria'))).to.contain('click');
+      expect(textOf(part(el, 'issuer'))).to.contain('<a href="javascript:alert(1)">Evil</a>');
+      expect(textOf(part(el, 'tags'))).to.equal('<b>tag</b>');
+      // No element came from badge text: no script, iframe, b, i, and only our own images and links.
+      expect(root.querySelectorAll('script, iframe, b, i, [onerror], [onload]').length).to.equal(0);
+      expect(root.querySelectorAll('img').length).to.equal(0);
+      expect(part(el, 'image')!.localName).to.equal('div');
+      const hrefs = [...root.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+      expect(hrefs).to.deep.equal(['https://tracker.example/p.gif']);
+      for (const a of root.querySelectorAll('a')) expect(a.rel).to.equal('noopener noreferrer nofollow');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('inputs', () => {
+    it('resolves src against the page and passes a URL', async () => {
+      const verifier = canned(VERIFIED);
+      const el = await fixture<ObBadge>(html`<ob-badge .verifier=${verifier} src="/badges/alice.json"></ob-badge>`);
+      await settled(el);
+      expect(verifier.inputs[0]).to.be.instanceOf(URL);
+      expect(String(verifier.inputs[0])).to.equal(new URL('/badges/alice.json', document.baseURI).href);
+    });
+
+    it('reads an inline <script type="application/json"> without executing it', async () => {
+      const verifier = canned(VERIFIED);
+      (window as unknown as { __obRan?: boolean }).__obRan = false;
+      const el = await fixture<ObBadge>(
+        html`<ob-badge .verifier=${verifier}>
+          <script type="application/json">
+            { "type": ["VerifiableCredential"], "name": "</scr" }
+          </script>
+        </ob-badge>`,
+      );
+      await settled(el);
+      expect(verifier.inputs).to.deep.equal(['{ "type": ["VerifiableCredential"], "name": "</scr" }']);
+      expect(el.matches(':state(verified)')).to.equal(true);
+    });
+
+    it('reads an inline application/jwt script, and re-verifies when it changes', async () => {
+      const verifier = canned(VERIFIED);
+      const el = await fixture<ObBadge>(
+        html`<ob-badge .verifier=${verifier}
+          ><script type="application/jwt">
+            aaa.bbb.ccc
+          </script></ob-badge
+        >`,
+      );
+      await settled(el);
+      expect(verifier.inputs).to.deep.equal(['aaa.bbb.ccc']);
+      el.querySelector('script')!.textContent = 'ddd.eee.fff';
+      await new Promise((r) => setTimeout(r));
+      await settled(el);
+      expect(verifier.inputs).to.deep.equal(['aaa.bbb.ccc', 'ddd.eee.fff']);
+    });
+
+    it('ignores scripts of other types', async () => {
+      const verifier = canned(VERIFIED);
+      const el = await fixture<ObBadge>(
+        html`<ob-badge .verifier=${verifier}
+          ><script type="text/plain">
+            x.y.z
+          </script></ob-badge
+        >`,
+      );
+      await settled(el);
+      expect(verifier.inputs).to.deep.equal([]);
+      expect(part(el, 'base')).to.equal(null);
+    });
+
+    it('prefers the credential property over src', async () => {
+      const verifier = canned(VERIFIED);
+      const credential = { id: 'urn:uuid:1' };
+      const el = await fixture<ObBadge>(
+        html`<ob-badge .verifier=${verifier} .credential=${credential} src="https://example.edu/b.json"></ob-badge>`,
+      );
+      await settled(el);
+      expect(verifier.inputs).to.deep.equal([credential]);
+    });
+
+    it('aborts a stale run: the older result never shows', async () => {
+      const verifier = new ManualVerifier();
+      const el = await fixture<ObBadge>(
+        html`<ob-badge .verifier=${verifier} src="https://example.edu/old.json"></ob-badge>`,
+      );
+      const events: VerificationResult[] = [];
+      el.addEventListener('ob-verified', (e) => events.push(e.result));
+      expect(verifier.calls).to.have.length(1);
+
+      el.src = 'https://example.edu/new.json';
+      await el.updateComplete;
+      expect(verifier.calls).to.have.length(2);
+      expect(verifier.calls[0]!.options!.signal!.aborted).to.equal(true);
+      expect(verifier.calls[1]!.options!.signal!.aborted).to.equal(false);
+      expect(el.matches(':state(loading)')).to.equal(true);
+
+      const fresh = resultOf(PASSED, { ...VIEW, name: 'New badge' });
+      verifier.calls[1]!.resolve(fresh);
+      await settled(el);
+      // The old run settles late (a verifier that ignores its signal): it is ignored.
+      verifier.calls[0]!.resolve(resultOf(PASSED, { ...VIEW, name: 'Old badge' }));
+      await new Promise((r) => setTimeout(r, 20));
+      await el.updateComplete;
+      expect(textOf(part(el, 'name'))).to.equal('New badge');
+      expect(el.result).to.equal(fresh);
+      expect(events).to.deep.equal([fresh]);
+    });
+
+    it('re-verifies when now or the verifier changes', async () => {
+      const first = canned(VERIFIED);
+      const el = await fixture<ObBadge>(html`<ob-badge .verifier=${first} .credential=${'a.b.c'}></ob-badge>`);
+      await settled(el);
+      const second = canned(EXPIRED);
+      el.verifier = second;
+      await settled(el);
+      expect(el.matches(':state(unverified)')).to.equal(true);
+      el.now = new Date('2025-01-01T00:00:00Z');
+      await settled(el);
+      expect(second.inputs).to.have.length(2);
+      expect(first.inputs).to.have.length(1);
+    });
+
+    it('aborts a pending run when removed from the page', async () => {
+      const verifier = new ManualVerifier();
+      const el = await fixture<ObBadge>(html`<ob-badge .verifier=${verifier} .credential=${'x'}></ob-badge>`);
+      el.remove();
+      expect(verifier.calls[0]!.options!.signal!.aborted).to.equal(true);
+    });
+  });
+
+  describe('options', () => {
+    it('no-evidence and no-checks hide those sections', async () => {
+      const el = await fixture<ObBadge>(
+        html`<ob-badge no-evidence no-checks .verifier=${canned(VERIFIED)} .credential=${'x'}></ob-badge>`,
+      );
+      await settled(el);
+      expect(part(el, 'evidence')).to.equal(null);
+      expect(part(el, 'checks')).to.equal(null);
+      expect(part(el, 'criteria')).to.not.equal(null);
+    });
+
+    it('compact shows only the essentials', async () => {
+      const el = await fixture<ObBadge>(
+        html`<ob-badge compact .verifier=${canned(TAMPERED)} .credential=${'x'}></ob-badge>`,
+      );
+      await settled(el);
+      for (const name of ['description', 'criteria', 'evidence', 'alignments', 'tags', 'dates'])
+        expect(part(el, name), name).to.equal(null);
+      for (const name of ['name', 'image', 'issuer', 'verdict', 'banner'])
+        expect(part(el, name), name).to.not.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('heading-level sets the name level and demotes the rest', async () => {
+      const el = await fixture<ObBadge>(
+        html`<ob-badge heading-level="2" .verifier=${canned(VERIFIED)} .credential=${'x'}></ob-badge>`,
+      );
+      await settled(el);
+      expect(part(el, 'name')!.getAttribute('aria-level')).to.equal('2');
+      expect(part(el, 'criteria')!.querySelector('.section__title')!.getAttribute('aria-level')).to.equal('3');
+    });
+  });
+
+  it('two badges: one verifier throws, the other still verifies', async () => {
+    const throwing: Verifier = {
+      verify: () => Promise.reject(new Error('network down')),
+    };
+    const container = await fixture<HTMLDivElement>(
+      html`<div>
+        <ob-badge id="bad" .verifier=${throwing} .credential=${'x'}></ob-badge>
+        <ob-badge id="good" .verifier=${canned(VERIFIED)} .credential=${'y'}></ob-badge>
+      </div>`,
+    );
+    const bad = container.querySelector<ObBadge>('#bad')!;
+    const good = container.querySelector<ObBadge>('#good')!;
+    await Promise.all([settled(bad), settled(good)]);
+    expect(bad.matches(':state(error)')).to.equal(true);
+    expect(good.matches(':state(verified)')).to.equal(true);
+    expect(textOf(part(good, 'name'))).to.equal('Data Literacy');
+    await expect(container).to.be.accessible();
+  });
+});

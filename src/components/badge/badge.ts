@@ -1,0 +1,591 @@
+import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Check, VerificationResult } from '../../core/result.js';
+import { firstProblem } from '../../core/result.js';
+import type { Verifier, VerifyInput } from '../../core/verify.js';
+import type { AlignmentView, BadgeView, EvidenceView } from '../../core/view.js';
+import { ObVerifiedEvent } from '../../events/verified-event.js';
+import { formatDate, formatDateTime, languageOf } from '../../internal/format-date.js';
+import { isMarkdownReady, loadMarkdown, renderMarkdown } from '../../internal/markdown.js';
+import { en, type DisplayVerdict, type MessageContext, type Messages } from '../../internal/messages.js';
+import { safeImageUrl, safeLinkUrl } from '../../internal/safe-url.js';
+import { VerifyController } from '../../internal/verify-controller.js';
+import { styles } from './badge.styles.js';
+
+/** Inline credential types read from a child `<script>`; browsers never execute these types. */
+const INLINE_TYPES = new Set(['application/json', 'application/ld+json', 'application/jwt', 'application/vc+jwt']);
+
+const STATES = ['loading', 'verified', 'unverified', 'unknown', 'error'] as const;
+
+type RunArgs = readonly [
+  credential: unknown,
+  src: string | undefined,
+  inline: string | undefined,
+  verifier: Verifier | undefined,
+  now: Date | undefined,
+];
+
+let sharedVerifier: Promise<Verifier> | undefined;
+
+/** The verifier used when none is given: created once per page, its code loaded on first use. */
+function defaultVerifier(): Promise<Verifier> {
+  sharedVerifier ??= import('../../core/verify.js').then(
+    (module) => module.createVerifier(),
+    (error: unknown) => {
+      sharedVerifier = undefined;
+      throw error;
+    },
+  );
+  return sharedVerifier;
+}
+
+/**
+ * A result for a run the verifier could not complete (it threw or rejected, or returned junk):
+ * the badge shows the error state and `ob-verified` still fires, with one failed check.
+ */
+function resultFromError(error: unknown, now: Date | undefined): VerificationResult {
+  const maybe = error as { code?: unknown; message?: unknown; details?: unknown } | null;
+  const code = typeof maybe?.code === 'string' && maybe.code.startsWith('ERR_OB_') ? maybe.code : undefined;
+  const details =
+    maybe?.details && typeof maybe.details === 'object' ? (maybe.details as Record<string, unknown>) : undefined;
+  const check = {
+    id: 'verify',
+    status: 'failed',
+    ...(code ? { code } : {}),
+    message: typeof maybe?.message === 'string' ? maybe.message : String(error),
+    ...(details ? { details } : {}),
+  } as Check;
+  const checkedAt = (now && !Number.isNaN(now.getTime()) ? now : new Date()).toISOString();
+  return {
+    verified: false,
+    verdict: 'unverified',
+    format: undefined,
+    checks: [check],
+    credential: undefined,
+    badge: undefined,
+    checkedAt,
+  };
+}
+
+function isResult(value: unknown): value is VerificationResult {
+  const r = value as Partial<VerificationResult> | null;
+  return typeof r === 'object' && r !== null && Array.isArray(r.checks) && typeof r.verdict === 'string';
+}
+
+// Badge data is untrusted and comes through a render model that should be well typed; these keep a
+// buggy or hostile model from breaking the render (a non-string becomes nothing, not "[object Object]").
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+function list<T>(value: unknown): readonly T[] {
+  return Array.isArray(value) ? (value as T[]) : [];
+}
+
+const icons = {
+  verified: svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm-1.2 14.2-4-4 1.4-1.4 2.6 2.6 5.6-5.6 1.4 1.4-7 7Z" />`,
+  unverified: svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm3.6 12.2-1.4 1.4L12 13.4l-2.2 2.2-1.4-1.4 2.2-2.2-2.2-2.2 1.4-1.4 2.2 2.2 2.2-2.2 1.4 1.4-2.2 2.2 2.2 2.2Z" />`,
+  unknown: svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm1 15h-2v-2h2v2Zm0-4h-2V7h2v6Z" />`,
+  skipped: svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm5 11H7v-2h10v2Z" />`,
+  loading: svg`<path class="spin" d="M12 2a10 10 0 1 0 10 10h-2.5A7.5 7.5 0 1 1 12 4.5V2Z" />`,
+  medal: svg`<path d="M7 2h10l-2.2 5.2A7 7 0 1 1 9.2 7.2L7 2Zm5 8a4.5 4.5 0 1 0 0 9 4.5 4.5 0 0 0 0-9Zm0 1.8 1.1 2.2 2.4.3-1.7 1.7.4 2.4-2.2-1.1-2.2 1.1.4-2.4-1.7-1.7 2.4-.3L12 11.8Z" />`,
+};
+
+function icon(name: keyof typeof icons, className = 'icon'): TemplateResult {
+  return html`<svg
+    class=${className}
+    viewBox="0 0 24 24"
+    width="1em"
+    height="1em"
+    aria-hidden="true"
+    focusable="false"
+    fill="currentColor"
+  >
+    ${icons[name]}
+  </svg>`;
+}
+
+/**
+ * Verifies an Open Badge / Verifiable Credential in the browser and shows it as a card.
+ *
+ * Input, first one set wins: the `credential` property (object or JWT/JSON text), the `src`
+ * attribute (a URL, resolved against the page), or a child `<script type="application/json">` /
+ * `<script type="application/jwt">` whose text is the credential (never executed).
+ *
+ * @fires ob-verified - {ObVerifiedEvent} Every time a verification settles (verified or not). `event.result` is the `VerificationResult`.
+ *
+ * @csspart base - The card.
+ * @csspart image - The badge image.
+ * @csspart name - The badge name (a heading).
+ * @csspart verdict - The verdict pill (an ARIA live region, `role="status"`).
+ * @csspart banner - The "Not verified: …" / "Status unknown: …" banner.
+ * @csspart error - The "This badge could not be read" box.
+ * @csspart description - The description.
+ * @csspart recipient - "Awarded to …".
+ * @csspart issuer - The issuer block.
+ * @csspart dates - The issued / valid-from / expiry list.
+ * @csspart criteria - The criteria section.
+ * @csspart evidence - The evidence section.
+ * @csspart alignments - Skills and standards.
+ * @csspart tags - The tag list.
+ * @csspart checks - The `<details>` list of checks.
+ *
+ * @cssstate loading - A verification is running.
+ * @cssstate verified - Every check passed.
+ * @cssstate unverified - A check failed; the content is shown, marked unverified.
+ * @cssstate unknown - No check failed but one could not be completed.
+ * @cssstate error - No badge could be read (malformed input, fetch failure, verifier error).
+ *
+ * @cssproperty --ob-font-family - Font family.
+ * @cssproperty --ob-radius - Corner radius of the card.
+ * @cssproperty --ob-color-verified - Verified colour (text and icon).
+ * @cssproperty --ob-color-unverified - Not verified / error colour.
+ * @cssproperty --ob-color-unknown - Status unknown colour.
+ * @cssproperty --ob-color-surface - Card background.
+ * @cssproperty --ob-color-text - Main text colour.
+ * @cssproperty --ob-color-muted - Secondary text colour.
+ * @cssproperty --ob-color-border - Borders and separators.
+ * @cssproperty --ob-color-link - Link colour.
+ * @cssproperty --ob-shadow - Card shadow.
+ * @cssproperty --image-size - Badge image size (default 8rem; 3.5rem when compact).
+ * @cssproperty --padding - Card padding.
+ * @cssproperty --max-width - Card maximum width.
+ */
+export class ObBadge extends LitElement {
+  static override styles = styles;
+
+  /** URL of a hosted badge or credential (resolved against the page's base URL). */
+  @property() src?: string;
+
+  /** The credential itself: a parsed object, or its text (a compact JWS or JSON). Takes precedence over `src`. */
+  @property({ attribute: false }) credential?: Readonly<Record<string, unknown>> | string;
+
+  /** The verifier to use. Defaults to one shared `createVerifier()`, loaded on first use. */
+  @property({ attribute: false }) verifier?: Verifier;
+
+  /** The time to verify at (demos and tests). Defaults to the real clock. */
+  @property({ attribute: false }) now?: Date;
+
+  /** Hide the evidence section. */
+  @property({ type: Boolean, attribute: 'no-evidence' }) noEvidence = false;
+
+  /** Hide the list of checks. */
+  @property({ type: Boolean, attribute: 'no-checks' }) noChecks = false;
+
+  /** A small card: image, name, issuer, verdict (and the checks unless `no-checks`). */
+  @property({ type: Boolean, reflect: true }) compact = false;
+
+  /** ARIA heading level of the badge name (1–6); section headings are one level below. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+
+  /** The strings shown. Replace to translate (see `Messages`). */
+  @property({ attribute: false }) messages: Messages = en;
+
+  @state() private _inline: string | undefined;
+
+  private readonly _internals: ElementInternals;
+  private _observer: MutationObserver | undefined;
+  private _pendingEvent: VerificationResult | undefined;
+
+  private readonly _run = new VerifyController<RunArgs, VerificationResult>(this, {
+    args: () => {
+      const credential = this.credential ?? undefined;
+      const src = text(this.src);
+      if (credential === undefined && src === undefined && this._inline === undefined) return undefined;
+      return [credential, src, this._inline, this.verifier, this.now];
+    },
+    task: async ([credential, src, inline, verifier, now], { signal }) => {
+      try {
+        const input = this._toInput(credential, src, inline);
+        const active = verifier ?? (await defaultVerifier());
+        signal.throwIfAborted();
+        const result: unknown = await active.verify(input, now ? { signal, now } : { signal });
+        return isResult(result) ? result : resultFromError(new TypeError('The verifier returned no result'), now);
+      } catch (error) {
+        if (signal.aborted) throw error;
+        return resultFromError(error, now);
+      }
+    },
+    onComplete: (result) => {
+      this._pendingEvent = result;
+    },
+    onError: (error) => {
+      this._pendingEvent = resultFromError(error, this.now);
+    },
+  });
+
+  constructor() {
+    super();
+    this._internals = this.attachInternals();
+  }
+
+  /** The last settled result; `undefined` while checking or when there is no input. */
+  get result(): VerificationResult | undefined {
+    if (this._run.status === 'complete') return this._run.value;
+    if (this._run.status === 'error') return resultFromError(this._run.error, this.now);
+    return undefined;
+  }
+
+  /** Resolves with `result` once the current verification has settled and been rendered. */
+  get verifyComplete(): Promise<VerificationResult | undefined> {
+    return this._run.complete.then(() => this.updateComplete).then(() => this.result);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._readInline();
+    // Static pages may paste the <script> after the element upgrades, or edit it later.
+    this._observer ??= new MutationObserver(() => this._readInline());
+    this._observer.observe(this, { childList: true, subtree: true, characterData: true });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._observer?.disconnect();
+  }
+
+  private _readInline(): void {
+    const script = [...this.children].find(
+      (child): child is HTMLScriptElement =>
+        child instanceof HTMLScriptElement && INLINE_TYPES.has(child.type.trim().toLowerCase()),
+    );
+    const content = script?.textContent?.trim();
+    this._inline = content ? content : undefined;
+  }
+
+  private _toInput(credential: unknown, src: string | undefined, inline: string | undefined): VerifyInput {
+    if (credential !== undefined) return credential as VerifyInput;
+    if (src !== undefined) {
+      try {
+        return new URL(src, this.ownerDocument.baseURI);
+      } catch {
+        return src;
+      }
+    }
+    return inline ?? '';
+  }
+
+  private _display(): DisplayVerdict | undefined {
+    const status = this._run.status;
+    if (status === 'initial') return undefined;
+    if (status === 'pending') return 'loading';
+    const result = this.result;
+    if (!result || !result.badge) return 'error';
+    // Never show "Verified" unless both flags agree.
+    if (result.verdict === 'verified') return result.verified === true ? 'verified' : 'unverified';
+    return result.verdict === 'unknown' ? 'unknown' : 'unverified';
+  }
+
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    this._setState(this._display());
+  }
+
+  private _setState(current: DisplayVerdict | undefined): void {
+    const states = this._internals.states as Set<string> | undefined;
+    if (!states) return;
+    for (const name of STATES) {
+      try {
+        if (name === current) states.add(name);
+        else states.delete(name);
+      } catch {
+        // Browsers that predate `:state()` reject plain names; the element still works without states.
+      }
+    }
+  }
+
+  protected override updated(): void {
+    const badge = this.result?.badge;
+    if (badge && !isMarkdownReady() && this._hasMarkdown(badge)) {
+      loadMarkdown().then(
+        () => this.requestUpdate(),
+        () => undefined, // Keep the plain-text narrative.
+      );
+    }
+    const event = this._pendingEvent;
+    if (event) {
+      this._pendingEvent = undefined;
+      this.dispatchEvent(new ObVerifiedEvent(event));
+    }
+  }
+
+  private _hasMarkdown(badge: BadgeView): boolean {
+    if (text(badge.criteria?.narrative)) return true;
+    return !this.noEvidence && list<EvidenceView>(badge.evidence).some((item) => text(item?.narrative));
+  }
+
+  protected override render(): unknown {
+    const display = this._display();
+    if (!display) return nothing;
+    try {
+      return this._renderCard(display, this.result);
+    } catch {
+      // A render model we could not draw: the error box, never an exception out of the element.
+      return this._renderCard('error', resultFromError(new TypeError('Unrenderable badge'), this.now), true);
+    }
+  }
+
+  private _context(result: VerificationResult | undefined): MessageContext & { lang: string | undefined } {
+    const lang = languageOf(this);
+    return { lang, formatDate: (value) => formatDate(value, lang), format: result?.format };
+  }
+
+  private _renderCard(
+    display: DisplayVerdict,
+    result: VerificationResult | undefined,
+    fallback = false,
+  ): TemplateResult {
+    const m = this.messages;
+    const badge = fallback ? undefined : result?.badge;
+    const context = this._context(result);
+    const checks = list<Check>(result?.checks);
+    const problem = firstProblem(checks);
+    const problemText = problem ? m.checkSentence(problem, context) : undefined;
+    const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 3));
+    const name = text(badge?.name);
+
+    return html`
+      <article
+        part="base"
+        class="badge badge--${display}"
+        aria-busy=${display === 'loading' ? 'true' : 'false'}
+        aria-labelledby=${name ? 'name' : nothing}
+      >
+        <div class="badge__media">${this._renderImage(badge, display)}</div>
+        <div class="badge__body">
+          <header class="badge__header">
+            <div class="badge__titles">
+              ${badge && text(badge.achievementType) ? html`<p class="badge__type">${badge.achievementType}</p>` : nothing}
+              ${
+                name
+                  ? html`<p id="name" part="name" class="badge__name" role="heading" aria-level=${level}>${name}</p>`
+                  : display === 'loading'
+                    ? html`<p class="badge__placeholder">${m.loading}</p>`
+                    : nothing
+              }
+            </div>
+            <p part="verdict" class="verdict verdict--${display}" role="status">
+              ${icon(display === 'error' ? 'unverified' : display)}<span class="verdict__text"
+                >${m.verdict(display)}</span
+              >
+            </p>
+          </header>
+          ${
+            display === 'unverified' || display === 'unknown'
+              ? html`<p part="banner" class="banner banner--${display}">
+                  ${icon(display)}<span>${m.banner(display, problemText)}</span>
+                </p>`
+              : nothing
+          }
+          ${
+            display === 'error'
+              ? html`<div part="error" class="error">
+                  ${icon('unverified')}
+                  <p>${m.unreadable(problemText)}</p>
+                </div>`
+              : nothing
+          }
+          ${badge ? this._renderContent(badge, result!, context, level) : nothing}
+          ${result && !this.noChecks && checks.length > 0 ? this._renderChecks(result, checks, context) : nothing}
+        </div>
+      </article>
+    `;
+  }
+
+  private _renderImage(badge: BadgeView | undefined, display: DisplayVerdict): TemplateResult {
+    const url = safeImageUrl(badge?.image?.url);
+    if (badge && url) {
+      const alt = text(badge.image?.alt) ?? this.messages.badgeImage(text(badge.name) ?? '');
+      return html`<img
+        part="image"
+        class="badge__image"
+        src=${url}
+        alt=${alt}
+        loading="lazy"
+        decoding="async"
+        referrerpolicy="no-referrer"
+      />`;
+    }
+    return html`<div
+      part="image"
+      class="badge__image badge__image--placeholder ${display === 'loading' ? 'is-loading' : ''}"
+    >
+      ${icon(display === 'error' ? 'unverified' : 'medal', 'placeholder-icon')}
+    </div>`;
+  }
+
+  private _link(url: string | undefined, content: unknown, className = ''): TemplateResult {
+    const href = safeLinkUrl(url);
+    if (!href) return html`<span class=${className}>${content}</span>`;
+    return html`<a class=${className} href=${href} target="_blank" rel="noopener noreferrer nofollow"
+      >${content}<span class="sr-only"> ${this.messages.opensInNewTab}</span></a
+    >`;
+  }
+
+  private _renderContent(
+    badge: BadgeView,
+    result: VerificationResult,
+    context: ReturnType<ObBadge['_context']>,
+    level: number,
+  ): TemplateResult {
+    const m = this.messages;
+    const compact = this.compact;
+    const recipient = text(badge.recipient?.name);
+    const description = text(badge.description);
+    return html`
+      ${recipient ? html`<p part="recipient" class="recipient">${m.awardedTo(recipient)}</p>` : nothing}
+      ${this._renderIssuer(badge)}
+      ${!compact && description ? html`<p part="description" class="description">${description}</p>` : nothing}
+      ${compact ? nothing : this._renderDates(badge, result, context)}
+      ${compact ? nothing : this._renderCriteria(badge, level)}
+      ${compact || this.noEvidence ? nothing : this._renderEvidence(badge, level)}
+      ${compact ? nothing : this._renderAlignments(badge, level)} ${compact ? nothing : this._renderTags(badge)}
+    `;
+  }
+
+  private _renderIssuer(badge: BadgeView): TemplateResult | typeof nothing {
+    const issuer = badge.issuer ?? {};
+    const name = text(issuer.name) ?? text(issuer.id);
+    if (!name) return nothing;
+    const image = safeImageUrl(issuer.image?.url);
+    const id = text(issuer.id);
+    return html`<div part="issuer" class="issuer">
+      ${
+        image
+          ? html`<img
+              class="issuer__image"
+              src=${image}
+              alt=${text(issuer.image?.alt) ?? this.messages.issuerImage(name)}
+              loading="lazy"
+              decoding="async"
+              referrerpolicy="no-referrer"
+            />`
+          : nothing
+      }
+      <div class="issuer__text">
+        <span class="label">${this.messages.issuedBy}</span>
+        ${this._link(issuer.url, name, 'issuer__name')}
+        ${id && id !== name ? html`<span class="issuer__id" title=${id}>${id}</span>` : nothing}
+      </div>
+    </div>`;
+  }
+
+  private _renderDates(
+    badge: BadgeView,
+    result: VerificationResult,
+    context: ReturnType<ObBadge['_context']>,
+  ): TemplateResult | typeof nothing {
+    const m = this.messages;
+    const issued = text(badge.issuedOn);
+    const from = text(badge.validFrom);
+    const until = text(badge.validUntil);
+    if (!issued && !from && !until) return nothing;
+    const checkedAt = Date.parse(result.checkedAt);
+    const expired = until !== undefined && Number.isFinite(checkedAt) && Date.parse(until) < checkedAt;
+    const row = (label: string, value: string) =>
+      html`<div class="dates__row">
+        <dt>${label}</dt>
+        <dd><time datetime=${value}>${context.formatDate(value)}</time></dd>
+      </div>`;
+    return html`<dl part="dates" class="dates">
+      ${issued ? row(m.issued, issued) : nothing} ${from && from !== issued ? row(m.validFrom, from) : nothing}
+      ${until ? row(expired ? m.expired : m.expires, until) : nothing}
+    </dl>`;
+  }
+
+  private _sectionHeading(id: string, label: string, level: number): TemplateResult {
+    return html`<p id=${id} class="section__title" role="heading" aria-level=${Math.min(6, level + 1)}>${label}</p>`;
+  }
+
+  private _renderCriteria(badge: BadgeView, level: number): TemplateResult | typeof nothing {
+    const narrative = text(badge.criteria?.narrative);
+    const url = safeLinkUrl(badge.criteria?.url);
+    if (!narrative && !url) return nothing;
+    return html`<section part="criteria" class="section criteria" aria-labelledby="criteria-title">
+      ${this._sectionHeading('criteria-title', this.messages.criteria, level)}
+      ${narrative ? renderMarkdown(narrative, { headingLevel: Math.min(6, level + 2) }) : nothing}
+      ${url ? html`<p class="criteria__link">${this._link(url, this.messages.criteriaLink)}</p>` : nothing}
+    </section>`;
+  }
+
+  private _renderEvidence(badge: BadgeView, level: number): TemplateResult | typeof nothing {
+    const items = list<EvidenceView>(badge.evidence).filter((item) => item && typeof item === 'object');
+    if (items.length === 0) return nothing;
+    return html`<section part="evidence" class="section evidence" aria-labelledby="evidence-title">
+      ${this._sectionHeading('evidence-title', this.messages.evidence, level)}
+      <ul class="evidence__list">
+        ${items.map((item) => {
+          const name = text(item.name);
+          const url = safeLinkUrl(item.id);
+          const narrative = text(item.narrative);
+          return html`<li class="evidence__item">
+            ${name ? html`<p class="evidence__name">${this._link(url, name)}</p>` : nothing}
+            ${text(item.description) ? html`<p class="evidence__description">${item.description}</p>` : nothing}
+            ${narrative ? renderMarkdown(narrative, { headingLevel: Math.min(6, level + 2) }) : nothing}
+            ${url && !name ? html`<p>${this._link(url, this.messages.evidenceLink)}</p>` : nothing}
+          </li>`;
+        })}
+      </ul>
+    </section>`;
+  }
+
+  private _renderAlignments(badge: BadgeView, level: number): TemplateResult | typeof nothing {
+    const items = list<AlignmentView>(badge.alignments).filter((item) => text(item?.name));
+    if (items.length === 0) return nothing;
+    return html`<section part="alignments" class="section alignments" aria-labelledby="alignments-title">
+      ${this._sectionHeading('alignments-title', this.messages.alignments, level)}
+      <ul class="chips">
+        ${items.map((item) => {
+          const meta = [text(item.framework), text(item.code)].filter(Boolean).join(' · ');
+          return html`<li class="chip" title=${text(item.description) ?? nothing}>
+            ${this._link(item.url, item.name)}${meta ? html`<span class="chip__meta">${meta}</span>` : nothing}
+          </li>`;
+        })}
+      </ul>
+    </section>`;
+  }
+
+  private _renderTags(badge: BadgeView): TemplateResult | typeof nothing {
+    const tags = list<unknown>(badge.tags).filter((tag): tag is string => text(tag) !== undefined);
+    if (tags.length === 0) return nothing;
+    return html`<ul part="tags" class="tags" aria-label=${this.messages.tags}>
+      ${tags.map((tag) => html`<li class="tag">${tag}</li>`)}
+    </ul>`;
+  }
+
+  private _renderChecks(
+    result: VerificationResult,
+    checks: readonly Check[],
+    context: ReturnType<ObBadge['_context']>,
+  ): TemplateResult {
+    const m = this.messages;
+    const known = new Set(['passed', 'failed', 'warning', 'skipped']);
+    const iconFor = { passed: 'verified', failed: 'unverified', warning: 'unknown', skipped: 'skipped' } as const;
+    return html`<details part="checks" class="checks">
+      <summary>${m.checksSummary(checks.length)}</summary>
+      <ol class="checks__list">
+        ${checks.map((check) => {
+          const status = known.has(check?.status) ? check.status : 'failed';
+          return html`<li class="check check--${status}">
+            ${icon(iconFor[status], 'icon check__icon')}
+            <span class="check__body">
+              <span class="check__label"
+                >${m.checkLabel(String(check.id))}<span class="sr-only">: ${m.checkStatus(status)}</span></span
+              >
+              <span class="check__text">${m.checkSentence({ ...check, status }, context)}</span>
+            </span>
+          </li>`;
+        })}
+      </ol>
+      <p class="checks__time">${m.checkedAt(formatDateTime(result.checkedAt, context.lang))}</p>
+    </details>`;
+  }
+}
+
+if (!customElements.get('ob-badge')) customElements.define('ob-badge', ObBadge);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ob-badge': ObBadge;
+  }
+}

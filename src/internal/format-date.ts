@@ -1,0 +1,53 @@
+/**
+ * Dates for people, via `Intl.DateTimeFormat`, in the language of the page (or of the element's
+ * nearest `lang`). Badge dates are untrusted strings: anything that does not parse is shown as
+ * written rather than as "Invalid Date".
+ */
+export type DateStyle = 'long' | 'medium';
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string | undefined, style: DateStyle, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${style}|${withTime}`;
+  let result = cache.get(key);
+  if (!result) {
+    const options: Intl.DateTimeFormatOptions = withTime
+      ? { dateStyle: style, timeStyle: 'short' }
+      : { dateStyle: style };
+    try {
+      result = new Intl.DateTimeFormat(locale, options);
+    } catch {
+      // An invalid `lang` (RangeError) falls back to the browser's language.
+      result = new Intl.DateTimeFormat(undefined, options);
+    }
+    cache.set(key, result);
+  }
+  return result;
+}
+
+/** "3 March 2025" (or the locale's equivalent); the input itself when it is not a date. */
+export function formatDate(value: unknown, locale?: string, style: DateStyle = 'long'): string {
+  return format(value, locale, style, false);
+}
+
+/** Date and time, for "checked at". */
+export function formatDateTime(value: unknown, locale?: string, style: DateStyle = 'medium'): string {
+  return format(value, locale, style, true);
+}
+
+function format(value: unknown, locale: string | undefined, style: DateStyle, withTime: boolean): string {
+  const date =
+    value instanceof Date
+      ? value
+      : typeof value === 'string' || typeof value === 'number'
+        ? new Date(value)
+        : undefined;
+  if (!date || Number.isNaN(date.getTime())) return typeof value === 'string' ? value : '';
+  return formatter(locale || undefined, style, withTime).format(date);
+}
+
+/** The language that applies to `element`: its nearest `lang` attribute, else the document's. */
+export function languageOf(element: Element): string | undefined {
+  const lang = element.closest('[lang]')?.getAttribute('lang') || element.ownerDocument?.documentElement.lang;
+  return lang || undefined;
+}

@@ -1,0 +1,130 @@
+import { expect } from '@open-wc/testing';
+import { render } from 'lit';
+import { decodeEntities, isMarkdownReady, loadMarkdown, MAX_MARKDOWN_LENGTH, renderMarkdown } from './markdown.js';
+
+function draw(source: string, headingLevel?: number): HTMLElement {
+  const container = document.createElement('div');
+  render(renderMarkdown(source, headingLevel === undefined ? {} : { headingLevel }), container);
+  return container;
+}
+
+describe('renderMarkdown', () => {
+  it('shows the source as plain text before the lexer has loaded', () => {
+    // This must be the first test in the file: nothing has called loadMarkdown() yet.
+    if (isMarkdownReady()) return;
+    const el = draw('**bold** <script>alert(1)</script>');
+    expect(el.querySelector('strong')).to.equal(null);
+    expect(el.querySelector('script')).to.equal(null);
+    expect(el.textContent).to.contain('**bold** <script>alert(1)</script>');
+  });
+
+  describe('once loaded', () => {
+    before(() => loadMarkdown());
+
+    it('renders paragraphs, emphasis, strong, code, lists, quotes and breaks', () => {
+      const el = draw(
+        'Hello *em* and **strong** and `a<b>`.\nline  \nbreak\n\n- one\n- two\n\n3. three\n4. four\n\n> quoted\n\n```\n<code> & more\n```\n\n~~gone~~',
+      );
+      expect(el.querySelector('p em')!.textContent).to.equal('em');
+      expect(el.querySelector('p strong')!.textContent).to.equal('strong');
+      expect(el.querySelector('p code')!.textContent).to.equal('a<b>');
+      expect(el.querySelector('p br')).to.not.equal(null);
+      expect([...el.querySelectorAll('ul > li')].map((li) => li.textContent!.trim())).to.deep.equal(['one', 'two']);
+      expect(el.querySelector('ol')!.getAttribute('start')).to.equal('3');
+      expect(el.querySelector('blockquote p')!.textContent).to.equal('quoted');
+      expect(el.querySelector('pre code')!.textContent).to.equal('<code> & more');
+      expect(el.querySelector('del')!.textContent).to.equal('gone');
+    });
+
+    it('shows raw HTML as text, never as elements', () => {
+      const el = draw(
+        '<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\nInline <b onclick="alert(1)">bold</b> <iframe src="https://evil.example"></iframe>\n\n<div onclick=x>block</div>',
+      );
+      // Compare booleans, not elements: chai serialising a DOM node in a failure is unhelpful.
+      for (const tag of ['script', 'img', 'b', 'iframe', '.md div'])
+        expect(el.querySelector(tag) === null, tag).to.equal(true);
+      expect(el.textContent).to.contain('<script>alert(1)</script>');
+      expect(el.textContent).to.contain('<img src=x onerror=alert(1)>');
+      expect(el.textContent).to.contain('<b onclick="alert(1)">bold</b>');
+      expect(el.textContent).to.contain('<div onclick=x>block</div>');
+      expect(el.querySelectorAll('[onclick], [onerror], [src]').length).to.equal(0);
+      expect(el.querySelectorAll('.md__raw').length).to.equal(3);
+    });
+
+    it('renders safe links with rel and target, and refuses unsafe ones', () => {
+      const el = draw(
+        '[ok](https://example.edu/a?x=1&amp;y=2 "Title") [bad](javascript:alert(1)) [enc](javascript&#58;alert(1)) [rel](/relative) <https://auto.example/x&y> [data](data:text/html,<b>x</b>)',
+      );
+      const links = [...el.querySelectorAll('a')];
+      expect(links.map((a) => a.getAttribute('href'))).to.deep.equal([
+        'https://example.edu/a?x=1&y=2',
+        'https://auto.example/x&y',
+      ]);
+      expect(links[0]!.getAttribute('rel')).to.equal('noopener noreferrer nofollow');
+      expect(links[0]!.getAttribute('target')).to.equal('_blank');
+      expect(links[0]!.getAttribute('title')).to.equal('Title');
+      expect(el.textContent).to.contain('bad');
+      expect(el.textContent).to.contain('enc');
+    });
+
+    it('never loads images: a link to the image, or its alt text', () => {
+      const el = draw(
+        '![tracking pixel](https://tracker.example/p.gif) ![evil](javascript:alert(1)) ![](https://x.example/i.png)',
+      );
+      expect(el.querySelector('img')).to.equal(null);
+      const links = [...el.querySelectorAll('a')];
+      expect(links.map((a) => [a.getAttribute('href'), a.textContent])).to.deep.equal([
+        ['https://tracker.example/p.gif', 'tracking pixel'],
+        ['https://x.example/i.png', 'https://x.example/i.png'],
+      ]);
+      expect(el.textContent).to.contain('evil');
+    });
+
+    it('demotes headings below the given level and caps them at 6', () => {
+      const el = draw('# One\n\n## Two\n\n###### Six', 4);
+      const headings = [...el.querySelectorAll('[role="heading"]')];
+      expect(headings.map((h) => [h.getAttribute('aria-level'), h.textContent!.trim()])).to.deep.equal([
+        ['4', 'One'],
+        ['5', 'Two'],
+        ['6', 'Six'],
+      ]);
+      expect(el.querySelector('h1, h2, h3, h4, h5, h6')).to.equal(null);
+    });
+
+    it('decodes character references in text but keeps code literal', () => {
+      const el = draw('Tom &amp; Jerry &copy; &#169; &#x263A; &lt;b&gt; &unknown; `&amp;`');
+      expect(el.querySelector('p')!.textContent).to.equal('Tom & Jerry © © ☺ <b> &unknown; &amp;');
+      expect(el.querySelector('b')).to.equal(null);
+    });
+
+    it('caps the input length', () => {
+      const text = draw('a'.repeat(MAX_MARKDOWN_LENGTH + 500)).textContent!.trim();
+      // Compare lengths, not strings: a failing 20 000-character diff would swamp the reporter.
+      expect(text.length).to.equal(MAX_MARKDOWN_LENGTH + 1);
+      expect(text.endsWith('a…')).to.equal(true);
+    });
+
+    it('caps nesting depth and still shows the text', () => {
+      const deep = `${'> '.repeat(40)}deep *text*`;
+      const el = draw(deep);
+      expect(el.querySelectorAll('blockquote').length).to.be.at.most(8);
+      expect(el.textContent).to.contain('deep');
+    });
+
+    it('shows task list checkboxes as text, not form controls', () => {
+      const el = draw('- [x] done\n- [ ] todo');
+      expect(el.querySelector('input')).to.equal(null);
+      expect(el.textContent).to.contain('☑ done');
+      expect(el.textContent).to.contain('☐ todo');
+    });
+  });
+});
+
+describe('decodeEntities', () => {
+  it('replaces invalid code points with U+FFFD', () => {
+    expect(decodeEntities('&#0;&#xD800;&#1114112;')).to.equal('\ufffd\ufffd\ufffd');
+  });
+  it('does not resolve inherited object keys', () => {
+    expect(decodeEntities('&constructor;&toString;')).to.equal('&constructor;&toString;');
+  });
+});

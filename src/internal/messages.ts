@@ -1,0 +1,289 @@
+import type { BadgeErrorCode } from '../core/errors.js';
+import type { BadgeFormat, Check, Verdict } from '../core/result.js';
+
+/**
+ * Every user-facing string of the components, in one place. The core never writes prose; it gives
+ * check ids, statuses, `ERR_OB_*` codes and plain `details`, and this file turns them into
+ * sentences. To translate, provide another `Messages` object (same shape); nothing else changes.
+ *
+ * All values interpolated here are untrusted text from badges; they are returned as strings and
+ * rendered through Lit text bindings, never as HTML.
+ */
+
+/** How a message may format dates: supplied by the element, in the page's language. */
+export interface MessageContext {
+  readonly formatDate: (value: unknown) => string;
+  /** The detected format, for the `format` check. */
+  readonly format?: BadgeFormat | undefined;
+}
+
+export type DisplayVerdict = Verdict | 'loading' | 'error';
+
+export interface Messages {
+  verdict(verdict: DisplayVerdict): string;
+  checkLabel(id: string): string;
+  checkStatus(status: Check['status']): string;
+  /** One plain-language sentence for a check. */
+  checkSentence(check: Check, context: MessageContext): string;
+  /** What an error code means, on its own. */
+  codeText(
+    code: BadgeErrorCode,
+    details: Readonly<Record<string, unknown>> | undefined,
+    context: MessageContext,
+  ): string;
+  /** The banner above an unverified or unknown badge that still shows its content. */
+  banner(verdict: 'unverified' | 'unknown', problem: string | undefined): string;
+  /** The error box when no badge could be read. */
+  unreadable(problem: string | undefined): string;
+  unexpectedError: string;
+  loading: string;
+  noInput: string;
+  checksSummary(count: number): string;
+  checkedAt(when: string): string;
+  formatName(format: BadgeFormat): string;
+  awardedTo(name: string): string;
+  issuedBy: string;
+  criteria: string;
+  criteriaLink: string;
+  evidence: string;
+  evidenceLink: string;
+  alignments: string;
+  tags: string;
+  issued: string;
+  validFrom: string;
+  expires: string;
+  expired: string;
+  opensInNewTab: string;
+  badgeImage(name: string): string;
+  issuerImage(name: string): string;
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/** Lower-cases the first letter, to follow "Not verified: ". English-only; translations do their own. */
+function sentenceTail(text: string): string {
+  return text.length > 1 && /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+const FORMATS: Record<string, string> = {
+  'ob3-jwt': 'Open Badges 3.0 (JWT)',
+  'ob3-json': 'Open Badges 3.0',
+  'ob2-hosted': 'Open Badges 2.0 (hosted)',
+  'ob2-signed': 'Open Badges 2.0 (signed)',
+  'clr-json': 'Comprehensive Learner Record',
+  'clr-jwt': 'Comprehensive Learner Record (JWT)',
+};
+
+const LABELS: Record<string, string> = {
+  format: 'Format',
+  proof: 'Signature',
+  issuer: 'Issuer',
+  validity: 'Validity period',
+  status: 'Revocation status',
+  recipient: 'Recipient',
+  schema: 'Schema',
+  verify: 'Verification',
+};
+
+export const en: Messages = {
+  verdict(verdict) {
+    switch (verdict) {
+      case 'loading':
+        return 'Checking…';
+      case 'verified':
+        return 'Verified';
+      case 'unknown':
+        return 'Status unknown';
+      case 'unverified':
+      case 'error':
+      default:
+        return 'Not verified';
+    }
+  },
+
+  checkLabel(id) {
+    return Object.hasOwn(LABELS, id) ? LABELS[id]! : id;
+  },
+
+  checkStatus(status) {
+    return (
+      { passed: 'Passed', failed: 'Failed', warning: 'Could not be completed', skipped: 'Not checked' }[status] ??
+      status
+    );
+  },
+
+  checkSentence(check, context) {
+    const d = check.details ?? {};
+    if (check.status === 'skipped') {
+      const after = str(d['requires']) ?? str(d['after']);
+      return after
+        ? `Not checked, because the ${this.checkLabel(after).toLowerCase()} check did not pass`
+        : 'Not checked, because an earlier check did not pass';
+    }
+    if (check.status === 'passed') return passedSentence(this, check, context);
+    if (check.code) return this.codeText(check.code, check.details, context);
+    // The core always gives a code on failed/warning; without one, something unexpected happened.
+    // Its developer message is not shown to visitors.
+    return this.unexpectedError;
+  },
+
+  codeText(code, details, context) {
+    const d = details ?? {};
+    const url = str(d['url']);
+    const from = url ? ` from ${url}` : '';
+    switch (code) {
+      case 'ERR_OB_MALFORMED':
+        return 'The badge data is damaged or incomplete';
+      case 'ERR_OB_NOT_A_BADGE':
+        return 'This is not a badge or credential';
+      case 'ERR_OB_UNSUPPORTED':
+        return 'This kind of badge is not supported';
+      case 'ERR_OB_FETCH_FAILED':
+        return `The badge could not be downloaded${from}`;
+      case 'ERR_OB_FETCH_TIMEOUT':
+        return `Downloading the badge took too long${from}`;
+      case 'ERR_OB_TOO_LARGE':
+        return url ? `The document at ${url} is too large` : 'The badge, or a document it needs, is too large';
+      case 'ERR_OB_FETCH_CONTENT_TYPE':
+        return `The document${from} is not a badge (unexpected content type)`;
+      case 'ERR_OB_FETCH_REFUSED':
+        return url ? `Fetching ${url} is not allowed` : 'Fetching this address is not allowed';
+      case 'ERR_OB_ABORTED':
+        return 'Checking was stopped';
+      case 'ERR_OB_JOSE_ALG_NOT_ALLOWED': {
+        const alg = str(d['alg']);
+        return alg
+          ? `Signed with an algorithm that is not allowed (${alg})`
+          : 'Signed with an algorithm that is not allowed';
+      }
+      case 'ERR_OB_JOSE_CRIT_UNSUPPORTED':
+        return 'The signature requires an extension this page does not support';
+      case 'ERR_OB_JOSE_HEADER_INVALID':
+        return 'The signature header is invalid';
+      case 'ERR_OB_KEY_UNRESOLVABLE': {
+        const kid = str(d['kid']);
+        return kid ? `The signing key ${kid} could not be found` : 'The signing key could not be found';
+      }
+      case 'ERR_OB_KEY_NOT_ISSUERS': {
+        const issuer = str(d['issuer']);
+        return issuer
+          ? `The signing key does not belong to ${issuer}`
+          : 'The signing key does not belong to the issuer';
+      }
+      case 'ERR_OB_DID_INVALID':
+        return 'The issuer’s identifier (DID) is malformed';
+      case 'ERR_OB_DID_METHOD_UNSUPPORTED':
+        return 'The issuer’s kind of identifier (DID method) is not supported';
+      case 'ERR_OB_SIGNATURE_INVALID':
+        return 'The signature does not match the content';
+      case 'ERR_OB_ISSUER_MISMATCH':
+        return 'The signature names a different issuer than the badge';
+      case 'ERR_OB_CLAIM_MISMATCH':
+        return 'The signed token contradicts the badge content';
+      case 'ERR_OB_EXPIRED': {
+        const until = str(d['validUntil']);
+        return until ? `Expired on ${context.formatDate(until)}` : 'This badge has expired';
+      }
+      case 'ERR_OB_NOT_YET_VALID': {
+        const from2 = str(d['validFrom']);
+        return from2 ? `Not valid until ${context.formatDate(from2)}` : 'This badge is not valid yet';
+      }
+      case 'ERR_OB_REVOKED':
+        return 'Revoked by the issuer';
+      case 'ERR_OB_SUSPENDED':
+        return 'Suspended by the issuer';
+      case 'ERR_OB_STATUS_UNCHECKED':
+      case 'ERR_OB_STATUS_UNAVAILABLE':
+        return 'Revocation status could not be checked';
+      default:
+        return 'The badge could not be checked';
+    }
+  },
+
+  banner(verdict, problem) {
+    const lead = verdict === 'unknown' ? 'Status unknown' : 'Not verified';
+    return problem ? `${lead}: ${sentenceTail(problem)}` : lead;
+  },
+
+  unreadable(problem) {
+    return problem ? `This badge could not be read: ${sentenceTail(problem)}` : 'This badge could not be read.';
+  },
+
+  unexpectedError: 'An unexpected error stopped the check',
+  loading: 'Checking this badge…',
+  noInput: 'No badge to show',
+
+  checksSummary(count) {
+    return count === 1 ? 'How this badge was checked (1 check)' : `How this badge was checked (${count} checks)`;
+  },
+
+  checkedAt(when) {
+    return `Checked ${when}`;
+  },
+
+  formatName(format) {
+    return Object.hasOwn(FORMATS, format) ? FORMATS[format]! : format;
+  },
+
+  awardedTo(name) {
+    return `Awarded to ${name}`;
+  },
+
+  issuedBy: 'Issued by',
+  criteria: 'Criteria',
+  criteriaLink: 'View the full criteria',
+  evidence: 'Evidence',
+  evidenceLink: 'View evidence',
+  alignments: 'Skills and standards',
+  tags: 'Tags',
+  issued: 'Issued',
+  validFrom: 'Valid from',
+  expires: 'Expires',
+  expired: 'Expired',
+  opensInNewTab: '(opens in a new tab)',
+
+  badgeImage(name) {
+    return `Badge image: ${name}`;
+  },
+
+  issuerImage(name) {
+    return `Logo of ${name}`;
+  },
+};
+
+function passedSentence(messages: Messages, check: Check, context: MessageContext): string {
+  const d = check.details ?? {};
+  switch (check.id) {
+    case 'format':
+      return context.format ? `Read as ${messages.formatName(context.format)}` : 'The badge data is well formed';
+    case 'proof': {
+      const alg = str(d['alg']);
+      return alg ? `The signature matches the content (${alg})` : 'The signature matches the content';
+    }
+    case 'issuer': {
+      const who = str(d['issuer']) ?? str(d['controller']);
+      return who ? `Signed by a key that belongs to ${who}` : 'Signed by a key that belongs to the issuer';
+    }
+    case 'validity': {
+      const from = str(d['validFrom']);
+      const until = str(d['validUntil']);
+      if (from && until) return `Valid from ${context.formatDate(from)} until ${context.formatDate(until)}`;
+      if (until) return `Valid until ${context.formatDate(until)}`;
+      if (from) return `Valid since ${context.formatDate(from)}, with no expiry date`;
+      return 'Has no expiry date';
+    }
+    case 'status': {
+      const entries = d['entries'];
+      if (Array.isArray(entries) && entries.length === 0)
+        return 'The issuer publishes no revocation status for this badge';
+      if (entries === 0) return 'The issuer publishes no revocation status for this badge';
+      return 'Not revoked or suspended';
+    }
+    case 'recipient':
+      return 'The recipient matches';
+    default:
+      return 'Passed';
+  }
+}
