@@ -1,0 +1,86 @@
+// One Vite config, two jobs:
+// - `vite` / `vite preview` (command "serve"): the demo dev server, rooted in demo/.
+// - `vite build`: the CDN bundle dist/cdn/openbadge-embed.js (a script-tag user's download) from
+//   src/cdn.ts, with lazy `import()` parts emitted beside it in dist/cdn/chunks/. Paths are relative to
+//   the repository, never to demo/. tsc writes the npm build into dist/ separately (see package.json).
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin, type PluginOption, type UserConfig } from 'vite';
+import { demoPlugin } from './demo/vite-demo-plugin.js';
+
+// ── Demo dev server ───────────────────────────────────────────────────────────────────────────────
+// The demo's own server rules (media types, the inline badge) live in demo/vite-demo-plugin.ts.
+const demoPlugins: PluginOption[] = [demoPlugin()];
+
+const demoConfig: UserConfig = {
+  root: 'demo',
+  server: { port: 5173, strictPort: true },
+  plugins: demoPlugins,
+};
+
+// ── CDN / library build ───────────────────────────────────────────────────────────────────────────
+const repo = fileURLToPath(new URL('.', import.meta.url));
+const cdnDir = 'dist/cdn';
+
+/**
+ * Removes stale hashed chunks from dist/cdn (and only there) before writing: `emptyOutDir` stays
+ * false so the build can never touch what tsc wrote to dist/.
+ */
+function cleanCdnDir(): Plugin {
+  return {
+    name: 'openbadge-embed:clean-cdn-dir',
+    apply: 'build',
+    buildStart() {
+      rmSync(new URL(`./${cdnDir}/`, import.meta.url), { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * package.json "sideEffects" describes the published dist/ files, so for src/ Rolldown would drop
+ * `import './index.js'` as side-effect free. Defining the elements is the whole point of the CDN
+ * entry: mark the modules that register elements as having side effects.
+ */
+function elementsHaveSideEffects(): Plugin {
+  const srcDir = fileURLToPath(new URL('./src/', import.meta.url)).replaceAll('\\', '/');
+  const defining = /^(?:cdn|index)\.ts$|^components\//;
+  return {
+    name: 'openbadge-embed:elements-have-side-effects',
+    apply: 'build',
+    transform(_code, id) {
+      const file = id.replaceAll('\\', '/').split('?')[0] ?? '';
+      if (file.startsWith(srcDir) && defining.test(file.slice(srcDir.length))) return { moduleSideEffects: true };
+      return null;
+    },
+  };
+}
+
+const buildConfig: UserConfig = {
+  root: repo,
+  publicDir: false,
+  plugins: [cleanCdnDir(), elementsHaveSideEffects()],
+  build: {
+    outDir: cdnDir,
+    emptyOutDir: false,
+    target: 'es2022',
+    minify: true,
+    sourcemap: false,
+    reportCompressedSize: false,
+    lib: {
+      entry: 'src/cdn.ts',
+      formats: ['es'],
+      fileName: () => 'openbadge-embed.js',
+    },
+    rolldownOptions: {
+      output: {
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        // Library mode keeps whitespace for bundlers to re-minify; this file is served as-is, so
+        // minify fully. Licence comments of bundled dependencies are kept.
+        minify: true,
+        comments: { legal: true, annotation: false, jsdoc: false },
+      },
+    },
+  },
+};
+
+export default defineConfig(({ command }) => (command === 'build' ? buildConfig : demoConfig));
