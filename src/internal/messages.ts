@@ -194,7 +194,13 @@ export const en: Messages = {
         return 'Revoked by the issuer';
       case 'ERR_OB_SUSPENDED':
         return 'Suspended by the issuer';
-      case 'ERR_OB_STATUS_UNCHECKED':
+      case 'ERR_OB_STATUS_UNCHECKED': {
+        // Name the list type, so an issuer can see why their badge reads "status unknown".
+        const type = str(d['type']);
+        return type
+          ? `Revocation status could not be checked (${type} lists are not supported)`
+          : 'Revocation status could not be checked';
+      }
       case 'ERR_OB_STATUS_UNAVAILABLE':
         return 'Revocation status could not be checked';
       default:

@@ -336,6 +336,23 @@ describe('<ob-badge>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('names a status list type it cannot read', async () => {
+      const el = await render(
+        resultOf([
+          ...PASSED.slice(0, 4),
+          {
+            id: 'status',
+            status: 'warning',
+            code: 'ERR_OB_STATUS_UNCHECKED',
+            details: { type: 'BitstringStatusListEntry' },
+          },
+        ]),
+      );
+      expect(textOf(part(el, 'banner'))).to.equal(
+        'Status unknown: revocation status could not be checked (BitstringStatusListEntry lists are not supported)',
+      );
+    });
+
     it('never shows "Verified" when verdict and verified disagree', async () => {
       const el = await render({ ...VERIFIED, verified: false });
       expect(el.matches(':state(verified)')).to.equal(false);
