@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { rejectionCodeOf } from '../../test/helpers/errors.js';
 import { BadgeError } from './errors.js';
 import {
   createDocumentCache,
@@ -19,16 +20,6 @@ function fakeFetch(respond: (url: string) => Response | Promise<Response>) {
     return respond(url);
   };
   return { fetch: fetch as typeof globalThis.fetch, calls };
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(BadgeError);
-    return (error as BadgeError).code;
-  }
-  throw new Error('expected a rejection');
 }
 
 const json = (body: unknown, type = 'application/json') =>
@@ -54,23 +45,25 @@ describe('createDocumentLoader', () => {
     });
     expect(jsonOf(await load('https://a.example/doc', { accept: 'json' }))).to.deep.equal({ hello: 'world' });
     expect(textOf(await load('https://a.example/token', { accept: 'jwt' }))).to.equal('eyJ.eyJ.sig');
-    expect(await codeOf(load('https://a.example/other', { accept: 'json' }))).to.equal('ERR_OB_FETCH_REFUSED');
+    expect(await rejectionCodeOf(load('https://a.example/other', { accept: 'json' }))).to.equal('ERR_OB_FETCH_REFUSED');
     expect(calls).to.have.length(0);
   });
 
   it('rejects non-http(s) schemes before fetching', async () => {
     const { fetch, calls } = fakeFetch(() => json({}));
     const load = createDocumentLoader({ fetch, cache: createDocumentCache() });
-    expect(await codeOf(load('javascript:alert(1)', { accept: 'json' }))).to.equal('ERR_OB_FETCH_REFUSED');
-    expect(await codeOf(load('file:///etc/passwd', { accept: 'json' }))).to.equal('ERR_OB_FETCH_REFUSED');
-    expect(await codeOf(load('not a url', { accept: 'json' }))).to.equal('ERR_OB_FETCH_REFUSED');
+    expect(await rejectionCodeOf(load('javascript:alert(1)', { accept: 'json' }))).to.equal('ERR_OB_FETCH_REFUSED');
+    expect(await rejectionCodeOf(load('file:///etc/passwd', { accept: 'json' }))).to.equal('ERR_OB_FETCH_REFUSED');
+    expect(await rejectionCodeOf(load('not a url', { accept: 'json' }))).to.equal('ERR_OB_FETCH_REFUSED');
     expect(calls).to.have.length(0);
   });
 
   it('rejects an unexpected content type (an HTML error page is not a key set)', async () => {
     const { fetch } = fakeFetch(() => new Response('<html>login</html>', { headers: { 'content-type': 'text/html' } }));
     const load = createDocumentLoader({ fetch, cache: createDocumentCache() });
-    expect(await codeOf(load('https://a.example/jwks.json', { accept: 'json' }))).to.equal('ERR_OB_FETCH_CONTENT_TYPE');
+    expect(await rejectionCodeOf(load('https://a.example/jwks.json', { accept: 'json' }))).to.equal(
+      'ERR_OB_FETCH_CONTENT_TYPE',
+    );
   });
 
   it('accepts JWT media types for a badge and JSON suffix types for JSON', async () => {
@@ -102,7 +95,7 @@ describe('createDocumentLoader', () => {
       () => new Response(big, { headers: { 'content-type': 'application/json', 'content-length': '2000' } }),
     );
     const load1 = createDocumentLoader({ fetch: declared.fetch, maxBytes: 1000, cache: createDocumentCache() });
-    expect(await codeOf(load1('https://a.example/big', { accept: 'json' }))).to.equal('ERR_OB_TOO_LARGE');
+    expect(await rejectionCodeOf(load1('https://a.example/big', { accept: 'json' }))).to.equal('ERR_OB_TOO_LARGE');
 
     const streamed = fakeFetch(() => {
       const body = new ReadableStream<Uint8Array>({
@@ -113,7 +106,7 @@ describe('createDocumentLoader', () => {
       return new Response(body, { headers: { 'content-type': 'application/json' } });
     });
     const load2 = createDocumentLoader({ fetch: streamed.fetch, maxBytes: 1000, cache: createDocumentCache() });
-    expect(await codeOf(load2('https://a.example/endless', { accept: 'json' }))).to.equal('ERR_OB_TOO_LARGE');
+    expect(await rejectionCodeOf(load2('https://a.example/endless', { accept: 'json' }))).to.equal('ERR_OB_TOO_LARGE');
   });
 
   it('times out a request that never answers', async () => {
@@ -122,7 +115,7 @@ describe('createDocumentLoader', () => {
         init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
       })) as typeof globalThis.fetch;
     const load = createDocumentLoader({ fetch, timeoutMs: 50, cache: createDocumentCache() });
-    expect(await codeOf(load('https://slow.example/', { accept: 'json' }))).to.equal('ERR_OB_FETCH_TIMEOUT');
+    expect(await rejectionCodeOf(load('https://slow.example/', { accept: 'json' }))).to.equal('ERR_OB_FETCH_TIMEOUT');
   });
 
   it('shares one request between concurrent loads, and one caller aborting does not cancel the other', async () => {
@@ -138,7 +131,7 @@ describe('createDocumentLoader', () => {
     const second = load('https://a.example/keys', { accept: 'json' });
     controller.abort();
     release();
-    expect(await codeOf(first)).to.equal('ERR_OB_ABORTED');
+    expect(await rejectionCodeOf(first)).to.equal('ERR_OB_ABORTED');
     expect(jsonOf(await second)).to.deep.equal({ shared: true });
     expect(calls).to.have.length(1);
   });
@@ -147,7 +140,7 @@ describe('createDocumentLoader', () => {
     let attempt = 0;
     const { fetch } = fakeFetch(() => (++attempt === 1 ? new Response('', { status: 503 }) : json({ attempt })));
     const load = createDocumentLoader({ fetch, cache: createDocumentCache() });
-    expect(await codeOf(load('https://a.example/flaky', { accept: 'json' }))).to.equal('ERR_OB_FETCH_FAILED');
+    expect(await rejectionCodeOf(load('https://a.example/flaky', { accept: 'json' }))).to.equal('ERR_OB_FETCH_FAILED');
     await Promise.resolve();
     expect(jsonOf(await load('https://a.example/flaky', { accept: 'json' }))).to.deep.equal({ attempt: 2 });
   });
@@ -161,8 +154,8 @@ describe('createDocumentLoader', () => {
     const load2 = createDocumentLoader({
       documents: { 'https://a.example/arr': '[1,2]', 'https://a.example/broken': '{"a":' },
     });
-    expect(await codeOf(loadJsonObject(load2, 'https://a.example/arr'))).to.equal('ERR_OB_MALFORMED');
-    expect(await codeOf(loadJsonObject(load2, 'https://a.example/broken'))).to.equal('ERR_OB_MALFORMED');
+    expect(await rejectionCodeOf(loadJsonObject(load2, 'https://a.example/arr'))).to.equal('ERR_OB_MALFORMED');
+    expect(await rejectionCodeOf(loadJsonObject(load2, 'https://a.example/broken'))).to.equal('ERR_OB_MALFORMED');
   });
 });
 

@@ -1,20 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { BadgeError } from '../errors.js';
+import { codeOf } from '../../../test/helpers/errors.js';
 import type { VerifyContext } from '../plugin.js';
 import { checkValidityPeriod } from './validity-period.js';
 
 const at = (iso: string, clockToleranceSeconds = 300) =>
   ({ now: new Date(iso), clockToleranceSeconds }) as VerifyContext;
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).to.be.instanceOf(BadgeError);
-    return (error as BadgeError).code;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('checkValidityPeriod', () => {
   const vcdm2 = { validFrom: '2025-01-01T00:00:00Z', validUntil: '2030-01-01T00:00:00Z' };

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { rejected } from '../../../test/helpers/errors.js';
 import { base64url } from 'jose';
 import { createDocumentLoader } from '../fetcher.js';
 import type { BadgeError } from '../errors.js';
@@ -10,15 +11,6 @@ const load = createDocumentLoader({ offline: true });
 const text = async (name: string) => (await (await fetch(`/test/conformance/dids/${name}`)).text()).trim();
 const json = async (name: string) => (await (await fetch(`/test/conformance/dids/${name}`)).json()) as DidDocument;
 const didOf = (jwk: object) => `did:jwk:${base64url.encode(JSON.stringify(jwk))}`;
-
-async function rejection(promise: Promise<unknown>): Promise<BadgeError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as BadgeError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('didJwk', () => {
   const resolver = didJwk();
@@ -60,7 +52,7 @@ describe('didJwk', () => {
   });
 
   it('refuses a JWK with private members', async () => {
-    const error = await rejection(
+    const error = await rejected(
       resolver.resolve(
         didOf({ kty: 'OKP', crv: 'Ed25519', x: 'O2onvM62pC1io6jQKm8Nc2UyFXcd4kOmOsBIoYtZ2ik', d: 'AAAA' }),
         { load },
@@ -79,7 +71,7 @@ describe('didJwk', () => {
       `${didOf({ kty: 'OKP', crv: 'Ed25519', x: 'O2onvM62pC1io6jQKm8Nc2UyFXcd4kOmOsBIoYtZ2ik' })}#0`,
     ];
     for (const did of cases) {
-      expect((await rejection(resolver.resolve(did, { load }))).code, did).to.equal('ERR_OB_DID_INVALID');
+      expect((await rejected(resolver.resolve(did, { load }))).code, did).to.equal('ERR_OB_DID_INVALID');
     }
   });
 });

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { rejected } from '../../../test/helpers/errors.js';
 import type { JWK } from 'jose';
 import { createDocumentLoader } from '../fetcher.js';
 import type { BadgeError } from '../errors.js';
@@ -32,15 +33,6 @@ function base58(bytes: Uint8Array): string {
     text = `1${text}`;
   }
   return text;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<BadgeError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as BadgeError;
-  }
-  throw new Error('expected a rejection');
 }
 
 const publicOnly = ({ kty, crv, x, y }: JWK) => ({ kty, crv, x, ...(y !== undefined ? { y } : {}) });
@@ -105,7 +97,7 @@ describe('didKey', () => {
   });
 
   it('reports a P-521 or X25519 did:key as an unsupported key type', async () => {
-    const p521 = await rejection(
+    const p521 = await rejected(
       resolver.resolve(
         'did:key:z2J9gaYxrKVpdoG9A4gRnmpnRCcxU6agDtFVVBVdn1JedouoZN7SzcyREXXzWgt3gGiwpoHq7K68X4m32D8HgzG8wv3sY5j7',
         { load },
@@ -113,7 +105,7 @@ describe('didKey', () => {
     );
     expect(p521.code).to.equal('ERR_OB_DID_METHOD_UNSUPPORTED');
     expect(p521.details?.['multicodec']).to.equal(0x1202);
-    const x25519 = await rejection(
+    const x25519 = await rejected(
       resolver.resolve('did:key:z6LShs9GGnqk85isEBzzshkuVWrVKsRp24GnDuHk8QWkARMW', { load }),
     );
     expect(x25519.code).to.equal('ERR_OB_DID_METHOD_UNSUPPORTED');
@@ -131,7 +123,7 @@ describe('didKey', () => {
       `did:key:z${base58(Uint8Array.of(0x80, 0x24, 0x02, ...new Uint8Array(32).fill(0xff)))}`, // x ≥ p
     ];
     for (const did of cases) {
-      const error = await rejection(resolver.resolve(did, { load }));
+      const error = await rejected(resolver.resolve(did, { load }));
       expect(error.code, did).to.equal('ERR_OB_DID_INVALID');
     }
   });

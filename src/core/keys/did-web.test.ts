@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
+import { rejected } from '../../../test/helpers/errors.js';
 import { createDocumentLoader, type DocumentLoader } from '../fetcher.js';
-import type { BadgeError } from '../errors.js';
 import { didWeb } from './did-web.js';
 import { findVerificationMethod, publicJwkOf } from './verification-method.js';
 
@@ -8,15 +8,6 @@ const DCC = 'did:web:digitalcredentials.github.io:dcc-did-web';
 const DCC_URL = 'https://digitalcredentials.github.io/dcc-did-web/did.json';
 const fixture = async (name: string) =>
   (await (await fetch(`/test/conformance/dids/${name}`)).json()) as Record<string, unknown>;
-
-async function rejection(promise: Promise<unknown>): Promise<BadgeError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as BadgeError;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** A loader that answers `document` for any URL and records what was asked. */
 function recordingLoader(document: Record<string, unknown>): { load: DocumentLoader; urls: string[] } {
@@ -74,7 +65,7 @@ describe('didWeb', () => {
 
   it('allows 127.0.0.1 only through the loopback exception, and refuses non-loopback exceptions', async () => {
     const { load, urls } = recordingLoader({ id: 'did:web:127.0.0.1%3A8000:demo' });
-    expect((await rejection(didWeb().resolve('did:web:127.0.0.1%3A8000:demo', { load }))).code).to.equal(
+    expect((await rejected(didWeb().resolve('did:web:127.0.0.1%3A8000:demo', { load }))).code).to.equal(
       'ERR_OB_DID_INVALID',
     );
     await didWeb({ allowHttpHosts: ['127.0.0.1'] }).resolve('did:web:127.0.0.1%3A8000:demo', { load });
@@ -89,7 +80,7 @@ describe('didWeb', () => {
       offline: true,
       documents: { 'https://digitalcredentials.github.io/dcc-did-web/multikey/did.json': document },
     });
-    const error = await rejection(didWeb().resolve(other, { load }));
+    const error = await rejected(didWeb().resolve(other, { load }));
     expect(error.code).to.equal('ERR_OB_KEY_UNRESOLVABLE');
     expect(error.details).to.deep.include({ did: other, documentId: DCC });
   });
@@ -110,13 +101,13 @@ describe('didWeb', () => {
       'did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp',
     ];
     for (const did of cases) {
-      expect((await rejection(didWeb().resolve(did, { load }))).code, did).to.equal('ERR_OB_DID_INVALID');
+      expect((await rejected(didWeb().resolve(did, { load }))).code, did).to.equal('ERR_OB_DID_INVALID');
     }
     expect(urls).to.deep.equal([]);
   });
 
   it('passes fetch errors through as they are', async () => {
-    const error = await rejection(
+    const error = await rejected(
       didWeb().resolve('did:web:example.com', { load: createDocumentLoader({ offline: true }) }),
     );
     expect(error.code).to.equal('ERR_OB_FETCH_REFUSED');

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { rejected } from '../../../test/helpers/errors.js';
 import { createDocumentLoader, type DocumentSource } from '../fetcher.js';
 import type { BadgeError } from '../errors.js';
 import { loadIssuerKeys } from './issuer-keys.js';
@@ -7,15 +8,6 @@ const ISSUER = 'https://example.issuer/vc-jose-cose';
 const JWKS_URL = 'https://example.issuer/.well-known/jwks.json';
 const vcJose = async (name: string) =>
   (await (await fetch(`/test/conformance/vc-jose/${name}`)).json()) as Record<string, unknown>;
-
-async function rejection(promise: Promise<unknown>): Promise<BadgeError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as BadgeError;
-  }
-  throw new Error('expected a rejection');
-}
 
 const loaderOf = (documents: Record<string, DocumentSource>) => createDocumentLoader({ offline: true, documents });
 
@@ -54,7 +46,7 @@ describe('loadIssuerKeys', () => {
   });
 
   it('fails with the fetch error as cause when both sources fail', async () => {
-    const error = await rejection(loadIssuerKeys(ISSUER, { load: loaderOf({}) }));
+    const error = await rejected(loadIssuerKeys(ISSUER, { load: loaderOf({}) }));
     expect(error.code).to.equal('ERR_OB_KEY_UNRESOLVABLE');
     expect((error.cause as BadgeError).code).to.equal('ERR_OB_FETCH_REFUSED');
     expect(error.details).to.deep.equal({
@@ -93,7 +85,7 @@ describe('loadIssuerKeys', () => {
 
   it('does not take keys from a profile that names another id', async () => {
     const profile = await vcJose('DERIVED-example.issuer-controller.json');
-    const error = await rejection(
+    const error = await rejected(
       loadIssuerKeys('https://example.issuer/other', { load: loaderOf({ 'https://example.issuer/other': profile }) }),
     );
     expect(error.code).to.equal('ERR_OB_KEY_UNRESOLVABLE');
@@ -101,7 +93,7 @@ describe('loadIssuerKeys', () => {
   });
 
   it('refuses a non-https issuer', async () => {
-    expect((await rejection(loadIssuerKeys('http://example.issuer/', { load: loaderOf({}) }))).code).to.equal(
+    expect((await rejected(loadIssuerKeys('http://example.issuer/', { load: loaderOf({}) }))).code).to.equal(
       'ERR_OB_KEY_UNRESOLVABLE',
     );
   });

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { rejected } from '../../../test/helpers/errors.js';
 import type { JWK } from 'jose';
 import { createDocumentLoader, type DocumentSource } from '../fetcher.js';
 import type { BadgeError } from '../errors.js';
@@ -37,15 +38,6 @@ const file = async (path: string) =>
   (await (await fetch(`/test/conformance/${path}`)).json()) as Record<string, unknown>;
 
 let corpus: Record<string, DocumentSource>;
-
-async function rejection(promise: Promise<unknown>): Promise<BadgeError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as BadgeError;
-  }
-  throw new Error('expected a rejection');
-}
 
 function resolve(request: SigningKeyRequest, documents: Record<string, DocumentSource> = corpus) {
   return resolveSigningKey(request, { load: createDocumentLoader({ offline: true, documents }), didResolvers });
@@ -95,13 +87,13 @@ describe('resolveSigningKey', () => {
     });
 
     it('refuses an unsupported DID method, a malformed DID and a missing fragment', async () => {
-      expect((await rejection(resolve({ issuer: 'did:example:123', kid: 'did:example:123#key-1' }))).code).to.equal(
+      expect((await rejected(resolve({ issuer: 'did:example:123', kid: 'did:example:123#key-1' }))).code).to.equal(
         'ERR_OB_DID_METHOD_UNSUPPORTED',
       );
-      expect((await rejection(resolve({ issuer: DID_KEY_P256, kid: 'did:key:zNOPE0#x' }))).code).to.equal(
+      expect((await rejected(resolve({ issuer: DID_KEY_P256, kid: 'did:key:zNOPE0#x' }))).code).to.equal(
         'ERR_OB_DID_INVALID',
       );
-      const missing = await rejection(resolve({ issuer: DID_KEY_P256, kid: `${DID_KEY_P256}#other` }));
+      const missing = await rejected(resolve({ issuer: DID_KEY_P256, kid: `${DID_KEY_P256}#other` }));
       expect(missing.code).to.equal('ERR_OB_KEY_UNRESOLVABLE');
       expect(missing.details).to.deep.include({ kid: `${DID_KEY_P256}#other`, issuer: DID_KEY_P256 });
     });
@@ -116,7 +108,7 @@ describe('resolveSigningKey', () => {
         },
       };
       for (const kid of [`${did}#login`, '#login', did]) {
-        const error = await rejection(resolve({ issuer: did, kid }, documents));
+        const error = await rejected(resolve({ issuer: did, kid }, documents));
         expect(error.code, kid).to.equal('ERR_OB_KEY_UNRESOLVABLE');
       }
       const login = await resolve({ issuer: did, kid: `${did}#login`, purpose: 'authentication' }, documents);
@@ -134,7 +126,7 @@ describe('resolveSigningKey', () => {
           assertionMethod: [`${did}#k`],
         },
       };
-      expect((await rejection(resolve({ issuer: did, kid: `${did}#k` }, documents))).code).to.equal(
+      expect((await rejected(resolve({ issuer: did, kid: `${did}#k` }, documents))).code).to.equal(
         'ERR_OB_KEY_NOT_ISSUERS',
       );
     });
@@ -168,7 +160,7 @@ describe('resolveSigningKey', () => {
     });
 
     it('reports an unknown kid as unresolvable', async () => {
-      const error = await rejection(resolve({ issuer: ISSUER, kid: 'no-such-key' }));
+      const error = await rejected(resolve({ issuer: ISSUER, kid: 'no-such-key' }));
       expect(error.code).to.equal('ERR_OB_KEY_UNRESOLVABLE');
       expect(error.details).to.deep.include({ kid: 'no-such-key', issuer: ISSUER });
     });
@@ -230,7 +222,7 @@ describe('resolveSigningKey', () => {
     it('reports a kid URL that resolves to nothing as unresolvable, with the fetch error as cause', async () => {
       // The 1EdTech convention <issuer URL>#<multibase key>, where the URL serves nothing.
       const kid = 'https://nothing.example/issuers/1#z6MknNQD1WHLGGraFi6zcbGevuAgkVfdyCdtZnQTGWVVvR5Q';
-      const error = await rejection(resolve({ issuer: 'https://nothing.example/issuers/1', kid }));
+      const error = await rejected(resolve({ issuer: 'https://nothing.example/issuers/1', kid }));
       expect(error.code).to.equal('ERR_OB_KEY_UNRESOLVABLE');
       expect(error.details).to.deep.include({ kid, issuer: 'https://nothing.example/issuers/1' });
       expect((error.cause as BadgeError).code).to.equal('ERR_OB_FETCH_REFUSED');
@@ -273,14 +265,14 @@ describe('resolveSigningKey', () => {
     });
 
     it('refuses a header jwk that carries a private key', async () => {
-      const error = await rejection(resolve({ issuer: ISSUER, jwk: { ...ED25519_JWK, d: 'AAAA' } as JWK }));
+      const error = await rejected(resolve({ issuer: ISSUER, jwk: { ...ED25519_JWK, d: 'AAAA' } as JWK }));
       expect(error.code).to.equal('ERR_OB_KEY_UNRESOLVABLE');
     });
 
     it('lets kid decide and refuses a header jwk that differs from it', async () => {
       const agree = await resolve({ issuer: ISSUER, kid: P256_KID, jwk: P256_JWK as JWK });
       expect(agree.id).to.equal(`${ISSUER}#key-1`);
-      const error = await rejection(resolve({ issuer: ISSUER, kid: P256_KID, jwk: ED25519_JWK as JWK }));
+      const error = await rejected(resolve({ issuer: ISSUER, kid: P256_KID, jwk: ED25519_JWK as JWK }));
       expect(error.code).to.equal('ERR_OB_KEY_UNRESOLVABLE');
       expect(error.details).to.deep.include({ kid: P256_KID, issuer: ISSUER, keyId: `${ISSUER}#key-1` });
     });
@@ -311,13 +303,13 @@ describe('resolveSigningKey', () => {
     });
 
     it('refuses to guess among several keys', async () => {
-      const error = await rejection(resolve({ issuer: ISSUER }));
+      const error = await rejected(resolve({ issuer: ISSUER }));
       expect(error.code).to.equal('ERR_OB_KEY_UNRESOLVABLE');
       expect(error.details).to.deep.include({ count: 4, kid: null, issuer: ISSUER });
     });
 
     it('refuses an issuer that is neither a DID nor https', async () => {
-      const error = await rejection(resolve({ issuer: 'http://example.org/issuer' }));
+      const error = await rejected(resolve({ issuer: 'http://example.org/issuer' }));
       expect(error.code).to.equal('ERR_OB_KEY_UNRESOLVABLE');
     });
   });
@@ -325,7 +317,7 @@ describe('resolveSigningKey', () => {
   it('passes an abort through as it is', async () => {
     const controller = new AbortController();
     controller.abort();
-    const error = await rejection(
+    const error = await rejected(
       resolveSigningKey(
         { issuer: ISSUER, kid: P256_KID },
         { load: createDocumentLoader({ offline: true, documents: corpus }), signal: controller.signal, didResolvers },

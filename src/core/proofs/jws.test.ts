@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
+import { codeOf, rejectionCodeOf } from '../../../test/helpers/errors.js';
 import { base64url, CompactSign, exportJWK, generateKeyPair, type JWK } from 'jose';
-import { BadgeError } from '../errors.js';
 import { ALLOWED_JWS_ALGORITHMS, looksLikeCompactJws, readJwsHeader, verifyCompactJws } from './jws.js';
 
 const enc = new TextEncoder();
@@ -15,26 +15,6 @@ async function vector(name: string): Promise<{ jws: string; jwk: JWK }> {
 
 function unsigned(header: Record<string, unknown>, payload = '{}'): string {
   return `${base64url.encode(JSON.stringify(header))}.${base64url.encode(payload)}.c2ln`;
-}
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).to.be.instanceOf(BadgeError);
-    return (error as BadgeError).code;
-  }
-  throw new Error('expected a throw');
-}
-
-async function asyncCodeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(BadgeError);
-    return (error as BadgeError).code;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('JWS proof layer', () => {
@@ -55,7 +35,7 @@ describe('JWS proof layer', () => {
         const { jws, jwk } = await vector(name);
         const [h, p, s] = jws.split('.') as [string, string, string];
         const flipped = `${h}.${p.slice(0, 5)}${p[5] === 'A' ? 'B' : 'A'}${p.slice(6)}.${s}`;
-        expect(await asyncCodeOf(verifyCompactJws(flipped, alg, jwk))).to.equal('ERR_OB_SIGNATURE_INVALID');
+        expect(await rejectionCodeOf(verifyCompactJws(flipped, alg, jwk))).to.equal('ERR_OB_SIGNATURE_INVALID');
       });
     }
   });
@@ -111,10 +91,10 @@ describe('JWS proof layer', () => {
   describe('verifyCompactJws', () => {
     it('refuses an algorithm that does not fit the key type (no RSA key steered into ECDSA)', async () => {
       const { jws, jwk } = await vector('rfc7520-4.1-rs256');
-      expect(await asyncCodeOf(verifyCompactJws(jws, 'ES256', jwk))).to.equal('ERR_OB_JOSE_ALG_NOT_ALLOWED');
+      expect(await rejectionCodeOf(verifyCompactJws(jws, 'ES256', jwk))).to.equal('ERR_OB_JOSE_ALG_NOT_ALLOWED');
       const ed = await vector('rfc8037-A4-ed25519');
-      expect(await asyncCodeOf(verifyCompactJws(ed.jws, 'ES256', ed.jwk))).to.equal('ERR_OB_JOSE_ALG_NOT_ALLOWED');
-      expect(await asyncCodeOf(verifyCompactJws(ed.jws, 'HS256', ed.jwk))).to.equal('ERR_OB_JOSE_ALG_NOT_ALLOWED');
+      expect(await rejectionCodeOf(verifyCompactJws(ed.jws, 'ES256', ed.jwk))).to.equal('ERR_OB_JOSE_ALG_NOT_ALLOWED');
+      expect(await rejectionCodeOf(verifyCompactJws(ed.jws, 'HS256', ed.jwk))).to.equal('ERR_OB_JOSE_ALG_NOT_ALLOWED');
     });
 
     it('verifies a freshly signed ES256 token and rejects it under another key', async () => {
@@ -125,14 +105,16 @@ describe('JWS proof layer', () => {
         .sign(signer.privateKey);
       const payload = await verifyCompactJws(jws, 'ES256', await exportJWK(signer.publicKey));
       expect(dec.decode(payload)).to.equal('{"hello":"world"}');
-      expect(await asyncCodeOf(verifyCompactJws(jws, 'ES256', await exportJWK(other.publicKey)))).to.equal(
+      expect(await rejectionCodeOf(verifyCompactJws(jws, 'ES256', await exportJWK(other.publicKey)))).to.equal(
         'ERR_OB_SIGNATURE_INVALID',
       );
     });
 
     it('treats a truncated signature as an invalid signature', async () => {
       const { jws, jwk } = await vector('rfc8037-A4-ed25519');
-      expect(await asyncCodeOf(verifyCompactJws(jws.slice(0, -10), 'EdDSA', jwk))).to.equal('ERR_OB_SIGNATURE_INVALID');
+      expect(await rejectionCodeOf(verifyCompactJws(jws.slice(0, -10), 'EdDSA', jwk))).to.equal(
+        'ERR_OB_SIGNATURE_INVALID',
+      );
     });
   });
 
