@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { Check, VerificationResult } from '../../core/result.js';
-import { verdictOf } from '../../core/result.js';
+import { cannedResult, passedChecks } from '../../../test/helpers/canned-results.js';
 import type { Verifier } from '../../core/verify.js';
 import type { BadgeView } from '../../core/view.js';
 import './badge.js';
@@ -51,30 +51,10 @@ const VIEW: BadgeView = {
   tags: ['data', 'statistics', 'python'],
 };
 
-const PASSED: Check[] = [
-  { id: 'format', status: 'passed' },
-  { id: 'proof', status: 'passed', details: { alg: 'EdDSA', kid: 'did:web:example.edu#key-1', keySource: 'did:web' } },
-  { id: 'issuer', status: 'passed', details: { issuer: 'did:web:example.edu', controller: 'did:web:example.edu' } },
-  {
-    id: 'validity',
-    status: 'passed',
-    details: { validFrom: VIEW.validFrom, validUntil: VIEW.validUntil, now: NOW.toISOString() },
-  },
-  { id: 'status', status: 'passed', details: { entries: 1 } },
-];
+const PASSED = passedChecks(VIEW, NOW);
 
-function resultOf(checks: Check[], view: BadgeView | null = VIEW): VerificationResult {
-  const verdict = verdictOf(checks);
-  return {
-    verified: verdict === 'verified',
-    verdict,
-    format: view ? 'ob3-jwt' : undefined,
-    checks,
-    credential: view ? { id: view.credentialId } : undefined,
-    badge: view ?? undefined,
-    checkedAt: NOW.toISOString(),
-  };
-}
+const resultOf = (checks: Check[], view: BadgeView | null = VIEW): VerificationResult =>
+  cannedResult(checks, view, NOW);
 
 const results = {
   verified: resultOf(PASSED),

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { Check, VerificationResult } from '../../core/result.js';
-import { verdictOf } from '../../core/result.js';
+import { cannedResult, passedChecks } from '../../../test/helpers/canned-results.js';
 import type { Verifier, VerifyInput, VerifyOptions } from '../../core/verify.js';
 import type { BadgeView } from '../../core/view.js';
 import { ObVerifiedEvent } from '../../events/verified-event.js';
@@ -41,31 +41,10 @@ const VIEW: BadgeView = {
   tags: ['data', 'analysis'],
 };
 
-const PASSED: Check[] = [
-  { id: 'format', status: 'passed' },
-  { id: 'proof', status: 'passed', details: { alg: 'EdDSA', kid: 'did:web:example.edu#key-1', keySource: 'did' } },
-  { id: 'issuer', status: 'passed', details: { issuer: 'did:web:example.edu', controller: 'did:web:example.edu' } },
-  {
-    id: 'validity',
-    status: 'passed',
-    details: { validFrom: VIEW.validFrom, validUntil: VIEW.validUntil, now: NOW.toISOString() },
-  },
-  { id: 'status', status: 'passed', details: { entries: 1 } },
-];
+const PASSED = passedChecks(VIEW, NOW);
 
-function resultOf(checks: Check[], view: BadgeView | null = VIEW): VerificationResult {
-  const badge = view ?? undefined;
-  const verdict = verdictOf(checks);
-  return {
-    verified: verdict === 'verified',
-    verdict,
-    format: badge ? 'ob3-jwt' : undefined,
-    checks,
-    credential: badge ? { id: 'urn:uuid:1' } : undefined,
-    badge,
-    checkedAt: NOW.toISOString(),
-  };
-}
+const resultOf = (checks: Check[], view: BadgeView | null = VIEW): VerificationResult =>
+  cannedResult(checks, view, NOW);
 
 const VERIFIED = resultOf(PASSED);
 const TAMPERED = resultOf([
