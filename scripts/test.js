@@ -193,6 +193,11 @@ const slug = (name) =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
+const unknown = [...only].filter((name) => !steps.some((step) => slug(step.name) === name));
+if (unknown.length > 0) {
+  console.error(`Unknown step: ${unknown.join(', ')}. Steps: ${steps.map((step) => slug(step.name)).join(', ')}`);
+  process.exit(2);
+}
 
 for (const step of steps) {
   if (only.size > 0 && !only.has(slug(step.name))) continue;

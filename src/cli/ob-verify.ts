@@ -119,13 +119,7 @@ async function readStdin(stdin: CliIo['stdin']): Promise<Uint8Array> {
     if (total > MAX_INPUT_BYTES) throw new UsageError(`Standard input is larger than ${MAX_INPUT_BYTES} bytes`);
     chunks.push(bytes);
   }
-  const all = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return all;
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 /** `{ "<url or did>": "<path>" }` → URL → file bytes. Paths are relative to the map's folder. */
