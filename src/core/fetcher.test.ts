@@ -49,6 +49,52 @@ describe('createDocumentLoader', () => {
     expect(calls).to.have.length(0);
   });
 
+  describe('redirects', () => {
+    /** A response as fetch returns it after following redirects to `finalUrl`. */
+    const redirectedTo = (finalUrl: string) => {
+      const response = json({ keys: [] });
+      Object.defineProperties(response, { redirected: { value: true }, url: { value: finalUrl } });
+      return response;
+    };
+    const loaderAnswering = (finalUrl: string) =>
+      createDocumentLoader({ fetch: fakeFetch(() => redirectedTo(finalUrl)).fetch, cache: createDocumentCache() });
+
+    it('refuses a key document that another origin answered (an open redirect on the issuer site)', async () => {
+      const load = loaderAnswering('https://attacker.example/k.json');
+      const error = await load('https://issuer.example/logout?next=https://attacker.example/k.json', {
+        accept: 'json',
+      }).catch((e: unknown) => e as BadgeError);
+      expect(error).to.be.instanceOf(BadgeError);
+      expect((error as BadgeError).code).to.equal('ERR_OB_FETCH_REFUSED');
+      expect((error as BadgeError).details).to.include({ finalUrl: 'https://attacker.example/k.json' });
+    });
+
+    it('refuses a downgrade from https to http on the same host', async () => {
+      const load = loaderAnswering('http://issuer.example/.well-known/jwks.json');
+      expect(await rejectionCodeOf(load('https://issuer.example/.well-known/jwks.json', { accept: 'json' }))).to.equal(
+        'ERR_OB_FETCH_REFUSED',
+      );
+    });
+
+    it('follows redirects on the same origin, and an upgrade from http to https, reporting where it ended', async () => {
+      const sameOrigin = await loaderAnswering('https://issuer.example/v2/profile')('https://issuer.example/profile', {
+        accept: 'json',
+      });
+      expect(sameOrigin.finalUrl).to.equal('https://issuer.example/v2/profile');
+      const upgraded = await loaderAnswering('https://issuer.example/profile')('http://issuer.example/profile', {
+        accept: 'json',
+      });
+      expect(upgraded.finalUrl).to.equal('https://issuer.example/profile');
+    });
+
+    it('lets the badge itself come from anywhere (its proof decides), and says where', async () => {
+      const load = loaderAnswering('https://cdn.example/badges/42.json');
+      const document = await load('https://short.example/b/42', { accept: 'badge', redirects: 'any' });
+      expect(document.url).to.equal('https://short.example/b/42');
+      expect(document.finalUrl).to.equal('https://cdn.example/badges/42.json');
+    });
+  });
+
   it('rejects non-http(s) schemes before fetching', async () => {
     const { fetch, calls } = fakeFetch(() => json({}));
     const load = createDocumentLoader({ fetch, cache: createDocumentCache() });

@@ -16,8 +16,10 @@ import {
 export type MediaKind = 'json' | 'jwt' | 'badge';
 
 export interface LoadedDocument {
-  /** The URL asked for (not the final redirect target). */
+  /** The URL asked for. */
   readonly url: string;
+  /** The URL that answered, after redirects: what an origin check (e.g. OB 2.0 `allowedOrigins`) must look at. */
+  readonly finalUrl: string;
   /** Lower-cased media type without parameters, e.g. `application/ld+json`. */
   readonly contentType: string;
   readonly bytes: Uint8Array;
@@ -26,6 +28,14 @@ export interface LoadedDocument {
 export interface LoadOptions {
   readonly accept: MediaKind;
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Where a redirect may lead. `same-origin` (the default) is for anything whose origin confers
+   * trust: a key, DID document, issuer profile or status list is the issuer's only because of the
+   * address it came from, so an open redirect on the issuer's site must not let another origin answer
+   * for it (http → https on the same host is allowed). `any` is for the badge itself, whose content is
+   * judged by its proof, not its address.
+   */
+  readonly redirects?: 'same-origin' | 'any' | undefined;
 }
 
 /** How the core reads anything from outside: badges, DID documents, key sets, status lists. */
@@ -45,7 +55,10 @@ export interface LoaderOptions {
   readonly timeoutMs?: number | undefined;
   /** Per response. Default 2 MiB: large enough for a baked PNG or a 16 KB status list, small enough to be harmless. */
   readonly maxBytes?: number | undefined;
-  /** Promise cache shared across loads; defaults to one per page, so ten badges from one issuer fetch its keys once. */
+  /**
+   * Promise cache shared across loads; defaults to one per page (per loader when `fetch` is given),
+   * so ten badges from one issuer fetch its keys once.
+   */
   readonly cache?: DocumentCache | undefined;
 }
 
@@ -110,13 +123,20 @@ const encoder = new TextEncoder();
 
 function fromSource(url: string, source: DocumentSource): LoadedDocument {
   if (source instanceof Uint8Array) {
-    return { url, contentType: sniffContentType(source), bytes: source };
+    return { url, finalUrl: url, contentType: sniffContentType(source), bytes: source };
   }
   if (typeof source === 'string') {
     const bytes = encoder.encode(source);
-    return { url, contentType: sniffContentType(bytes), bytes };
+    return { url, finalUrl: url, contentType: sniffContentType(bytes), bytes };
   }
-  return { url, contentType: 'application/json', bytes: encoder.encode(JSON.stringify(source)) };
+  return { url, finalUrl: url, contentType: 'application/json', bytes: encoder.encode(JSON.stringify(source)) };
+}
+
+/** Whether a redirect from `requested` to `final` stays with the same owner: same host and port, never https → http. */
+function isSameOriginRedirect(requested: URL, final: URL): boolean {
+  if (final.host !== requested.host) return false;
+  if (final.protocol === requested.protocol) return true;
+  return requested.protocol === 'http:' && final.protocol === 'https:';
 }
 
 /** Media type of documents given in hand, where no server says what they are. */
@@ -199,9 +219,11 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined, url:
 export function createDocumentLoader(options: LoaderOptions = {}): DocumentLoader {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const cache = options.cache ?? pageCache;
+  // The page-wide cache only pools loaders that reach the network the same way; a loader with its
+  // own fetch (a proxy, a test double) keeps its own cache unless it is handed one.
+  const cache = options.cache ?? (options.fetch ? createDocumentCache() : pageCache);
 
-  async function fetchOnce(url: string, accept: MediaKind): Promise<LoadedDocument> {
+  async function fetchOnce(url: string, accept: MediaKind, redirects: 'same-origin' | 'any'): Promise<LoadedDocument> {
     const doFetch = options.fetch ?? globalThis.fetch;
     const timeout = AbortSignal.timeout(timeoutMs);
     let response: Response;
@@ -218,6 +240,12 @@ export function createDocumentLoader(options: LoaderOptions = {}): DocumentLoade
       if (timeout.aborted) throw new FetchTimeout(undefined, { cause, details: { url, timeoutMs } });
       throw new FetchFailed(undefined, { cause, details: { url } });
     }
+    // `response.url` is empty for synthetic responses (a test's fake fetch): nothing was redirected.
+    const finalUrl = response.redirected && response.url ? response.url : url;
+    if (finalUrl !== url && !(redirects === 'any' || isSameOriginRedirect(new URL(url), new URL(finalUrl)))) {
+      await response.body?.cancel().catch(() => {});
+      throw new FetchRefused('Redirected to another origin', { details: { url, finalUrl } });
+    }
     if (!response.ok) {
       await response.body?.cancel().catch(() => {});
       throw new FetchFailed(`HTTP ${response.status}`, { details: { url, status: response.status } });
@@ -228,7 +256,7 @@ export function createDocumentLoader(options: LoaderOptions = {}): DocumentLoade
       throw new FetchContentType(undefined, { details: { url, contentType, expected: accept } });
     }
     try {
-      return { url, contentType, bytes: await readCapped(response, maxBytes, url) };
+      return { url, finalUrl, contentType, bytes: await readCapped(response, maxBytes, url) };
     } catch (cause) {
       if (cause instanceof BadgeError) throw cause;
       if (timeout.aborted) throw new FetchTimeout(undefined, { cause, details: { url, timeoutMs } });
@@ -236,7 +264,7 @@ export function createDocumentLoader(options: LoaderOptions = {}): DocumentLoade
     }
   }
 
-  return async function load(url, { accept, signal }) {
+  return async function load(url, { accept, signal, redirects = 'same-origin' }) {
     if (signal?.aborted) throw abortReason(signal, url);
     const given = lookup(options.documents, url);
     if (given !== undefined) {
@@ -258,10 +286,12 @@ export function createDocumentLoader(options: LoaderOptions = {}): DocumentLoade
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
       throw new FetchRefused('Only http and https URLs are fetched', { details: { url } });
     }
-    const key = `${accept} ${parsed.href}`;
+    // Everything that changes what a load may return is part of the key: a loader with a smaller
+    // size cap must not be handed a larger document another loader accepted.
+    const key = `${accept} ${redirects} ${maxBytes} ${parsed.href}`;
     let pending = cache.get(key);
     if (!pending) {
-      pending = fetchOnce(parsed.href, accept);
+      pending = fetchOnce(parsed.href, accept, redirects);
       cache.set(key, pending);
       // A failure is not remembered: the next badge, or a retry, asks again.
       pending.catch(() => cache.delete(key));

@@ -86,12 +86,17 @@ async function readInput(
   // Input handed in directly gets the same cap as a fetched badge: a pasted 50 MB "token" is refused, not parsed.
   const size = typeof input === 'string' ? input.length : input instanceof Uint8Array ? input.byteLength : 0;
   if (size > maxBytes) throw new TooLarge('The badge is larger than allowed', { details: { maxBytes } });
-  if (input instanceof URL) return { kind: 'document', document: await load(input.href, { accept: 'badge', signal }) };
+  if (input instanceof URL)
+    return { kind: 'document', document: await load(input.href, { accept: 'badge', signal, redirects: 'any' }) };
   if (input instanceof Uint8Array)
-    return { kind: 'document', document: { url: '', contentType: sniffContentType(input), bytes: input } };
+    return {
+      kind: 'document',
+      document: { url: '', finalUrl: '', contentType: sniffContentType(input), bytes: input },
+    };
   if (typeof input === 'string') {
     const text = input.trim();
-    if (isAbsoluteHttpUrl(text)) return { kind: 'document', document: await load(text, { accept: 'badge', signal }) };
+    if (isAbsoluteHttpUrl(text))
+      return { kind: 'document', document: await load(text, { accept: 'badge', signal, redirects: 'any' }) };
     if (text.startsWith('{') || text.startsWith('[')) {
       try {
         return { kind: 'json', value: JSON.parse(text) as unknown };
