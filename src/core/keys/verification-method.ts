@@ -325,7 +325,13 @@ function allMethods(doc: DidDocument): VerificationMethod[] {
  * A reference to a method the document does not define is skipped.
  */
 export function methodsFor(doc: DidDocument, purpose: VerificationPurpose = 'assertionMethod'): VerificationMethod[] {
-  const defined = allMethods(doc);
+  // One index, not a search per reference: a hostile 2 MiB document with thousands of methods and
+  // references must not cost quadratic time. The first definition of an id wins, as a search would.
+  const defined = new Map<string, VerificationMethod>();
+  for (const candidate of allMethods(doc)) {
+    const id = absoluteId(doc.id, candidate.id);
+    if (!defined.has(id)) defined.set(id, candidate);
+  }
   const result: VerificationMethod[] = [];
   for (const entry of doc[purpose] ?? []) {
     if (typeof entry !== 'string') {
@@ -333,7 +339,7 @@ export function methodsFor(doc: DidDocument, purpose: VerificationPurpose = 'ass
       continue;
     }
     const id = absoluteId(doc.id, entry);
-    const vm = defined.find((candidate) => absoluteId(doc.id, candidate.id) === id);
+    const vm = defined.get(id);
     if (vm) result.push({ ...vm, id });
   }
   return result;

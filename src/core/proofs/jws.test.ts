@@ -95,6 +95,11 @@ describe('JWS proof layer', () => {
       const ed = await vector('rfc8037-A4-ed25519');
       expect(await rejectionCodeOf(verifyCompactJws(ed.jws, 'ES256', ed.jwk))).to.equal('ERR_OB_JOSE_ALG_NOT_ALLOWED');
       expect(await rejectionCodeOf(verifyCompactJws(ed.jws, 'HS256', ed.jwk))).to.equal('ERR_OB_JOSE_ALG_NOT_ALLOWED');
+      for (const inherited of ['constructor', '__proto__', 'toString']) {
+        expect(await rejectionCodeOf(verifyCompactJws(ed.jws, inherited, ed.jwk)), inherited).to.equal(
+          'ERR_OB_JOSE_ALG_NOT_ALLOWED',
+        );
+      }
     });
 
     it('verifies a freshly signed ES256 token and rejects it under another key', async () => {

@@ -88,7 +88,8 @@ export function readJwsHeader(jws: string): ProtectedHeaderParameters & { alg: s
  * Callers decode and show those bytes, so what is displayed is what the signature covers.
  */
 export async function verifyCompactJws(jws: string, alg: string, jwk: JWK): Promise<Uint8Array> {
-  const fits = ALLOWED[alg];
+  // Own properties only: `alg` is attacker-chosen, and "constructor" or "__proto__" must not look allowed.
+  const fits = Object.hasOwn(ALLOWED, alg) ? ALLOWED[alg] : undefined;
   if (!fits) throw new JoseAlgNotAllowed(`Algorithm ${alg} is not allowed`, { details: { alg } });
   if (!fits(jwk)) {
     throw new JoseAlgNotAllowed(
