@@ -159,6 +159,12 @@ describe('resolveSigningKey', () => {
       expect(key).to.deep.include({ id: DCC_KEY, controller: DCC, source: 'did:web' });
     });
 
+    it('reads an RFC 9278 thumbprint URI as the thumbprint it carries', async () => {
+      const key = await resolve({ issuer: ISSUER, kid: `urn:ietf:params:oauth:jwk-thumbprint:sha-256:${P256_KID}` });
+      expect(key).to.deep.include({ id: `${ISSUER}#key-1`, controller: ISSUER });
+      expect(key.jwk).to.deep.equal(P256_JWK);
+    });
+
     it('reports an unknown kid as unresolvable', async () => {
       const error = await rejected(resolve({ issuer: ISSUER, kid: 'no-such-key' }));
       expect(error.code).to.equal('ERR_OB_KEY_UNRESOLVABLE');
@@ -181,6 +187,37 @@ describe('resolveSigningKey', () => {
         controller: ISSUER,
         source: 'kid-url',
       });
+    });
+
+    it('picks the named member of a JWK Set at the kid URL (OB 3.0 §8.2 example), credited by origin', async () => {
+      const keySet = {
+        keys: [
+          { ...DID_KEY_P256_JWK, kid: 'key-0' },
+          { ...ED25519_JWK, kid: 'key-1' },
+        ],
+      };
+      const onIssuerOrigin = await resolve(
+        { issuer: ISSUER, kid: 'https://example.issuer/keys#key-1' },
+        { 'https://example.issuer/keys': keySet },
+      );
+      expect(onIssuerOrigin).to.deep.equal({
+        jwk: { ...ED25519_JWK, kid: 'key-1' },
+        id: 'https://example.issuer/keys#key-1',
+        controller: ISSUER,
+        source: 'kid-url',
+      });
+      const elsewhere = await resolve(
+        { issuer: ISSUER, kid: 'https://keys.elsewhere.example/set#key-1' },
+        { 'https://keys.elsewhere.example/set': keySet },
+      );
+      expect(elsewhere.controller).to.equal(undefined);
+      const missing = await rejected(
+        resolve(
+          { issuer: ISSUER, kid: 'https://example.issuer/keys#key-9' },
+          { 'https://example.issuer/keys': keySet },
+        ),
+      );
+      expect(missing.code).to.equal('ERR_OB_KEY_UNRESOLVABLE');
     });
 
     it('credits a foreign kid URL only to a controller on its own origin', async () => {

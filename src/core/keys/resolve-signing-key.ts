@@ -2,6 +2,7 @@ import type { JWK } from 'jose';
 import { calculateJwkThumbprint } from 'jose';
 import { BadgeError, DidInvalid, DidMethodUnsupported, KeyNotIssuers, KeyUnresolvable } from '../errors.js';
 import { loadJsonObject, type DocumentLoader } from '../fetcher.js';
+import { isObject } from '../lib/json.js';
 import type { DidDocument, DidResolver, VerificationMethod } from './did.js';
 import { loadIssuerKeys, type IssuerKey } from './issuer-keys.js';
 import {
@@ -188,11 +189,17 @@ async function byKidUrl(kid: string, kidUrl: URL, job: Job): Promise<SigningKey>
   let jwk: JWK;
   let declaredController: string | undefined;
   if (value['kty'] !== undefined) {
-    if (hasPrivateMembers(value))
-      throw new KeyUnresolvable('The key document contains private key material', { details: { url } });
-    const bare = publicJwkFrom(value);
-    if (!bare) throw new KeyUnresolvable('The key document is not a usable public JWK', { details: { url } });
-    jwk = bare;
+    jwk = publicKeyDocument(value, url);
+  } else if (Array.isArray(value['keys'])) {
+    // A JWK Set (OB 3.0 §8.2's own example: `kid: https://example.edu/keys#key-1`): the fragment,
+    // or the whole kid, names the member.
+    const fragment = kid.includes('#') ? kid.slice(kid.indexOf('#') + 1) : undefined;
+    const member = value['keys'].find(
+      (entry): entry is Record<string, unknown> =>
+        isObject(entry) && (entry['kid'] === kid || (fragment !== undefined && entry['kid'] === fragment)),
+    );
+    if (!member) throw new KeyUnresolvable(`The key set at ${url} has no key ${kid}`, { details: { url, kid } });
+    jwk = publicKeyDocument(member, url);
   } else {
     const single = toVerificationMethod(value, url);
     const vm =
@@ -209,6 +216,15 @@ async function byKidUrl(kid: string, kidUrl: URL, job: Job): Promise<SigningKey>
     if (controllerUrl && sameOrigin(controllerUrl, kidUrl)) controller = declaredController;
   }
   return { jwk, id: kid, ...(controller !== undefined ? { controller } : {}), source: 'kid-url' };
+}
+
+/** A JWK served on its own or in a set: public members only, and never one that ships its private half. */
+function publicKeyDocument(value: Record<string, unknown>, url: string): JWK {
+  if (hasPrivateMembers(value))
+    throw new KeyUnresolvable('The key document contains private key material', { details: { url } });
+  const jwk = publicJwkFrom(value);
+  if (!jwk) throw new KeyUnresolvable('The key document is not a usable public JWK', { details: { url } });
+  return jwk;
 }
 
 function documentAt(value: Record<string, unknown>, url: string): DidDocument {
@@ -269,7 +285,11 @@ function publicJwkOrUndefined(vm: VerificationMethod): JWK | undefined {
   }
 }
 
+/** RFC 9278: a JWK thumbprint written as a URI; the thumbprint itself is what the issuer's keys are matched on. */
+const THUMBPRINT_URI = 'urn:ietf:params:oauth:jwk-thumbprint:sha-256:';
+
 async function byKid(kid: string, job: Job): Promise<SigningKey> {
+  if (kid.startsWith(THUMBPRINT_URI)) return byRelativeKid(kid.slice(THUMBPRINT_URI.length), job);
   if (kid.startsWith('did:')) return byDidUrl(kid, job);
   const kidUrl = httpsUrlOf(kid);
   if (kidUrl) return byKidUrl(kid, kidUrl, job);
