@@ -32,6 +32,18 @@ function parseNumericDate(claims: JwtDateClaims, claim: 'nbf' | 'exp'): Date | u
   return new Date(value * 1000);
 }
 
+function mustMirror(claim: 'nbf' | 'exp', value: Date | undefined, candidates: (Date | undefined)[]): void {
+  const stated = candidates.filter((date): date is Date => date !== undefined);
+  if (!value || stated.length === 0) return;
+  if (stated.some((date) => Math.abs(value.getTime() - date.getTime()) < CLAIM_AGREEMENT_MS)) return;
+  throw new ClaimMismatch(
+    `The token ${claim} claim contradicts the credential ${claim === 'nbf' ? 'start' : 'end'} date`,
+    {
+      details: { claim, claimValue: value.toISOString(), credentialValue: stated[0]!.toISOString() },
+    },
+  );
+}
+
 function latest(dates: (Date | undefined)[]): Date | undefined {
   return dates.reduce<Date | undefined>((a, b) => (!b ? a : !a || b > a ? b : a), undefined);
 }
@@ -49,6 +61,7 @@ export function checkValidityPeriod(
   credential: JsonObject,
   context: VerifyContext,
   claims: JwtDateClaims = {},
+  { claimsMirrorCredential = true }: { readonly claimsMirrorCredential?: boolean } = {},
 ): StepOutcome {
   const validFrom = parseDate(credential, 'validFrom');
   const issuanceDate = parseDate(credential, 'issuanceDate');
@@ -57,17 +70,11 @@ export function checkValidityPeriod(
   const nbf = parseNumericDate(claims, 'nbf');
   const exp = parseNumericDate(claims, 'exp');
 
-  const credentialStart = validFrom ?? issuanceDate;
-  if (nbf && credentialStart && Math.abs(nbf.getTime() - credentialStart.getTime()) >= CLAIM_AGREEMENT_MS) {
-    throw new ClaimMismatch('The token nbf claim contradicts the credential start date', {
-      details: { claim: 'nbf', claimValue: nbf.toISOString(), credentialValue: credentialStart.toISOString() },
-    });
-  }
-  const credentialEnd = validUntil ?? expirationDate;
-  if (exp && credentialEnd && Math.abs(exp.getTime() - credentialEnd.getTime()) >= CLAIM_AGREEMENT_MS) {
-    throw new ClaimMismatch('The token exp claim contradicts the credential end date', {
-      details: { claim: 'exp', claimValue: exp.toISOString(), credentialValue: credentialEnd.toISOString() },
-    });
+  if (claimsMirrorCredential) {
+    // A 1.1 credential in a VC-JWT may state both date pairs; the claim mirrors one of them
+    // (`issuanceDate` in VCDM 1.1, `validFrom` in OB 3.0), so it must agree with one it can mirror.
+    mustMirror('nbf', nbf, [validFrom, issuanceDate]);
+    mustMirror('exp', exp, [validUntil, expirationDate]);
   }
 
   const start = latest([validFrom, issuanceDate, nbf]);

@@ -56,6 +56,56 @@ describe('ob3Jwt format', () => {
       expect(check(result, 'format').details).to.include({ securing: 'vc-jose', alg: 'EdDSA' });
     });
 
+    it('accepts the header spellings issuers use: application/ prefixes, draft typ values, cty on a plain JWT', async () => {
+      const headers = [
+        { typ: 'application/vc+jwt', cty: 'application/vc' },
+        { typ: 'vc+ld+jwt', cty: 'vc+ld+json' },
+        { typ: 'vc+ld+json+jwt' },
+        { typ: 'JWT', cty: 'vc' },
+      ];
+      for (const header of headers) {
+        const result = await verify(await signVcJose(issuer, credentialFor(issuer.did), header));
+        expect(result.verdict, JSON.stringify(header)).to.equal('verified');
+        expect(check(result, 'format').details).to.include({ securing: 'vc-jose' });
+      }
+    });
+
+    it('reads a VC-JWT whose claims stand in for credential properties (VC-JWT 1.1 decoding)', async () => {
+      const bare = credentialFor(issuer.did);
+      delete bare['id'];
+      delete bare['validFrom'];
+      delete bare['validUntil'];
+      bare['credentialSubject'] = {
+        type: ['AchievementSubject'],
+        name: 'Ada',
+        achievement: { name: 'Test Achievement' },
+      };
+      const jws = await sign(
+        issuer,
+        { kid: issuer.kid, typ: 'JWT' },
+        {
+          iss: issuer.did,
+          jti: 'urn:uuid:from-jti',
+          sub: 'did:example:from-sub',
+          nbf: Date.parse('2025-01-01T00:00:00Z') / 1000,
+          exp: Date.parse('2030-01-01T00:00:00Z') / 1000,
+          vc: bare,
+        },
+      );
+      const result = await verify(jws);
+      expect(result.verdict).to.equal('verified');
+      expect(result.credential).to.deep.include({
+        id: 'urn:uuid:from-jti',
+        validFrom: '2025-01-01T00:00:00.000Z',
+        validUntil: '2030-01-01T00:00:00.000Z',
+      });
+      expect((result.credential?.['credentialSubject'] as { id?: string }).id).to.equal('did:example:from-sub');
+      expect(result.badge).to.deep.include({
+        credentialId: 'urn:uuid:from-jti',
+        validUntil: '2030-01-01T00:00:00.000Z',
+      });
+    });
+
     it('accepts surrounding white space (a pasted token)', async () => {
       const result = await verify(`\n  ${await signVcJwt(issuer, credentialFor(issuer.did))}  \n`);
       expect(result.verified).to.equal(true);
@@ -172,6 +222,45 @@ describe('ob3Jwt format', () => {
       expect(check(await verify(jti), 'issuer').code).to.equal('ERR_OB_CLAIM_MISMATCH');
       const sub = await signVcJwt(issuer, credentialFor(issuer.did), { sub: 'did:example:other' });
       expect(check(await verify(sub), 'issuer').code).to.equal('ERR_OB_CLAIM_MISMATCH');
+    });
+
+    it('holds a credential in the payload (VC-JOSE, OB 3.0 typ JWT) to its jti, sub and header iss too', async () => {
+      const credential = credentialFor(issuer.did);
+      const native = (claims: Record<string, unknown>, header: Record<string, unknown> = {}) =>
+        sign(issuer, { kid: issuer.kid, typ: 'JWT', ...header }, { ...credential, ...claims });
+      expect(check(await verify(await native({ sub: 'did:example:other' })), 'issuer').code).to.equal(
+        'ERR_OB_CLAIM_MISMATCH',
+      );
+      expect(check(await verify(await native({ jti: 'urn:uuid:other' })), 'issuer').code).to.equal(
+        'ERR_OB_CLAIM_MISMATCH',
+      );
+      const headerIss = await signVcJose(issuer, credential, { iss: 'did:example:evil' });
+      expect(check(await verify(headerIss), 'issuer').code).to.equal('ERR_OB_ISSUER_MISMATCH');
+      expect((await verify(await native({ sub: 'did:example:learner' }))).verdict).to.equal('verified');
+    });
+
+    it('matches sub against every subject of a credential with several', async () => {
+      const subjects = [
+        { id: 'did:example:a', type: ['AchievementSubject'] },
+        { id: 'did:example:b', type: ['AchievementSubject'] },
+      ];
+      const credential = credentialFor(issuer.did, { credentialSubject: subjects });
+      expect((await verify(await signVcJwt(issuer, credential, { sub: 'did:example:b' }))).verdict).to.equal(
+        'verified',
+      );
+      const none = await signVcJwt(issuer, credential, { sub: 'did:example:zzz' });
+      expect(check(await verify(none), 'issuer').code).to.equal('ERR_OB_CLAIM_MISMATCH');
+    });
+
+    it('treats VC-JOSE exp as the token lifetime: not compared with validUntil, but enforced', async () => {
+      const credential = credentialFor(issuer.did);
+      const jws = await signVcJose(issuer, { ...credential, exp: Date.parse('2027-01-01T00:00:00Z') / 1000 });
+      expect((await verify(jws)).verdict).to.equal('verified');
+      const later = await verifier.verify(jws, { now: new Date('2028-01-01T00:00:00Z') });
+      expect(check(later, 'validity').code).to.equal('ERR_OB_EXPIRED');
+      // In a VC-JWT the same disagreement is a contradiction.
+      const vcJwt = await signVcJwt(issuer, credential, { exp: Date.parse('2027-01-01T00:00:00Z') / 1000 });
+      expect(check(await verify(vcJwt), 'validity').code).to.equal('ERR_OB_CLAIM_MISMATCH');
     });
 
     it('reports expired and not-yet-valid credentials with their dates', async () => {

@@ -11,7 +11,7 @@ import {
   UnsupportedFormat,
 } from '../errors.js';
 import { textOf } from '../fetcher.js';
-import { hasType, idOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
+import { arrayOf, hasType, idOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
 import type { FormatPlugin, ParsedBadge, RawInput, Step } from '../plugin.js';
 import { looksLikeCompactJws, readJwsHeader, verifyCompactJws } from '../proofs/jws.js';
 import { resolveSigningKey, type SigningKey } from '../keys/resolve-signing-key.js';
@@ -36,11 +36,21 @@ export interface ParsedJwtCredential extends ParsedBadge {
   readonly state: { key?: SigningKey };
 }
 
-const VC_JOSE_TYPES = new Set(['vc+jwt', 'vc-ld+jwt']);
-/** `cty` values that say "the payload is a credential"; `vc` is current, `vc-ld+json` an older draft. */
-const VC_JOSE_CONTENT_TYPES = new Set(['vc', 'vc-ld+json', 'vc+ld+json']);
-/** Media type parameters of the registered `typ` values are case-insensitive (RFC 7515 §4.1.9). */
-const JWT_TYPES = new Set(['jwt', 'application/jwt']);
+/** `vc+jwt` (VC-JOSE-COSE); `vc+ld+jwt`, `vc+ld+json+jwt` and `vc-ld+jwt` from its drafts, still issued. */
+const VC_JOSE_TYPES = new Set(['vc+jwt', 'vc+ld+jwt', 'vc+ld+json+jwt', 'vc-ld+jwt']);
+
+/**
+ * `typ`/`cty` as a media type: case-insensitive, and `application/` may be left out (RFC 7515
+ * §4.1.9), so both spellings compare equal.
+ */
+function mediaTypeOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? value.toLowerCase().replace(/^application\//, '') : undefined;
+}
+
+/** `cty` saying "the payload is a credential": `vc`, or a more specific `vc+…` (VC-JOSE-COSE §3.1.1), or a draft's `vc-ld+json`. */
+function isCredentialContentType(cty: string): boolean {
+  return cty === 'vc' || cty.startsWith('vc+') || cty === 'vc-ld+json';
+}
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -72,10 +82,10 @@ function decodePayload(jws: string): JsonObject {
 }
 
 function securingOf(header: ProtectedHeaderParameters, claims: JsonObject): JwtSecuring {
-  const typ = typeof header.typ === 'string' ? header.typ.toLowerCase() : undefined;
-  const cty = typeof header.cty === 'string' ? header.cty.toLowerCase() : undefined;
+  const typ = mediaTypeOf(header.typ);
+  const cty = mediaTypeOf(header.cty);
   if (typ !== undefined && VC_JOSE_TYPES.has(typ)) {
-    if (cty !== undefined && !VC_JOSE_CONTENT_TYPES.has(cty)) {
+    if (cty !== undefined && !isCredentialContentType(cty)) {
       throw new JoseHeaderInvalid(`Content type ${header.cty} is not a credential`, {
         details: { header: 'cty', value: String(header.cty) },
       });
@@ -87,13 +97,13 @@ function securingOf(header: ProtectedHeaderParameters, claims: JsonObject): JwtS
     }
     return 'vc-jose';
   }
-  if (typ !== undefined && !JWT_TYPES.has(typ)) {
+  if (typ !== undefined && typ !== 'jwt') {
     throw new JoseHeaderInvalid(`Token type ${header.typ} is not a credential`, {
       details: { header: 'typ', value: String(header.typ) },
     });
   }
-  if (cty !== undefined) {
-    throw new JoseHeaderInvalid(`Content type ${header.cty} is not expected in a VC-JWT`, {
+  if (cty !== undefined && !isCredentialContentType(cty)) {
+    throw new JoseHeaderInvalid(`Content type ${header.cty} is not a credential`, {
       details: { header: 'cty', value: String(header.cty) },
     });
   }
@@ -122,6 +132,40 @@ function issuerIdOf(securing: JwtSecuring, claims: JsonObject, credential: JsonO
   const issuerId = idOf(credential['issuer']) ?? (securing === 'vc-jwt' ? stringOf(claims['iss']) : undefined);
   if (!issuerId) throw new MalformedInput('The credential names no issuer', { details: { field: 'issuer' } });
   return issuerId;
+}
+
+function numericDateOf(value: unknown): string | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? new Date(value * 1000).toISOString() : undefined;
+}
+
+/**
+ * VC-JWT decoding (VC Data Model 1.1 §6.3.1.2; OB 3.0 §8.2.4.1): registered claims stand in for
+ * credential properties the `vc` claim leaves out (`iss` → issuer, `jti` → id, `sub` → subject id,
+ * `nbf`/`exp` → start/end dates), so what is shown and returned is the credential the token
+ * carries. Properties the credential states itself are never replaced; contradictions are the
+ * issuer and validity steps' business.
+ */
+function decodeVcJwt(claims: JsonObject, credential: JsonObject, issuerId: string): JsonObject {
+  const decoded: JsonObject = { ...credential };
+  const v1 = vcdmVersionOf(credential) === '1.1';
+  if (decoded['issuer'] === undefined) decoded['issuer'] = issuerId;
+  const jti = stringOf(claims['jti']);
+  if (decoded['id'] === undefined && jti !== undefined) decoded['id'] = jti;
+  const sub = stringOf(claims['sub']);
+  const subject = decoded['credentialSubject'];
+  if (sub !== undefined && isObject(subject) && subject['id'] === undefined) {
+    decoded['credentialSubject'] = { ...subject, id: sub };
+  }
+  const [startField, endField] = v1 ? ['issuanceDate', 'expirationDate'] : ['validFrom', 'validUntil'];
+  const nbf = numericDateOf(claims['nbf']);
+  if (nbf !== undefined && decoded['validFrom'] === undefined && decoded['issuanceDate'] === undefined) {
+    decoded[startField] = nbf;
+  }
+  const exp = numericDateOf(claims['exp']);
+  if (exp !== undefined && decoded['validUntil'] === undefined && decoded['expirationDate'] === undefined) {
+    decoded[endField] = exp;
+  }
+  return decoded;
 }
 
 function vcdmVersionOf(credential: JsonObject): '1.1' | '2.0' | undefined {
@@ -154,34 +198,39 @@ const proofStep: Step<ParsedJwtCredential> = {
 };
 
 /**
- * The key must be the issuer's, and the token's registered claims must describe the credential
- * they wrap: a token whose `iss`, `jti` or `sub` contradicts the credential is not that credential.
- * Absent claims are tolerated (VC-JWT 1.1 lets them stand in for credential properties).
+ * The key must be the issuer's, and the token's claims must describe the credential they wrap:
+ * a token whose `iss` (in the payload, or the protected header: VC-JOSE-COSE §4.1.2), `jti` or
+ * `sub` contradicts the credential is not that credential, whichever way it is secured (VC-JWT
+ * 1.1 §6.3.1; OB 3.0 §8.2 "Verify a Credential"; VC-JOSE-COSE §3.1.3). Absent claims are
+ * tolerated: VC-JWT 1.1 lets them stand in for credential properties, and VC-JOSE needs none.
  */
 const issuerStep: Step<ParsedJwtCredential> = {
   id: 'issuer',
   requires: ['proof'],
   run(parsed) {
-    const { claims, credential, issuerId } = parsed;
-    const iss = claims['iss'];
-    if (iss !== undefined && iss !== issuerId) {
-      throw new IssuerMismatch(`The token was issued by ${String(iss)}, the credential names ${issuerId}`, {
-        details: { iss: String(iss), issuer: issuerId },
-      });
+    const { claims, credential, issuerId, header } = parsed;
+    for (const iss of [claims['iss'], (header as { iss?: unknown }).iss]) {
+      if (iss !== undefined && iss !== issuerId) {
+        throw new IssuerMismatch(`The token was issued by ${String(iss)}, the credential names ${issuerId}`, {
+          details: { iss: String(iss), issuer: issuerId },
+        });
+      }
     }
     const outcome = bindKeyToIssuer(parsed.state.key!, issuerId);
     const jti = claims['jti'];
     const credentialId = stringOf(credential['id']);
-    if (parsed.securing === 'vc-jwt' && jti !== undefined && credentialId !== undefined && jti !== credentialId) {
+    if (jti !== undefined && credentialId !== undefined && jti !== credentialId) {
       throw new ClaimMismatch('The token id (jti) differs from the credential id', {
         details: { claim: 'jti', claimValue: String(jti), credentialValue: credentialId },
       });
     }
     const sub = claims['sub'];
-    const subjectId = idOf(credential['credentialSubject']);
-    if (parsed.securing === 'vc-jwt' && sub !== undefined && subjectId !== undefined && sub !== subjectId) {
+    // A JWT names one subject; with several, it must be one of them (VC-JWT 1.1 cannot encode more).
+    const subjectIds = arrayOf(credential['credentialSubject']).map((subject) => idOf(subject));
+    const decidable = subjectIds.length > 0 && subjectIds.every((id) => id !== undefined);
+    if (sub !== undefined && decidable && !subjectIds.includes(sub as string)) {
       throw new ClaimMismatch('The token subject (sub) differs from the credential subject', {
-        details: { claim: 'sub', claimValue: String(sub), credentialValue: subjectId },
+        details: { claim: 'sub', claimValue: String(sub), credentialValue: subjectIds.join(', ') },
       });
     }
     return outcome;
@@ -191,7 +240,13 @@ const issuerStep: Step<ParsedJwtCredential> = {
 const validityStep: Step<ParsedJwtCredential> = {
   id: 'validity',
   requires: ['proof'],
-  run: (parsed, context) => checkValidityPeriod(parsed.credential, context, parsed.claims),
+  // In VC-JWT 1.1 `nbf`/`exp` mirror the credential's dates and must agree with them; in VC-JOSE
+  // they are the token's own lifetime, "different from validFrom and validUntil" (VC-JOSE-COSE
+  // §3.1.3): still a window now must be inside, but not compared.
+  run: (parsed, context) =>
+    checkValidityPeriod(parsed.credential, context, parsed.claims, {
+      claimsMirrorCredential: parsed.securing === 'vc-jwt',
+    }),
 };
 
 const statusStep: Step<ParsedJwtCredential> = {
@@ -214,8 +269,9 @@ export function ob3Jwt(): FormatPlugin<ParsedJwtCredential> {
       const header = readJwsHeader(jws);
       const claims = decodePayload(jws);
       const securing = securingOf(header, claims);
-      const credential = credentialOf(securing, claims);
-      const issuerId = issuerIdOf(securing, claims, credential);
+      const wrapped = credentialOf(securing, claims);
+      const issuerId = issuerIdOf(securing, claims, wrapped);
+      const credential = securing === 'vc-jwt' ? decodeVcJwt(claims, wrapped, issuerId) : wrapped;
       return {
         jws,
         header,
