@@ -1,6 +1,17 @@
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
-import { decodeEntities, isMarkdownReady, loadMarkdown, MAX_MARKDOWN_LENGTH, renderMarkdown } from './markdown.js';
+import {
+  decodeEntities,
+  isMarkdownReady,
+  loadMarkdown,
+  MAX_MARKDOWN_LENGTH,
+  MAX_MARKDOWN_NODES,
+  MAX_TABLE_CELLS,
+  MAX_TABLE_COLUMNS,
+  MAX_TABLE_ROWS,
+  renderMarkdown,
+  renderPlainText,
+} from './markdown.js';
 
 function draw(source: string, headingLevel?: number): HTMLElement {
   const container = document.createElement('div');
@@ -108,6 +119,76 @@ describe('renderMarkdown', () => {
       const deep = `${'> '.repeat(40)}deep *text*`;
       const el = draw(deep);
       expect(el.querySelectorAll('blockquote').length).to.be.at.most(8);
+      expect(el.textContent).to.contain('deep');
+    });
+
+    it('renders tables up to the limits', () => {
+      const columns = MAX_TABLE_COLUMNS;
+      const rows = MAX_TABLE_CELLS / columns - 1;
+      // Header and body cells: exactly MAX_TABLE_CELLS.
+      const el = draw(
+        `|${'h|'.repeat(columns)}\n|${'-|'.repeat(columns)}\n${`|${'c|'.repeat(columns)}\n`.repeat(rows)}`,
+      );
+      expect(el.querySelectorAll('th').length).to.equal(columns);
+      expect(el.querySelectorAll('tbody tr').length).to.equal(rows);
+      expect(el.querySelectorAll('td').length).to.equal(columns * rows);
+      expect(el.querySelector('.md__table-source')).to.equal(null);
+    });
+
+    it('shows a table padded to millions of cells as its source, without building it', () => {
+      // 20 KB: a 2,500-column header over 5,000 one-cell rows, which marked pads to 12.5M cells.
+      const source = `|${'a|'.repeat(2500)}\n|${'-|'.repeat(2500)}\n${'a\n'.repeat(5000)}`;
+      const started = performance.now();
+      const el = draw(source);
+      // Generous: unbounded, this takes tens of seconds (or runs out of memory).
+      expect(performance.now() - started).to.be.below(2000);
+      expect(el.querySelectorAll('table, td, th').length).to.equal(0);
+      const shown = el.querySelector('.md__table-source')!.textContent!;
+      expect(shown.startsWith('|a|a|a|')).to.equal(true);
+      expect(shown.length).to.be.at.most(source.length);
+    });
+
+    for (const [what, source] of [
+      ['too many columns', `|${'h|'.repeat(MAX_TABLE_COLUMNS + 1)}\n|${'-|'.repeat(MAX_TABLE_COLUMNS + 1)}\n|c|\n`],
+      ['too many rows', `|h|\n|-|\n${'|c|\n'.repeat(MAX_TABLE_ROWS + 1)}`],
+      ['too many cells', `|${'h|'.repeat(20)}\n|${'-|'.repeat(20)}\n${'|c|\n'.repeat(MAX_TABLE_CELLS / 20)}`],
+    ] as const) {
+      it(`shows a table with ${what} as its source, and what follows it as Markdown`, () => {
+        const el = draw(`${source}\n**after**`);
+        expect(el.querySelectorAll('table').length).to.equal(0);
+        expect(el.querySelector('.md__table-source')!.textContent!.startsWith('|h|')).to.equal(true);
+        expect(el.querySelector('strong')!.textContent).to.equal('after');
+      });
+    }
+
+    it('stops making elements after MAX_MARKDOWN_NODES tokens and shows the rest as text', () => {
+      const count = 2500;
+      const source = Array.from({ length: count }, (_, i) => `- i${i}`).join('\n');
+      const el = draw(source);
+      const items = el.querySelectorAll('li');
+      expect(items.length).to.be.below(MAX_MARKDOWN_NODES / 2);
+      expect(items.length).to.be.above(100);
+      // Nothing is lost: the last item is there, as text.
+      const last = items[items.length - 1]!;
+      expect(last.classList.contains('md__raw')).to.equal(true);
+      expect(last.textContent!.trim().endsWith(`- i${count - 1}`)).to.equal(true);
+    });
+
+    it('returns the cached result for a source it has rendered', () => {
+      const source = '# Cached\n\n*text*';
+      expect(renderMarkdown(source, { headingLevel: 4 })).to.equal(renderMarkdown(source, { headingLevel: 4 }));
+      expect(renderMarkdown(source, { headingLevel: 5 })).to.not.equal(renderMarkdown(source, { headingLevel: 4 }));
+    });
+
+    it('renders plain text on request, whether or not Markdown has loaded', () => {
+      const container = document.createElement('div');
+      render(renderPlainText('**not bold**'), container);
+      expect(container.querySelector('strong')).to.equal(null);
+      expect(container.textContent!.trim()).to.equal('**not bold**');
+    });
+
+    it('shows text nested deeper than the lexer can recurse', () => {
+      const el = draw(`${'> '.repeat(9000)}deep`);
       expect(el.textContent).to.contain('deep');
     });
 

@@ -12,6 +12,11 @@ import { safeLinkUrl } from './safe-url.js';
  *
  * `marked` is loaded with `import()` on first use so it stays out of the initial bundle; until it
  * has loaded, `renderMarkdown` shows the source as plain text.
+ *
+ * The work a narrative can cause is bounded, not just its length: marked pads every table row to
+ * the header's column count, so a 20 KB table of 2,500 columns lexes to millions of cells. Tables
+ * over the limits below are never handed to marked's table tokenizer (their source is shown as
+ * text), and the walk stops rendering elements after `MAX_MARKDOWN_NODES` tokens.
  */
 
 export interface MarkdownOptions {
@@ -26,11 +31,27 @@ export interface MarkdownOptions {
 export const MAX_MARKDOWN_LENGTH = 20_000;
 /** Nesting deeper than this (lists in quotes in lists …) is shown as plain text. */
 export const MAX_MARKDOWN_DEPTH = 8;
+/** Tokens one narrative may render as elements; the rest is shown as its source text. */
+export const MAX_MARKDOWN_NODES = 3_000;
+/** Larger tables (columns, body rows, cells including the header) are shown as their source. */
+export const MAX_TABLE_COLUMNS = 20;
+export const MAX_TABLE_ROWS = 200;
+export const MAX_TABLE_CELLS = 2_000;
+
+/** How many rendered narratives are kept, so a re-render of the same source does not lex it again. */
+const CACHE_SIZE = 32;
 
 type LexFn = (source: string) => Token[];
 
 let lex: LexFn | undefined;
 let loading: Promise<void> | undefined;
+const cache = new Map<string, TemplateResult>();
+
+/** Stands in for a table over the limits; its `raw` is the table's source. */
+interface OversizedTable {
+  readonly type: 'oversized-table';
+  readonly raw: string;
+}
 
 /** True once the lexer has loaded and `renderMarkdown` renders Markdown rather than plain text. */
 export function isMarkdownReady(): boolean {
@@ -43,10 +64,32 @@ export function isMarkdownReady(): boolean {
  */
 export function loadMarkdown(): Promise<void> {
   loading ??= import('marked').then(
-    ({ Lexer }) => {
+    ({ Lexer, Tokenizer }) => {
+      class BoundedTokenizer extends Tokenizer {
+        override table(src: string): Tokens.Table | undefined {
+          // Measure before marked builds (and pads) any cell. The same regex marked's own table
+          // tokenizer starts with: group 2 is the delimiter row, group 3 the body rows.
+          const match = this.rules.block.table.exec(src);
+          if (!match) return undefined;
+          const columns = (match[2] ?? '').replace(/^\s*\|?|\|?\s*$/g, '').split('|').length;
+          const rows = (match[3] ?? '').split('\n').filter((row) => row.trim() !== '').length;
+          if (columns <= MAX_TABLE_COLUMNS && rows <= MAX_TABLE_ROWS && columns * (rows + 1) <= MAX_TABLE_CELLS)
+            return super.table(src);
+          const oversized: OversizedTable = { type: 'oversized-table', raw: match[0].replace(/\n+$/, '') };
+          // The lexer only reads `raw` (to advance) and stores the token; the walker knows this type.
+          return oversized as unknown as Tokens.Table;
+        }
+      }
       // Explicit options, not marked's global defaults: a page's own `marked.use(...)` extensions
       // must not add token types (or renderers) to our path.
-      lex = (source) => Lexer.lex(source, { gfm: true, breaks: false, pedantic: false, silent: true });
+      lex = (source) =>
+        Lexer.lex(source, {
+          gfm: true,
+          breaks: false,
+          pedantic: false,
+          silent: true,
+          tokenizer: new BoundedTokenizer(),
+        });
     },
     (error: unknown) => {
       loading = undefined;
@@ -56,18 +99,38 @@ export function loadMarkdown(): Promise<void> {
   return loading;
 }
 
-/** Renders Markdown as Lit templates (or as plain text until `loadMarkdown()` has resolved). */
+/**
+ * Renders Markdown as Lit templates (or as plain text until `loadMarkdown()` has resolved).
+ * Results are cached by source and heading level: a template result is an immutable description,
+ * so handing the same one to Lit again costs a comparison, not a lex and a walk.
+ */
 export function renderMarkdown(source: string, options: MarkdownOptions = {}): TemplateResult {
   const text = source.length > MAX_MARKDOWN_LENGTH ? `${source.slice(0, MAX_MARKDOWN_LENGTH)}…` : source;
   if (!lex) return plain(text);
-  let tokens: Token[];
-  try {
-    tokens = lex(text);
-  } catch {
-    return plain(text);
+  const level = clampLevel(options.headingLevel ?? 4);
+  const key = `${level}:${text}`;
+  const cached = cache.get(key);
+  if (cached) {
+    // Least recently used goes first: re-insert to mark it used.
+    cache.delete(key);
+    cache.set(key, cached);
+    return cached;
   }
-  const walker = new Walker(clampLevel(options.headingLevel ?? 4));
-  return html`<div class="md">${walker.blocks(tokens, 0)}</div>`;
+  let result: TemplateResult;
+  try {
+    result = html`<div class="md">${new Walker(level).blocks(lex(text), 0)}</div>`;
+  } catch {
+    // marked can overflow the stack on deep nesting (`> > > …`); the text is still worth showing.
+    result = plain(text);
+  }
+  cache.set(key, result);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return result;
+}
+
+/** Renders the source as plain text (what `renderMarkdown` shows before Markdown has loaded). */
+export function renderPlainText(source: string): TemplateResult {
+  return plain(source.length > MAX_MARKDOWN_LENGTH ? `${source.slice(0, MAX_MARKDOWN_LENGTH)}…` : source);
 }
 
 function plain(text: string): TemplateResult {
@@ -81,14 +144,46 @@ function clampLevel(level: number): number {
 type Rendered = TemplateResult | string | typeof nothing;
 
 class Walker {
+  /** Tokens left to render as elements (see `MAX_MARKDOWN_NODES`). */
+  private budget = MAX_MARKDOWN_NODES;
+
   constructor(private readonly headingLevel: number) {}
 
+  /**
+   * Renders items while the budget lasts, then the source of all remaining items as one piece
+   * (`rest`), so an over-long narrative ends in text rather than in thousands more elements.
+   */
+  private each<T extends Token>(
+    items: readonly T[] | undefined,
+    render: (item: T) => Rendered,
+    rest: (source: string) => Rendered,
+  ): Rendered[] {
+    const out: Rendered[] = [];
+    for (const [index, item] of (items ?? []).entries()) {
+      if (this.budget <= 0) {
+        out.push(rest(items!.slice(index).map(rawText).join('')));
+        break;
+      }
+      this.budget -= 1;
+      out.push(render(item));
+    }
+    return out;
+  }
+
   blocks(tokens: readonly Token[] | undefined, depth: number): Rendered[] {
-    return (tokens ?? []).map((token) => this.block(token, depth));
+    return this.each(
+      tokens,
+      (token) => this.block(token, depth),
+      (source) => html`<p class="md__raw">${source.trim()}</p>`,
+    );
   }
 
   inlines(tokens: readonly Token[] | undefined, depth: number): Rendered[] {
-    return (tokens ?? []).map((token) => this.inline(token, depth));
+    return this.each(
+      tokens,
+      (token) => this.inline(token, depth),
+      (source) => source,
+    );
   }
 
   block(token: Token, depth: number): Rendered {
@@ -119,7 +214,11 @@ class Walker {
       }
       case 'list': {
         const t = token as Tokens.List;
-        const items = t.items.map((item) => html`<li>${this.listItem(item, next + 1)}</li>`);
+        const items = this.each(
+          t.items,
+          (item) => html`<li>${this.listItem(item, next + 1)}</li>`,
+          (source) => html`<li class="md__raw">${source.trim()}</li>`,
+        );
         if (!t.ordered)
           return html`<ul>
             ${items}
@@ -134,8 +233,13 @@ class Walker {
       case 'checkbox':
         // Task list items: the box leads the item's content, as text (no form control).
         return this.inline(token, depth);
+      case 'oversized-table':
+        // Too many cells to lay out (see BoundedTokenizer): its source, as text.
+        return html`<pre class="md__table-source">${rawText(token)}</pre>`;
       case 'table': {
         const t = token as Tokens.Table;
+        // At most MAX_TABLE_CELLS cells (the tokenizer refused larger tables); each one counts.
+        this.budget -= t.header.length * (t.rows.length + 1);
         return html`<div class="md__table">
           <table>
             <thead>

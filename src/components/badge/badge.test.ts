@@ -463,6 +463,27 @@ describe('<ob-badge>', () => {
       for (const a of root.querySelectorAll('a')) expect(a.rel).to.equal('noopener noreferrer nofollow');
       await expect(el).to.be.accessible();
     });
+
+    it('renders narratives as Markdown only up to a per-badge allowance, the rest as plain text', async () => {
+      // Each narrative lexes on the main thread; 50 evidence narratives of 20 KB must not all be.
+      const long = `**bold** ${'x'.repeat(19_000)}`;
+      const el = await render(
+        resultOf(PASSED, {
+          ...VIEW,
+          criteria: { narrative: long },
+          evidence: Array.from({ length: 50 }, (_, i) => ({ name: `ev ${i}`, narrative: `*${i}* ${long}` })),
+        }),
+      );
+      const root = shadow(el);
+      expect(part(el, 'criteria')!.querySelector('strong')!.textContent).to.equal('bold');
+      const items = [...part(el, 'evidence')!.querySelectorAll('.evidence__item')];
+      expect(items.length).to.equal(50);
+      const rendered = items.filter((item) => item.querySelector('.md:not(.md--plain)'));
+      expect(rendered.length).to.equal(0);
+      // Still shown, as text: nothing is dropped.
+      expect(textOf(items[49]!)).to.contain('*49* **bold**');
+      expect(root.querySelectorAll('.md--plain').length).to.equal(50);
+    });
   });
 
   describe('inputs', () => {

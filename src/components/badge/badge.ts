@@ -1,12 +1,19 @@
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import type { Check, VerificationResult } from '../../core/result.js';
 import { firstProblem } from '../../core/result.js';
 import type { Verifier, VerifyInput } from '../../core/verify.js';
 import type { AlignmentView, BadgeView, EvidenceView } from '../../core/view.js';
 import { ObVerifiedEvent } from '../../events/verified-event.js';
 import { formatDate, formatDateTime, languageOf } from '../../internal/format-date.js';
-import { isMarkdownReady, loadMarkdown, renderMarkdown } from '../../internal/markdown.js';
+import {
+  isMarkdownReady,
+  loadMarkdown,
+  MAX_MARKDOWN_LENGTH,
+  renderMarkdown,
+  renderPlainText,
+} from '../../internal/markdown.js';
 import { en, type DisplayVerdict, type MessageContext, type Messages } from '../../internal/messages.js';
 import { safeImageUrl, safeLinkUrl } from '../../internal/safe-url.js';
 import { VerifyController } from '../../internal/verify-controller.js';
@@ -16,6 +23,15 @@ import { styles } from './badge.styles.js';
 const INLINE_TYPES = new Set(['application/json', 'application/ld+json', 'application/jwt', 'application/vc+jwt']);
 
 const STATES = ['loading', 'verified', 'unverified', 'unknown', 'error'] as const;
+
+/**
+ * Narrative characters one badge renders as Markdown; later narratives are shown as plain text.
+ * Lexing is not linear on hostile input (marked's emphasis matching: 20 KB of `_a` takes about a
+ * second), and a badge can carry a criteria narrative and 50 evidence narratives of 20 KB each.
+ */
+const MARKDOWN_CHARS_PER_BADGE = 30_000;
+
+type NarrativeRenderer = (source: string) => unknown;
 
 type RunArgs = readonly [
   credential: unknown,
@@ -432,13 +448,14 @@ export class ObBadge extends LitElement {
     const compact = this.compact;
     const recipient = text(badge.recipient?.name);
     const description = text(badge.description);
+    const narrative = this._narratives(level);
     return html`
       ${recipient ? html`<p part="recipient" class="recipient">${m.awardedTo(recipient)}</p>` : nothing}
       ${this._renderIssuer(badge)}
       ${!compact && description ? html`<p part="description" class="description">${description}</p>` : nothing}
       ${compact ? nothing : this._renderDates(badge, result, context)}
-      ${compact ? nothing : this._renderCriteria(badge, level)}
-      ${compact || this.noEvidence ? nothing : this._renderEvidence(badge, level)}
+      ${compact ? nothing : this._renderCriteria(badge, level, narrative)}
+      ${compact || this.noEvidence ? nothing : this._renderEvidence(badge, level, narrative)}
       ${compact ? nothing : this._renderAlignments(badge, level)} ${compact ? nothing : this._renderTags(badge)}
     `;
   }
@@ -497,18 +514,41 @@ export class ObBadge extends LitElement {
     return html`<p id=${id} class="section__title" role="heading" aria-level=${Math.min(6, level + 1)}>${label}</p>`;
   }
 
-  private _renderCriteria(badge: BadgeView, level: number): TemplateResult | typeof nothing {
+  /** Renders a badge's narratives in document order, as Markdown while its allowance lasts. */
+  private _narratives(level: number): NarrativeRenderer {
+    let left = MARKDOWN_CHARS_PER_BADGE;
+    const headingLevel = Math.min(6, level + 2);
+    return (source) => {
+      const cost = Math.min(source.length, MAX_MARKDOWN_LENGTH);
+      const markdown = cost <= left;
+      if (markdown) left -= cost;
+      // `guard`: an unchanged narrative is not walked again when the card re-renders.
+      return guard([source, headingLevel, markdown, isMarkdownReady()], () =>
+        markdown ? renderMarkdown(source, { headingLevel }) : renderPlainText(source),
+      );
+    };
+  }
+
+  private _renderCriteria(
+    badge: BadgeView,
+    level: number,
+    renderNarrative: NarrativeRenderer,
+  ): TemplateResult | typeof nothing {
     const narrative = text(badge.criteria?.narrative);
     const url = safeLinkUrl(badge.criteria?.url);
     if (!narrative && !url) return nothing;
     return html`<section part="criteria" class="section criteria" aria-labelledby="criteria-title">
       ${this._sectionHeading('criteria-title', this.messages.criteria, level)}
-      ${narrative ? renderMarkdown(narrative, { headingLevel: Math.min(6, level + 2) }) : nothing}
+      ${narrative ? renderNarrative(narrative) : nothing}
       ${url ? html`<p class="criteria__link">${this._link(url, this.messages.criteriaLink)}</p>` : nothing}
     </section>`;
   }
 
-  private _renderEvidence(badge: BadgeView, level: number): TemplateResult | typeof nothing {
+  private _renderEvidence(
+    badge: BadgeView,
+    level: number,
+    renderNarrative: NarrativeRenderer,
+  ): TemplateResult | typeof nothing {
     const items = list<EvidenceView>(badge.evidence).filter((item) => item && typeof item === 'object');
     if (items.length === 0) return nothing;
     return html`<section part="evidence" class="section evidence" aria-labelledby="evidence-title">
@@ -521,7 +561,7 @@ export class ObBadge extends LitElement {
           return html`<li class="evidence__item">
             ${name ? html`<p class="evidence__name">${this._link(url, name)}</p>` : nothing}
             ${text(item.description) ? html`<p class="evidence__description">${item.description}</p>` : nothing}
-            ${narrative ? renderMarkdown(narrative, { headingLevel: Math.min(6, level + 2) }) : nothing}
+            ${narrative ? renderNarrative(narrative) : nothing}
             ${url && !name ? html`<p>${this._link(url, this.messages.evidenceLink)}</p>` : nothing}
           </li>`;
         })}
