@@ -9,6 +9,26 @@ describe('safeLinkUrl', () => {
     expect(safeLinkUrl('https://example.edu/criteria?id=1#x')).to.equal('https://example.edu/criteria?id=1#x');
     expect(safeLinkUrl('http://example.edu')).to.equal('http://example.edu');
     expect(safeLinkUrl('HTTPS://Example.edu/A')).to.equal('HTTPS://Example.edu/A');
+    expect(safeLinkUrl('HTTP://ok.example/')).to.equal('HTTP://ok.example/');
+  });
+
+  // These parse (without a base) with a host, but an href/src is resolved against the page, and on
+  // a page of the same scheme they are paths on the page's own origin.
+  for (const url of ['http:/x', 'https:/a', 'https:/account/delete', 'https:example.com', 'HTTP:x']) {
+    it(`rejects ${JSON.stringify(url)}, a same-origin path once resolved against the page`, () => {
+      const parsed = new URL(url);
+      expect(parsed.hostname).to.not.equal('');
+      expect(new URL(url, `${parsed.protocol}//page.example/dir/`).host).to.equal('page.example');
+      expect(safeLinkUrl(url)).to.equal(undefined);
+      expect(safeImageUrl(url)).to.equal(undefined);
+    });
+  }
+
+  it('rejects backslash spellings of http(s)://', () => {
+    for (const url of ['https:\\\\example.edu/', 'https:/\\example.edu/', 'http:\\\\example.edu/']) {
+      expect(safeLinkUrl(url), url).to.equal(undefined);
+      expect(safeImageUrl(url), url).to.equal(undefined);
+    }
   });
 
   for (const url of [

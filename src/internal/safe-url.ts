@@ -31,29 +31,39 @@ function parseAbsolute(url: unknown, maxLength: number): { raw: string; parsed: 
   return { raw: url, parsed };
 }
 
-function isWebUrl(parsed: URL): boolean {
+/**
+ * `//` must be in the text itself, not only in the parsed URL. We parse without a base, but the
+ * browser resolves `href`/`src` against the page, and when the scheme is the page's own the two
+ * disagree: `http:/x` and `https:x` parse here with host `x`, yet on an `http(s):` page they are
+ * paths on the page's own origin (an image becomes a same-origin GET with the visitor's cookies).
+ * Backslash spellings (`https:\\host`) are refused too: harmless, but never needed.
+ */
+const WEB_PREFIX = /^https?:\/\//i;
+
+function isWebUrl(raw: string, parsed: URL): boolean {
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return false;
+  if (!WEB_PREFIX.test(raw)) return false;
   // `https://bank.example@evil.example/` reads as bank.example to a human: refuse credentials.
   if (parsed.username !== '' || parsed.password !== '') return false;
   return parsed.hostname !== '';
 }
 
 /**
- * The URL, unchanged, if it is an absolute `https:` or `http:` URL that is safe to put in an
+ * The URL, unchanged, if it is an absolute `https://` or `http://` URL that is safe to put in an
  * `href`; otherwise `undefined`.
  */
 export function safeLinkUrl(url: unknown): string | undefined {
   const result = parseAbsolute(url, MAX_LINK_LENGTH);
-  return result && isWebUrl(result.parsed) ? result.raw : undefined;
+  return result && isWebUrl(result.raw, result.parsed) ? result.raw : undefined;
 }
 
 /**
- * The URL, unchanged, if it is an absolute `https:`/`http:` URL or a `data:` URL of a raster image
- * type (png, jpeg, gif, webp, avif); otherwise `undefined`.
+ * The URL, unchanged, if it is an absolute `https://`/`http://` URL or a `data:` URL of a raster
+ * image type (png, jpeg, gif, webp, avif); otherwise `undefined`.
  */
 export function safeImageUrl(url: unknown): string | undefined {
   const result = parseAbsolute(url, MAX_IMAGE_LENGTH);
   if (!result) return undefined;
   if (result.parsed.protocol === 'data:') return DATA_IMAGE.test(result.raw) ? result.raw : undefined;
-  return isWebUrl(result.parsed) ? result.raw : undefined;
+  return isWebUrl(result.raw, result.parsed) ? result.raw : undefined;
 }
