@@ -103,6 +103,59 @@ describe('toBadgeView', () => {
     expect(view.description!.length).to.equal(20_000);
   });
 
+  it('leaves out URLs and identifiers too long to keep whole, never cutting them', () => {
+    const long = `https://example.edu/${'a'.repeat(9_000)}`;
+    const view = toBadgeView({
+      id: `urn:uuid:${'1'.repeat(9_000)}`,
+      type: ['VerifiableCredential', 'OpenBadgeCredential'],
+      issuer: { id: long, name: 'Issuer', url: long, image: long },
+      credentialSubject: {
+        id: long,
+        name: 'Ada',
+        achievement: {
+          name: 'Long URLs',
+          image: { id: long },
+          criteria: { id: long, narrative: 'Do it' },
+          alignment: [{ targetName: 'Skill', targetUrl: long }],
+        },
+      },
+      evidence: [long, { id: long, name: 'Project' }],
+    });
+    expect(view.credentialId).to.equal(undefined);
+    expect(view.image).to.equal(undefined);
+    expect(view.issuer).to.deep.equal({ name: 'Issuer' });
+    expect(view.recipient).to.deep.equal({ name: 'Ada' });
+    expect(view.criteria).to.deep.equal({ narrative: 'Do it' });
+    expect(view.alignments).to.deep.equal([{ name: 'Skill' }]);
+    expect(view.evidence).to.deep.equal([{ name: 'Project' }]);
+    // Nothing anywhere ends in the "…" that text gets when it is cut.
+    expect(JSON.stringify(view)).to.not.contain('…');
+  });
+
+  it('keeps URLs up to 8 KB whole', () => {
+    const url = `https://example.edu/${'a'.repeat(8 * 1024 - 'https://example.edu/'.length)}`;
+    const view = toBadgeView({
+      issuer: { id: url, url },
+      credentialSubject: { achievement: { criteria: { id: url } } },
+    });
+    expect(view.issuer.url).to.equal(url);
+    expect(view.issuer.id).to.equal(url);
+    expect(view.criteria!.url).to.equal(url);
+  });
+
+  it('keeps data:image URLs up to 2 MiB whole and leaves out larger ones', () => {
+    const prefix = 'data:image/png;base64,';
+    const big = prefix + 'A'.repeat(2 * 1024 * 1024 - prefix.length);
+    const tooBig = `${big}A`;
+    expect(toBadgeView({ image: big, credentialSubject: {} }).image!.url).to.equal(big);
+    expect(toBadgeView({ image: { id: big }, credentialSubject: {} }).image!.url.length).to.equal(2 * 1024 * 1024);
+    expect(toBadgeView({ image: tooBig, credentialSubject: {} }).image).to.equal(undefined);
+    expect(toBadgeView({ issuer: { image: big }, credentialSubject: {} }).issuer.image!.url).to.equal(big);
+    // Only images: a 30 KB data: URL is not a link.
+    const data = prefix + 'A'.repeat(30_000);
+    expect(toBadgeView({ issuer: { url: data }, credentialSubject: {} }).issuer.url).to.equal(undefined);
+  });
+
   it('keeps hostile markup as plain text for the components to escape', () => {
     const view = toBadgeView({ name: '<img src=x onerror=alert(1)>', credentialSubject: {} });
     expect(view.name).to.equal('<img src=x onerror=alert(1)>');

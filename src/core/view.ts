@@ -70,11 +70,28 @@ const MAX_SHORT = 300;
 const MAX_LONG = 20_000;
 const MAX_ITEMS = 50;
 
+/** URLs and identifiers longer than this are left out; the components' link filter has the same cap. */
+const MAX_URL = 8 * 1024;
+/** A `data:image/` URL is the image itself: allowed up to the fetcher's default size cap. */
+const MAX_DATA_IMAGE_URL = 2 * 1024 * 1024;
+
 function text(value: unknown, max = MAX_SHORT): string | undefined {
   if (typeof value !== 'string') return undefined;
   const trimmed = value.trim();
   if (!trimmed) return undefined;
   return trimmed.length > max ? `${trimmed.slice(0, max - 1)}…` : trimmed;
+}
+
+/**
+ * A URL or identifier, whole or not at all. Never cut like text: `https://example.edu/a…` is a
+ * different URL that still passes the link filter, and a cut `data:` URL is a broken image.
+ */
+function url(value: unknown, { dataImage = false } = {}): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  if (!trimmed) return undefined;
+  const max = dataImage && /^data:image\//i.test(trimmed) ? MAX_DATA_IMAGE_URL : MAX_URL;
+  return trimmed.length > max ? undefined : trimmed;
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {
@@ -96,9 +113,9 @@ function compact<T extends object>(value: T): T {
 /** OB 3.0 Image: an IRI string or `{ id, type: "Image", caption }`. */
 function imageOf(value: unknown, fallbackAlt: string): ImageView | undefined {
   const node = record(value);
-  const url = typeof value === 'string' ? text(value, MAX_LONG) : text(node?.['id'], MAX_LONG);
-  if (!url) return undefined;
-  return { url, alt: text(node?.['caption']) ?? fallbackAlt };
+  const src = url(typeof value === 'string' ? value : node?.['id'], { dataImage: true });
+  if (!src) return undefined;
+  return { url: src, alt: text(node?.['caption']) ?? fallbackAlt };
 }
 
 /** `ext:MyType` and `LearningProgram` → "My Type" / "Learning Program". */
@@ -116,9 +133,9 @@ function issuerOf(value: unknown, issuerId: string | undefined): IssuerView {
   const node = record(value);
   const name = text(node?.['name']);
   return compact({
-    id: text(node?.['id'], MAX_LONG) ?? (typeof value === 'string' ? text(value, MAX_LONG) : undefined) ?? issuerId,
+    id: url(node?.['id']) ?? url(value) ?? url(issuerId),
     name,
-    url: text(node?.['url'], MAX_LONG),
+    url: url(node?.['url']),
     email: text(node?.['email']),
     description: text(node?.['description'], MAX_LONG),
     image: imageOf(node?.['image'], name ? `${name} logo` : 'Issuer logo'),
@@ -135,7 +152,7 @@ function recipientOf(subject: Record<string, unknown> | undefined): BadgeView['r
     .map(record)
     .find((identity) => identity?.['identityType'] === 'name' && identity['hashed'] === false);
   const name = text(subject['name']) ?? text(named?.['identityHash']);
-  const id = text(subject['id'], MAX_LONG);
+  const id = url(subject['id']);
   return name || id ? compact({ name, id }) : undefined;
 }
 
@@ -143,9 +160,9 @@ function evidenceOf(value: unknown): EvidenceView[] {
   return list(value)
     .map((item): EvidenceView | undefined => {
       const node = record(item);
-      if (!node) return typeof item === 'string' ? compact({ id: text(item, MAX_LONG) }) : undefined;
+      if (!node) return typeof item === 'string' ? compact({ id: url(item) }) : undefined;
       return compact({
-        id: text(node['id'], MAX_LONG),
+        id: url(node['id']),
         name: text(node['name']),
         description: text(node['description'], MAX_LONG),
         narrative: text(node['narrative'], MAX_LONG),
@@ -164,7 +181,7 @@ function alignmentsOf(value: unknown): AlignmentView[] {
       if (!node || !name) return undefined;
       return compact({
         name,
-        url: text(node['targetUrl'], MAX_LONG),
+        url: url(node['targetUrl']),
         description: text(node['targetDescription'], MAX_LONG),
         framework: text(node['targetFramework']),
         code: text(node['targetCode']),
@@ -186,7 +203,7 @@ export function toBadgeView(credential: Readonly<Record<string, unknown>>, issue
   const name = text(achievement?.['name']) ?? text(credential['name']) ?? 'Untitled credential';
   const criteria = record(achievement?.['criteria']);
   const criteriaView = criteria
-    ? compact({ narrative: text(criteria['narrative'], MAX_LONG), url: text(criteria['id'], MAX_LONG) })
+    ? compact({ narrative: text(criteria['narrative'], MAX_LONG), url: url(criteria['id']) })
     : undefined;
   const types = list(credential['type']);
   const spec: BadgeView['spec'] = types.includes('ClrCredential')
@@ -196,7 +213,7 @@ export function toBadgeView(credential: Readonly<Record<string, unknown>>, issue
       : 'vc';
   return compact({
     spec,
-    credentialId: text(credential['id'], MAX_LONG),
+    credentialId: url(credential['id']),
     name,
     description: text(achievement?.['description'], MAX_LONG) ?? text(credential['description'], MAX_LONG),
     image: imageOf(achievement?.['image'] ?? credential['image'], name),
