@@ -300,6 +300,8 @@ export const styles = css`
     display: flex;
     flex-direction: column;
     min-width: 0;
+    /* Issuer ids wrap, never end in an ellipsis: a cut host reads as a different issuer. */
+    overflow-wrap: anywhere;
   }
 
   .issuer__name {
@@ -307,12 +309,9 @@ export const styles = css`
   }
 
   .issuer__id {
-    overflow: hidden;
     color: var(--_muted);
     font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
     font-size: 0.75rem;
-    text-overflow: ellipsis;
-    white-space: nowrap;
   }
 
   .dates {

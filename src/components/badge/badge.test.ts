@@ -464,6 +464,59 @@ describe('<ob-badge>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('shows an http(s) issuer id whole, wrapping in a narrow card, never cut at the host', async () => {
+      const verifier = canned(
+        resultOf(PASSED, {
+          ...VIEW,
+          issuer: { id: 'https://victim.example.attacker.tld/', name: 'Victim University' },
+        }),
+      );
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style="width: 12rem">
+          <ob-badge .verifier=${verifier} .credential=${'x'} .now=${NOW}></ob-badge>
+        </div>`,
+      );
+      const el = wrapper.querySelector('ob-badge')!;
+      await settled(el);
+      expect(textOf(part(el, 'verdict'))).to.equal('Verified');
+      const id = shadow(el).querySelector<HTMLElement>('.issuer__id')!;
+      expect(id.textContent).to.equal('https://victim.example.attacker.tld/');
+      const style = getComputedStyle(id);
+      expect(style.textOverflow).to.not.equal('ellipsis');
+      expect(style.whiteSpace).to.not.equal('nowrap');
+      // It wraps onto several lines inside the card instead of running out of it (and being clipped).
+      expect(id.scrollWidth).to.be.at.most(id.clientWidth);
+      expect(id.getBoundingClientRect().height).to.be.above(2 * parseFloat(style.fontSize));
+      expect(id.getBoundingClientRect().right).to.be.at.most(part(el, 'issuer')!.getBoundingClientRect().right + 1);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows a look-alike (IDN) issuer host in punycode', async () => {
+      // "vіctim" with a Cyrillic і (U+0456).
+      const el = await render(
+        resultOf(PASSED, { ...VIEW, issuer: { id: 'https://v\u0456ctim.example/', name: 'Victim University' } }),
+      );
+      expect(textOf(shadow(el).querySelector('.issuer__id'))).to.equal('https://xn--vctim-n2e.example/');
+      expect(textOf(part(el, 'issuer'))).to.not.contain('\u0456');
+    });
+
+    it('shows a did:web issuer in full and a long did:key shortened in the middle, whole in its title', async () => {
+      const web = `did:web:example.edu:issuers:${'a'.repeat(60)}`;
+      let el = await render(resultOf(PASSED, { ...VIEW, issuer: { id: web, name: 'Example University' } }));
+      expect(textOf(shadow(el).querySelector('.issuer__id'))).to.equal(web);
+
+      const key = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
+      el = await render(resultOf(PASSED, { ...VIEW, issuer: { id: key, name: 'Example University' } }));
+      const id = shadow(el).querySelector('.issuer__id')!;
+      expect(textOf(id)).to.match(/^did:key:z6Mkha\w*…\w*2doK$/);
+      expect(id.getAttribute('title')).to.equal(key);
+
+      // Without a name, the id is the name, whole.
+      el = await render(resultOf(PASSED, { ...VIEW, issuer: { id: key } }));
+      expect(textOf(shadow(el).querySelector('.issuer__name'))).to.equal(key);
+      expect(shadow(el).querySelector('.issuer__id')).to.equal(null);
+    });
+
     it('renders narratives as Markdown only up to a per-badge allowance, the rest as plain text', async () => {
       // Each narrative lexes on the main thread; 50 evidence narratives of 20 KB must not all be.
       const long = `**bold** ${'x'.repeat(19_000)}`;

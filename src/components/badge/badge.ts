@@ -6,6 +6,7 @@ import { firstProblem } from '../../core/result.js';
 import type { Verifier, VerifyInput } from '../../core/verify.js';
 import type { AlignmentView, BadgeView, EvidenceView } from '../../core/view.js';
 import { ObVerifiedEvent } from '../../events/verified-event.js';
+import { displayId } from '../../internal/display-id.js';
 import { formatDate, formatDateTime, languageOf } from '../../internal/format-date.js';
 import {
   isMarkdownReady,
@@ -462,10 +463,15 @@ export class ObBadge extends LitElement {
 
   private _renderIssuer(badge: BadgeView): TemplateResult | typeof nothing {
     const issuer = badge.issuer ?? {};
-    const name = text(issuer.name) ?? text(issuer.id);
+    const id = text(issuer.id);
+    // The identity a visitor compares: ASCII hosts, never cut (see displayId). Only a did:key or
+    // did:jwk is shortened, in the middle, with the whole id as its title.
+    const fullId = id ? displayId(id, Infinity) : undefined;
+    const shortId = id ? displayId(id) : undefined;
+    const ownName = text(issuer.name);
+    const name = ownName ?? fullId;
     if (!name) return nothing;
     const image = safeImageUrl(issuer.image?.url);
-    const id = text(issuer.id);
     return html`<div part="issuer" class="issuer">
       ${
         image
@@ -482,7 +488,11 @@ export class ObBadge extends LitElement {
       <div class="issuer__text">
         <span class="label">${this.messages.issuedBy}</span>
         ${this._link(issuer.url, name, 'issuer__name')}
-        ${id && id !== name ? html`<span class="issuer__id" title=${id}>${id}</span>` : nothing}
+        ${
+          ownName && shortId && shortId !== ownName
+            ? html`<span class="issuer__id" title=${shortId === fullId ? nothing : fullId!}>${shortId}</span>`
+            : nothing
+        }
       </div>
     </div>`;
   }
