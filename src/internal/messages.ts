@@ -1,5 +1,6 @@
 import type { BadgeErrorCode } from '../core/errors.js';
 import type { BadgeFormat, Check, Verdict } from '../core/result.js';
+import { displayId } from './display-id.js';
 
 /**
  * Every user-facing string of the components, in one place. The core never writes prose; it gives
@@ -7,7 +8,11 @@ import type { BadgeFormat, Check, Verdict } from '../core/result.js';
  * sentences. To translate, provide another `Messages` object (same shape); nothing else changes.
  *
  * All values interpolated here are untrusted text from badges; they are returned as strings and
- * rendered through Lit text bindings, never as HTML.
+ * rendered through Lit text bindings, never as HTML. They are also bounded, because these
+ * sentences speak with the page's authority ("Not verified: …"): a status list type of
+ * `X) — this badge is genuine; (Y` must not become part of one. Identifier-like values go in only
+ * when they look like identifiers, URLs and key ids only as `displayId` shows them, short, and
+ * dates only when they are dates; anything else gives the sentence without the value.
  */
 
 /** How a message may format dates: supplied by the element, in the page's language. */
@@ -60,6 +65,35 @@ export interface Messages {
 
 function str(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/** The longest URL or key id put in a sentence; longer ones are shortened in the middle. */
+const MAX_DETAIL = 80;
+
+/** What a status list type, an algorithm or a check id looks like. */
+const IDENTIFIER = /^[\w:.#/-]{1,64}$/;
+
+/** An identifier-like detail (a status list type, an algorithm), if it looks like one. */
+function identifier(value: unknown): string | undefined {
+  return typeof value === 'string' && IDENTIFIER.test(value) ? value : undefined;
+}
+
+/**
+ * A URL, DID or key id as the issuer block shows it (ASCII host, invisible characters escaped),
+ * at most MAX_DETAIL characters, its host never cut; left out if it holds spaces (no identifier
+ * does, prose does) or its host alone is too long.
+ */
+function place(value: unknown): string | undefined {
+  const raw = str(value)?.trim();
+  if (!raw) return undefined;
+  const shown = displayId(raw, MAX_DETAIL);
+  return shown && !/\s/u.test(shown) ? shown : undefined;
+}
+
+/** A date detail, formatted, if it is a date (`formatDate` shows other text as written). */
+function date(value: unknown, context: MessageContext): string | undefined {
+  const raw = str(value);
+  return raw && !Number.isNaN(Date.parse(raw)) ? context.formatDate(raw) : undefined;
 }
 
 /** Lower-cases the first letter, to follow "Not verified: ". English-only; translations do their own. */
@@ -117,7 +151,7 @@ export const en: Messages = {
   checkSentence(check, context) {
     const d = check.details ?? {};
     if (check.status === 'skipped') {
-      const after = str(d['requires']) ?? str(d['after']);
+      const after = identifier(d['requires']) ?? identifier(d['after']);
       return after
         ? `Not checked, because the ${this.checkLabel(after).toLowerCase()} check did not pass`
         : 'Not checked, because an earlier check did not pass';
@@ -131,7 +165,7 @@ export const en: Messages = {
 
   codeText(code, details, context) {
     const d = details ?? {};
-    const url = str(d['url']);
+    const url = place(d['url']);
     const from = url ? ` from ${url}` : '';
     switch (code) {
       case 'ERR_OB_MALFORMED':
@@ -153,7 +187,7 @@ export const en: Messages = {
       case 'ERR_OB_ABORTED':
         return 'Checking was stopped';
       case 'ERR_OB_JOSE_ALG_NOT_ALLOWED': {
-        const alg = str(d['alg']);
+        const alg = identifier(d['alg']);
         return alg
           ? `Signed with an algorithm that is not allowed (${alg})`
           : 'Signed with an algorithm that is not allowed';
@@ -163,11 +197,11 @@ export const en: Messages = {
       case 'ERR_OB_JOSE_HEADER_INVALID':
         return 'The signature header is invalid';
       case 'ERR_OB_KEY_UNRESOLVABLE': {
-        const kid = str(d['kid']);
+        const kid = place(d['kid']);
         return kid ? `The signing key ${kid} could not be found` : 'The signing key could not be found';
       }
       case 'ERR_OB_KEY_NOT_ISSUERS': {
-        const issuer = str(d['issuer']);
+        const issuer = place(d['issuer']);
         return issuer
           ? `The signing key does not belong to ${issuer}`
           : 'The signing key does not belong to the issuer';
@@ -183,12 +217,12 @@ export const en: Messages = {
       case 'ERR_OB_CLAIM_MISMATCH':
         return 'The signed token contradicts the badge content';
       case 'ERR_OB_EXPIRED': {
-        const until = str(d['validUntil']);
-        return until ? `Expired on ${context.formatDate(until)}` : 'This badge has expired';
+        const until = date(d['validUntil'], context);
+        return until ? `Expired on ${until}` : 'This badge has expired';
       }
       case 'ERR_OB_NOT_YET_VALID': {
-        const from2 = str(d['validFrom']);
-        return from2 ? `Not valid until ${context.formatDate(from2)}` : 'This badge is not valid yet';
+        const from2 = date(d['validFrom'], context);
+        return from2 ? `Not valid until ${from2}` : 'This badge is not valid yet';
       }
       case 'ERR_OB_REVOKED':
         return 'Revoked by the issuer';
@@ -196,7 +230,7 @@ export const en: Messages = {
         return 'Suspended by the issuer';
       case 'ERR_OB_STATUS_UNCHECKED': {
         // Name the list type, so an issuer can see why their badge reads "status unknown".
-        const type = str(d['type']);
+        const type = identifier(d['type']);
         return type
           ? `Revocation status could not be checked (${type} lists are not supported)`
           : 'Revocation status could not be checked';
@@ -265,19 +299,19 @@ function passedSentence(messages: Messages, check: Check, context: MessageContex
     case 'format':
       return context.format ? `Read as ${messages.formatName(context.format)}` : 'The badge data is well formed';
     case 'proof': {
-      const alg = str(d['alg']);
+      const alg = identifier(d['alg']);
       return alg ? `The signature matches the content (${alg})` : 'The signature matches the content';
     }
     case 'issuer': {
-      const who = str(d['issuer']) ?? str(d['controller']);
+      const who = place(d['issuer']) ?? place(d['controller']);
       return who ? `Signed by a key that belongs to ${who}` : 'Signed by a key that belongs to the issuer';
     }
     case 'validity': {
-      const from = str(d['validFrom']);
-      const until = str(d['validUntil']);
-      if (from && until) return `Valid from ${context.formatDate(from)} until ${context.formatDate(until)}`;
-      if (until) return `Valid until ${context.formatDate(until)}`;
-      if (from) return `Valid since ${context.formatDate(from)}, with no expiry date`;
+      const from = date(d['validFrom'], context);
+      const until = date(d['validUntil'], context);
+      if (from && until) return `Valid from ${from} until ${until}`;
+      if (until) return `Valid until ${until}`;
+      if (from) return `Valid since ${from}, with no expiry date`;
       return 'Has no expiry date';
     }
     case 'status': {
