@@ -138,10 +138,8 @@ describe('renderMarkdown', () => {
     it('shows a table padded to millions of cells as its source, without building it', () => {
       // 20 KB: a 2,500-column header over 5,000 one-cell rows, which marked pads to 12.5M cells.
       const source = `|${'a|'.repeat(2500)}\n|${'-|'.repeat(2500)}\n${'a\n'.repeat(5000)}`;
-      const started = performance.now();
+      // Unbounded, this takes tens of seconds or runs out of memory: the test would time out.
       const el = draw(source);
-      // Generous: unbounded, this takes tens of seconds (or runs out of memory).
-      expect(performance.now() - started).to.be.below(2000);
       expect(el.querySelectorAll('table, td, th').length).to.equal(0);
       const shown = el.querySelector('.md__table-source')!.textContent!;
       expect(shown.startsWith('|a|a|a|')).to.equal(true);
