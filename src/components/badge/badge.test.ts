@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { Check, VerificationResult } from '../../core/result.js';
 import { cannedResult, passedChecks } from '../../../test/helpers/canned-results.js';
 import type { Verifier, VerifyInput, VerifyOptions } from '../../core/verify.js';
@@ -269,6 +269,21 @@ describe('<ob-badge>', () => {
       expect(verifier.inputs).to.deep.equal(['a.b.c']);
       expect(verifier.options[0]!.now).to.equal(NOW);
       expect(verifier.options[0]!.signal).to.be.instanceOf(AbortSignal);
+    });
+    it('draws the placeholder for a badge image that fails to load, and drops a broken issuer logo', async () => {
+      const broken = 'data:image/png;base64,AAAA';
+      const el = await render(
+        resultOf(PASSED, {
+          ...VIEW,
+          image: { url: broken, alt: 'Badge' },
+          issuer: { ...VIEW.issuer!, image: { url: broken, alt: '' } },
+        }),
+      );
+      await waitUntil(() => part(el, 'image')?.localName === 'div', 'the badge image never fell back');
+      expect(part(el, 'image')!.classList.contains('badge__image--placeholder')).to.equal(true);
+      await waitUntil(() => !shadow(el).querySelector('.issuer__image'), 'the issuer logo stayed');
+      expect(textOf(part(el, 'issuer'))).to.contain('Example University');
+      await expect(el).to.be.accessible();
     });
   });
 

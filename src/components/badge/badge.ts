@@ -200,6 +200,17 @@ export class ObBadge extends LitElement {
 
   @state() private _inline: string | undefined;
 
+  /**
+   * Image URLs that failed to load (gone, not an image, blocked). A badge image falls back to the
+   * placeholder and an issuer logo is left out, rather than a broken-image icon on the card.
+   */
+  @state() private _brokenImages: ReadonlySet<string> = new Set();
+
+  private readonly _onImageError = (event: Event): void => {
+    const url = (event.target as HTMLImageElement).getAttribute('src');
+    if (url !== null && !this._brokenImages.has(url)) this._brokenImages = new Set([...this._brokenImages, url]);
+  };
+
   private readonly _internals: ElementInternals;
   private _observer: MutationObserver | undefined;
   private _pendingEvent: VerificationResult | undefined;
@@ -411,7 +422,7 @@ export class ObBadge extends LitElement {
 
   private _renderImage(badge: BadgeView | undefined, display: DisplayVerdict): TemplateResult {
     const url = safeImageUrl(badge?.image?.url);
-    if (badge && url) {
+    if (badge && url && !this._brokenImages.has(url)) {
       const alt = text(badge.image?.alt) ?? this.messages.badgeImage(text(badge.name) ?? '');
       return html`<img
         part="image"
@@ -421,6 +432,7 @@ export class ObBadge extends LitElement {
         loading="lazy"
         decoding="async"
         referrerpolicy="no-referrer"
+        @error=${this._onImageError}
       />`;
     }
     return html`<div
@@ -474,7 +486,7 @@ export class ObBadge extends LitElement {
     const image = safeImageUrl(issuer.image?.url);
     return html`<div part="issuer" class="issuer">
       ${
-        image
+        image && !this._brokenImages.has(image)
           ? html`<img
               class="issuer__image"
               src=${image}
@@ -482,6 +494,7 @@ export class ObBadge extends LitElement {
               loading="lazy"
               decoding="async"
               referrerpolicy="no-referrer"
+              @error=${this._onImageError}
             />`
           : nothing
       }
