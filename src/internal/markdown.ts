@@ -105,7 +105,7 @@ export function loadMarkdown(): Promise<void> {
  * so handing the same one to Lit again costs a comparison, not a lex and a walk.
  */
 export function renderMarkdown(source: string, options: MarkdownOptions = {}): TemplateResult {
-  const text = source.length > MAX_MARKDOWN_LENGTH ? `${source.slice(0, MAX_MARKDOWN_LENGTH)}…` : source;
+  const text = capped(source);
   if (!lex) return plain(text);
   const level = clampLevel(options.headingLevel ?? 4);
   const key = `${level}:${text}`;
@@ -130,7 +130,11 @@ export function renderMarkdown(source: string, options: MarkdownOptions = {}): T
 
 /** Renders the source as plain text (what `renderMarkdown` shows before Markdown has loaded). */
 export function renderPlainText(source: string): TemplateResult {
-  return plain(source.length > MAX_MARKDOWN_LENGTH ? `${source.slice(0, MAX_MARKDOWN_LENGTH)}…` : source);
+  return plain(capped(source));
+}
+
+function capped(source: string): string {
+  return source.length > MAX_MARKDOWN_LENGTH ? `${source.slice(0, MAX_MARKDOWN_LENGTH)}…` : source;
 }
 
 function plain(text: string): TemplateResult {
