@@ -3,6 +3,7 @@
  * so they never touch raw badge data. All strings are untrusted text; all URLs are untrusted
  * and must go through the components' safe-url filter before reaching an attribute.
  */
+import { arrayOf, isObject, type JsonObject } from './lib/json.js';
 export interface ImageView {
   readonly url: string;
   /** Alt text: the image's caption, else the name of what it depicts. */
@@ -94,15 +95,12 @@ function url(value: unknown, { dataImage = false } = {}): string | undefined {
   return trimmed.length > max ? undefined : trimmed;
 }
 
-function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
+function record(value: unknown): JsonObject | undefined {
+  return isObject(value) ? value : undefined;
 }
 
 function list(value: unknown): unknown[] {
-  if (value === undefined || value === null) return [];
-  return (Array.isArray(value) ? value : [value]).slice(0, MAX_ITEMS);
+  return arrayOf(value).slice(0, MAX_ITEMS);
 }
 
 /** Drops undefined members so views compare and serialize cleanly. */

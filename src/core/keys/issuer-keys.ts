@@ -2,6 +2,7 @@ import type { JWK } from 'jose';
 import { BadgeError, KeyUnresolvable } from '../errors.js';
 import { loadJsonObject, type DocumentLoader } from '../fetcher.js';
 import { isObject } from '../lib/json.js';
+import { httpsUrlOf } from '../lib/url.js';
 import { methodsFor, publicJwkFrom, publicJwkOf, toDidDocument } from './verification-method.js';
 
 /** One key an https issuer publishes for signing credentials. */
@@ -64,14 +65,6 @@ async function jwksKeys(issuerId: string, { load, signal }: LoadIssuerKeysOption
   return keys;
 }
 
-function isHttpsUrl(value: string): boolean {
-  try {
-    return new URL(value).protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Candidate signing keys of an https issuer, from its profile and from its origin's JWK Set,
  * fetched in parallel (profile keys first). One source failing is fine when the other
@@ -79,7 +72,7 @@ function isHttpsUrl(value: string): boolean {
  * An abort is passed through as it is, since it is not a fact about the issuer.
  */
 export async function loadIssuerKeys(issuerId: string, options: LoadIssuerKeysOptions): Promise<IssuerKey[]> {
-  if (!isHttpsUrl(issuerId)) {
+  if (!httpsUrlOf(issuerId)) {
     throw new KeyUnresolvable('Only an https issuer publishes keys at its id', { details: { issuer: issuerId } });
   }
   const [profile, jwks] = await Promise.allSettled([profileKeys(issuerId, options), jwksKeys(issuerId, options)]);

@@ -3,6 +3,7 @@ import { calculateJwkThumbprint } from 'jose';
 import { BadgeError, DidInvalid, DidMethodUnsupported, KeyNotIssuers, KeyUnresolvable } from '../errors.js';
 import { loadJsonObject, type DocumentLoader } from '../fetcher.js';
 import { isObject } from '../lib/json.js';
+import { httpsUrlOf } from '../lib/url.js';
 import type { DidDocument, DidResolver, VerificationMethod } from './did.js';
 import { loadIssuerKeys, type IssuerKey } from './issuer-keys.js';
 import {
@@ -58,15 +59,6 @@ interface Job {
 
 /** `did:method:id`, then an optional path or query, then an optional fragment. */
 const DID_URL = /^(did:([a-z0-9]+):[^/?#]+)([/?][^#]*)?(#.*)?$/;
-
-function httpsUrlOf(value: string): URL | undefined {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function withoutFragment(url: string): string {
   const hash = url.indexOf('#');
