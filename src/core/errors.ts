@@ -28,7 +28,14 @@ export type BadgeErrorCode =
   | 'ERR_OB_REVOKED'
   | 'ERR_OB_SUSPENDED'
   | 'ERR_OB_STATUS_UNCHECKED'
-  | 'ERR_OB_STATUS_UNAVAILABLE';
+  | 'ERR_OB_STATUS_UNAVAILABLE'
+  | 'ERR_OB_STATUS_LIST_INVALID'
+  | 'ERR_OB_STATUS_INDEX_OUT_OF_RANGE'
+  | 'ERR_OB_CONTEXT_UNKNOWN'
+  | 'ERR_OB_JSONLD_UNSAFE'
+  | 'ERR_OB_JSONLD_LIMIT'
+  | 'ERR_OB_PROOF_INVALID'
+  | 'ERR_OB_CRYPTOSUITE_UNSUPPORTED';
 
 export class BadgeError<C extends BadgeErrorCode = BadgeErrorCode> extends Error {
   /** Stable machine-readable code; switch on it, never on `message`. */
@@ -143,6 +150,38 @@ export const StatusUnavailable = define(
   'ERR_OB_STATUS_UNAVAILABLE',
   'The status list could not be retrieved',
   'StatusUnavailable',
+);
+
+export const StatusListInvalid = define(
+  'ERR_OB_STATUS_LIST_INVALID',
+  'The status list is not a valid list from this issuer',
+  'StatusListInvalid',
+);
+export const StatusIndexOutOfRange = define(
+  'ERR_OB_STATUS_INDEX_OUT_OF_RANGE',
+  'The status entry points outside its list',
+  'StatusIndexOutOfRange',
+);
+export const ContextUnknown = define(
+  'ERR_OB_CONTEXT_UNKNOWN',
+  'The credential uses a JSON-LD context this verifier does not know',
+  'ContextUnknown',
+);
+export const JsonLdUnsafe = define(
+  'ERR_OB_JSONLD_UNSAFE',
+  'The credential has terms or values JSON-LD would silently drop',
+  'JsonLdUnsafe',
+);
+export const JsonLdLimit = define(
+  'ERR_OB_JSONLD_LIMIT',
+  'The credential is too large or complex to canonicalize',
+  'JsonLdLimit',
+);
+export const ProofInvalid = define('ERR_OB_PROOF_INVALID', 'The proof is malformed or not usable here', 'ProofInvalid');
+export const CryptosuiteUnsupported = define(
+  'ERR_OB_CRYPTOSUITE_UNSUPPORTED',
+  'The proof uses a cryptosuite this verifier does not support',
+  'CryptosuiteUnsupported',
 );
 
 export type AnyBadgeError = BadgeError<BadgeErrorCode>;

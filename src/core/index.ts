@@ -19,6 +19,9 @@ export type {
 } from './fetcher.js';
 export type { FormatPlugin, ParsedBadge, RawInput, Step, StepOutcome, VerifyContext } from './plugin.js';
 export { ob3Jwt } from './formats/ob3-jwt.js';
+export { ob3Json } from './formats/ob3-json.js';
+export type { Ob3JsonOptions, ParsedJsonCredential } from './formats/ob3-json.js';
+export { BUNDLED_CONTEXT_URLS } from './jsonld/contexts.js';
 export { ALLOWED_JWS_ALGORITHMS } from './proofs/jws.js';
 export { didKey } from './keys/did-key.js';
 export { didJwk } from './keys/did-jwk.js';

@@ -1,5 +1,5 @@
 import type { DocumentLoader, LoadedDocument } from './fetcher.js';
-import type { BadgeFormat, Check, CheckId } from './result.js';
+import type { BadgeFormat, Check, CheckId, VerificationResult } from './result.js';
 import type { BadgeView } from './view.js';
 import type { DidResolver } from './keys/did.js';
 import type { StatusMethod } from './status/status-method.js';
@@ -19,7 +19,18 @@ export interface VerifyContext {
   readonly load: DocumentLoader;
   readonly didResolvers: readonly DidResolver[];
   readonly statusMethods: readonly StatusMethod[];
+  /**
+   * Verifies a credential this one depends on (a status list credential) through the same
+   * pipeline: the same formats, proofs, keys, I/O and `now`. Its own `credentialStatus` is not
+   * followed (the status check reads `skipped`), which also bounds the recursion.
+   */
+  readonly verifyRelated: (input: RelatedInput) => Promise<VerificationResult>;
+  /** 0 for the badge being verified; 1 inside `verifyRelated`. */
+  readonly depth: number;
 }
+
+/** What `verifyRelated` takes: a document already loaded, parsed JSON, or a compact JWS. */
+export type RelatedInput = LoadedDocument | Readonly<Record<string, unknown>> | string;
 
 /** The input once it has been read: exactly one of these shapes. */
 export type RawInput =

@@ -8,15 +8,17 @@ import {
   type DocumentCache,
   type DocumentLoader,
   type DocumentSource,
+  type LoadedDocument,
   type LoaderOptions,
 } from './fetcher.js';
+import { ob3Json } from './formats/ob3-json.js';
 import { ob3Jwt } from './formats/ob3-jwt.js';
 import { didJwk } from './keys/did-jwk.js';
 import { didKey } from './keys/did-key.js';
 import { didWeb } from './keys/did-web.js';
 import type { DidResolver } from './keys/did.js';
 import { hasType, isObject } from './lib/json.js';
-import type { FormatPlugin, ParsedBadge, RawInput, Step, StepOutcome, VerifyContext } from './plugin.js';
+import type { FormatPlugin, ParsedBadge, RawInput, RelatedInput, Step, StepOutcome, VerifyContext } from './plugin.js';
 import { verdictOf, type Check, type CheckId, type VerificationResult } from './result.js';
 import type { StatusMethod } from './status/status-method.js';
 import type { BadgeView } from './view.js';
@@ -25,7 +27,7 @@ import type { BadgeView } from './view.js';
 export type VerifyInput = string | URL | Readonly<Record<string, unknown>> | Uint8Array;
 
 export interface VerifierConfig extends LoaderOptions {
-  /** Badge formats to recognise, tried in order. Default: Open Badges 3.0 / VC as JWT. */
+  /** Badge formats to recognise, tried in order. Default: Open Badges 3.0 / VC as JWT, and as JSON with Data Integrity proofs. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each plug-in has its own parsed type
   readonly formats?: readonly FormatPlugin<any>[];
   /** Default: did:key, did:jwk, did:web (https only). */
@@ -177,13 +179,81 @@ async function runStep<P>(step: Step<P>, parsed: P, context: VerifyContext, run:
  * injectable so tests and the CLI never need the network.
  */
 export function createVerifier(config: VerifierConfig = {}): Verifier {
-  const formats = config.formats ?? [ob3Jwt()];
+  const formats = config.formats ?? [ob3Jwt(), ob3Json()];
   const didResolvers = config.didResolvers ?? [didKey(), didJwk(), didWeb()];
   const statusMethods = config.statusMethods ?? [];
   const clockToleranceSeconds = config.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
   const cache: DocumentCache | undefined = config.cache;
   const sharedLoader = createDocumentLoader(config);
   const maxBytes = config.maxBytes ?? DEFAULT_MAX_BYTES;
+
+  /** One verification: the badge (depth 0) or a credential it depends on (depth 1, status not followed). */
+  async function verifyWith(
+    readRaw: () => Promise<RawInput>,
+    base: Omit<VerifyContext, 'verifyRelated' | 'depth'>,
+    depth: number,
+    onCheck: ((check: Check) => void) | undefined,
+  ): Promise<VerificationResult> {
+    const { signal, now } = base;
+    const context: VerifyContext = {
+      ...base,
+      depth,
+      verifyRelated: (related) => verifyWith(async () => relatedRaw(related), base, depth + 1, undefined),
+    };
+    const run: Run = { checks: [], onCheck };
+
+    let format: FormatPlugin<ParsedBadge> | undefined;
+    let parsed: ParsedBadge | undefined;
+    try {
+      const raw = normalise(await readRaw());
+      format = formats.find((candidate) => candidate.detect(raw));
+      if (!format) throw unrecognised(raw);
+      parsed = await format.parse(raw, context);
+      record(run, {
+        id: 'format',
+        status: 'passed',
+        message: `Recognised as ${format.format}`,
+        details: { format: format.format, ...parsed.details },
+      });
+    } catch (error) {
+      throwIfAborted(signal);
+      record(run, { id: 'format', ...outcomeOf(error) });
+    }
+
+    if (format && parsed) {
+      for (const step of format.steps) {
+        if (step.id === 'status' && depth > 0) {
+          record(run, {
+            id: 'status',
+            status: 'skipped',
+            message: 'Not checked: the status of a status list is not followed',
+            details: { depth },
+          });
+          continue;
+        }
+        await runStep(step, parsed, context, run);
+      }
+    }
+
+    let badge: BadgeView | undefined;
+    if (format && parsed) {
+      try {
+        badge = format.view(parsed);
+      } catch {
+        badge = undefined;
+      }
+    }
+    const verdict = verdictOf(run.checks);
+    return {
+      verified: verdict === 'verified',
+      verdict,
+      format: format?.format,
+      checks: run.checks,
+      credential: parsed?.credential,
+      badge,
+      checkedAt: now.toISOString(),
+    };
+  }
 
   return {
     async verify(input, options = {}) {
@@ -200,51 +270,19 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
           })
         : sharedLoader;
       const now = options.now ?? new Date();
-      const context: VerifyContext = { now, clockToleranceSeconds, signal, load, didResolvers, statusMethods };
-      const run: Run = { checks: [], onCheck: options.onCheck };
-
-      let format: FormatPlugin<ParsedBadge> | undefined;
-      let parsed: ParsedBadge | undefined;
-      try {
-        const raw = normalise(await readInput(input, load, signal, maxBytes));
-        format = formats.find((candidate) => candidate.detect(raw));
-        if (!format) throw unrecognised(raw);
-        parsed = await format.parse(raw, context);
-        record(run, {
-          id: 'format',
-          status: 'passed',
-          message: `Recognised as ${format.format}`,
-          details: { format: format.format, ...parsed.details },
-        });
-      } catch (error) {
-        throwIfAborted(signal);
-        record(run, { id: 'format', ...outcomeOf(error) });
-      }
-
-      if (format && parsed) {
-        for (const step of format.steps) await runStep(step, parsed, context, run);
-      }
-
-      let badge: BadgeView | undefined;
-      if (format && parsed) {
-        try {
-          badge = format.view(parsed);
-        } catch {
-          badge = undefined;
-        }
-      }
-      const verdict = verdictOf(run.checks);
-      return {
-        verified: verdict === 'verified',
-        verdict,
-        format: format?.format,
-        checks: run.checks,
-        credential: parsed?.credential,
-        badge,
-        checkedAt: now.toISOString(),
-      };
+      const base = { now, clockToleranceSeconds, signal, load, didResolvers, statusMethods };
+      return verifyWith(() => readInput(input, load, signal, maxBytes), base, 0, options.onCheck);
     },
   };
+}
+
+/** A related credential as a `RawInput`: documents keep their media type; text and JSON go as they are. */
+function relatedRaw(related: RelatedInput): RawInput {
+  if (typeof related === 'string') return { kind: 'text', text: related.trim() };
+  if ('bytes' in related && related.bytes instanceof Uint8Array) {
+    return { kind: 'document', document: related as LoadedDocument };
+  }
+  return { kind: 'json', value: related };
 }
 
 let defaultVerifier: Verifier | undefined;

@@ -39,7 +39,15 @@ export interface SigningKey {
    * ones are named, and the template admits resolvers added as plug-ins.
    */
   readonly source:
-    'did:key' | 'did:jwk' | 'did:web' | `did:${string}` | 'issuer-profile' | 'issuer-jwks' | 'kid-url' | 'jose-header';
+    | 'did:key'
+    | 'did:jwk'
+    | 'did:web'
+    | `did:${string}`
+    | 'issuer-profile'
+    | 'issuer-jwks'
+    | 'kid-url'
+    | 'jose-header'
+    | 'multikey-fragment';
 }
 
 export interface SigningKeyContext {

@@ -1,0 +1,36 @@
+// The few entry points of `jsonld` and `rdf-canonize` the core uses (neither ships types; the
+// DefinitelyTyped ones predate safe mode).
+declare module 'jsonld' {
+  interface RemoteDocument {
+    contextUrl: string | null;
+    documentUrl: string;
+    document: unknown;
+  }
+  interface ToRdfOptions {
+    base?: string | null;
+    safe?: boolean;
+    documentLoader?: (url: string) => Promise<RemoteDocument>;
+    produceGeneralizedRdf?: boolean;
+    rdfDirection?: 'i18n-datatype' | null;
+  }
+  interface JsonLd {
+    toRDF(input: unknown, options: ToRdfOptions): Promise<unknown[]>;
+  }
+  const jsonld: JsonLd;
+  export default jsonld;
+}
+
+declare module 'rdf-canonize' {
+  interface CanonizeOptions {
+    algorithm: 'RDFC-1.0';
+    format?: 'application/n-quads';
+    maxWorkFactor?: number;
+    messageDigestAlgorithm?: string;
+    signal?: AbortSignal;
+  }
+  interface RdfCanonize {
+    canonize(dataset: unknown[], options: CanonizeOptions): Promise<string>;
+  }
+  const canonize: RdfCanonize;
+  export default canonize;
+}
