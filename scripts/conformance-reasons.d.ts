@@ -5,4 +5,4 @@ export declare function conformanceVerdict(result: Pick<VerificationResult, 'ver
   verified: boolean;
   reason: string;
 };
-export declare function sameReason(expected: string, actual: string): boolean;
+export declare function sameReason(expected: string, actual: string, detail?: string): boolean;

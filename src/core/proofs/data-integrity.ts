@@ -84,23 +84,26 @@ async function importPublicKey(key: JWK, curve: string): Promise<CryptoKey> {
   }
 }
 
-export async function verifyDataIntegrity(request: DataIntegrityRequest): Promise<DataIntegrityTimings> {
-  const { document, proof, shape, key } = request;
-  const { suite } = shape;
-  const curve = CURVE_OF_KEY(key);
-  if (curve === undefined || !(suite.curves as readonly string[]).includes(curve)) {
-    throw new ProofInvalid(`${suite.name} needs a ${suite.curves.join(' or ')} key, not ${curve ?? key.kty}`, {
-      details: { cryptosuite: suite.name, keyType: curve ?? key.kty ?? null },
-    });
-  }
-  const signature = decodeMultibase(shape.proofValue);
-  const expectedLength = curve === 'P-384' ? 96 : 64;
-  if (!signature || signature.length !== expectedLength) {
-    throw new SignatureInvalid('The proofValue is not a base58btc signature of the right length', {
-      details: { cryptosuite: suite.name },
-    });
-  }
+/** The two canonical texts a proof's hash covers: the proof configuration and the document. */
+export interface CanonicalForms {
+  readonly proofConfig: string;
+  readonly document: string;
+}
 
+export type TransformOptions = Pick<DataIntegrityRequest, 'signal' | 'contexts' | 'limits'>;
+
+/**
+ * Transformation and proof configuration (VC DI EdDSA/ECDSA §3.x.3–3.x.5): the document without
+ * its proofs (with the ones a chained proof names), and the proof without `proofValue` carrying
+ * the document's `@context`, each canonicalized with the suite's algorithm.
+ */
+export async function canonicalFormsOf(
+  document: JsonObject,
+  proof: JsonObject,
+  shape: ProofShape,
+  options: TransformOptions = {},
+): Promise<CanonicalForms> {
+  const { suite } = shape;
   const unsecured = unsecuredDocumentOf(document, shape);
   const { proofValue: _signature, ...proofConfig } = proof;
   if (suite.canonicalization === 'jcs' && proofConfig['@context'] !== undefined) {
@@ -118,33 +121,59 @@ export async function verifyDataIntegrity(request: DataIntegrityRequest): Promis
   if (unsecured['@context'] !== undefined) proofConfig['@context'] = unsecured['@context'];
   else delete proofConfig['@context'];
 
-  const started = performance.now();
-  let canonicalProof: string;
-  let canonicalDocument: string;
   if (suite.canonicalization === 'rdfc') {
-    const options = { signal: request.signal, contexts: request.contexts, limits: request.limits };
-    [canonicalProof, canonicalDocument] = await Promise.all([
-      canonizeRdfc(proofConfig, options),
-      canonizeRdfc(unsecured, options),
+    const canonizeOptions = { signal: options.signal, contexts: options.contexts, limits: options.limits };
+    const [canonicalProof, canonicalDocument] = await Promise.all([
+      canonizeRdfc(proofConfig, canonizeOptions),
+      canonizeRdfc(unsecured, canonizeOptions),
     ]);
-  } else {
-    const limits = { ...DEFAULT_CANONIZE_LIMITS, ...request.limits };
-    checkShape(unsecured, limits);
-    canonicalProof = jcs(proofConfig);
-    canonicalDocument = jcs(unsecured);
+    return { proofConfig: canonicalProof, document: canonicalDocument };
   }
-  const canonicalized = performance.now();
+  checkShape(unsecured, { ...DEFAULT_CANONIZE_LIMITS, ...options.limits });
+  return { proofConfig: jcs(proofConfig), document: jcs(unsecured) };
+}
 
-  const hash = curve === 'P-384' ? 'SHA-384' : 'SHA-256';
-  const [proofHash, documentHash] = await Promise.all([digest(hash, canonicalProof), digest(hash, canonicalDocument)]);
+/** `hash(proofConfig) ‖ hash(document)`: what the signature is made over. */
+export async function hashDataOf(forms: CanonicalForms, hash: 'SHA-256' | 'SHA-384'): Promise<Uint8Array> {
+  const [proofHash, documentHash] = await Promise.all([digest(hash, forms.proofConfig), digest(hash, forms.document)]);
   const hashData = new Uint8Array(proofHash.length + documentHash.length);
   hashData.set(proofHash, 0);
   hashData.set(documentHash, proofHash.length);
+  return hashData;
+}
+
+export async function verifyDataIntegrity(request: DataIntegrityRequest): Promise<DataIntegrityTimings> {
+  const { document, proof, shape, key } = request;
+  const { suite } = shape;
+  const curve = CURVE_OF_KEY(key);
+  if (curve === undefined || !(suite.curves as readonly string[]).includes(curve)) {
+    throw new ProofInvalid(`${suite.name} needs a ${suite.curves.join(' or ')} key, not ${curve ?? key.kty}`, {
+      details: { cryptosuite: suite.name, keyType: curve ?? key.kty ?? null },
+    });
+  }
+  const signature = decodeMultibase(shape.proofValue);
+  const expectedLength = curve === 'P-384' ? 96 : 64;
+  if (!signature || signature.length !== expectedLength) {
+    throw new SignatureInvalid('The proofValue is not a base58btc signature of the right length', {
+      details: { cryptosuite: suite.name },
+    });
+  }
+
+  const started = performance.now();
+  const forms = await canonicalFormsOf(document, proof, shape, request);
+  const canonicalized = performance.now();
+  const hash = curve === 'P-384' ? 'SHA-384' : 'SHA-256';
+  const hashData = await hashDataOf(forms, hash);
   const hashed = performance.now();
 
   const publicKey = await importPublicKey(key, curve);
   const algorithm = curve === 'Ed25519' ? { name: 'Ed25519' } : { name: 'ECDSA', hash };
-  const valid = await crypto.subtle.verify(algorithm, publicKey, signature as Uint8Array<ArrayBuffer>, hashData);
+  const valid = await crypto.subtle.verify(
+    algorithm,
+    publicKey,
+    signature as Uint8Array<ArrayBuffer>,
+    hashData as Uint8Array<ArrayBuffer>,
+  );
   const verified = performance.now();
   if (!valid) {
     throw new SignatureInvalid('The signature does not match the credential', {
