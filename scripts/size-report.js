@@ -11,6 +11,18 @@ import { gzipSync } from 'node:zlib';
 /** The budget, in gzip bytes (level 9), for the entry plus its static imports. */
 export const BUDGET_GZIP_BYTES = 20 * 1024;
 
+/**
+ * The budget for what a Data Integrity badge adds on top: the canonicalization chunk plus the
+ * contexts a typical Open Badges 3.0 credential names (VCDM 2.0, OB 3.0.3, its extensions).
+ */
+export const DATA_INTEGRITY_BUDGET_GZIP_BYTES = 60 * 1024;
+const TYPICAL_DI_CHUNKS = [
+  /^data-integrity-[\w-]{8}\.js$/,
+  /^credentials-v2-/,
+  /^ob-v3p0-3\.0\.3-/,
+  /^ob-v3p0-extensions-/,
+];
+
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const entry = join(root, 'dist/cdn/openbadge-embed.js');
 const coreDir = join(root, 'dist/core');
@@ -152,6 +164,23 @@ if (lazyRows.length > 0) {
   console.log(table(lazyRows));
   const lazyGzip = lazyRows.reduce((n, r) => n + r.gzip, 0);
   console.log(`  total: ${formatBytes(lazyGzip)} gzip`);
+}
+
+const diRows = lazyRows.filter((r) => TYPICAL_DI_CHUNKS.some((pattern) => pattern.test(r.file.split('/').pop())));
+const diGzip = diRows.reduce((n, r) => n + r.gzip, 0);
+console.log(
+  `\nData Integrity badge, on demand (canonicalization + VCDM 2.0, OB 3.0.3, extensions contexts): ` +
+    `${formatBytes(diGzip)} gzip (budget ${DATA_INTEGRITY_BUDGET_GZIP_BYTES} B, ` +
+    `${((100 * diGzip) / DATA_INTEGRITY_BUDGET_GZIP_BYTES).toFixed(1)}%); a JWT badge loads none of it.`,
+);
+if (diRows.length !== TYPICAL_DI_CHUNKS.length) {
+  console.error(`size-report: expected ${TYPICAL_DI_CHUNKS.length} Data Integrity chunks, found ${diRows.length}`);
+  failed = true;
+} else if (diGzip > DATA_INTEGRITY_BUDGET_GZIP_BYTES) {
+  console.error(
+    `size-report: the Data Integrity chunks are OVER BUDGET (${diGzip} > ${DATA_INTEGRITY_BUDGET_GZIP_BYTES}).`,
+  );
+  failed = true;
 }
 
 for (const p of problems) {
