@@ -6,3 +6,4 @@ export declare function conformanceVerdict(result: Pick<VerificationResult, 'ver
   reason: string;
 };
 export declare function sameReason(expected: string, actual: string, detail?: string): boolean;
+export declare const KNOWN_DIFFERENCES: Readonly<Record<string, string>>;

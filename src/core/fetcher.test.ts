@@ -4,7 +4,9 @@ import { BadgeError } from './errors.js';
 import {
   createDocumentCache,
   createDocumentLoader,
+  httpFreshnessOf,
   jsonOf,
+  MIN_REUSE_MS,
   loadJsonObject,
   sniffContentType,
   textOf,
@@ -212,5 +214,98 @@ describe('sniffContentType', () => {
     expect(sniffContentType(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d]))).to.equal('image/png');
     expect(sniffContentType(enc.encode('<svg></svg>'))).to.equal('image/svg+xml');
     expect(sniffContentType(enc.encode('eyJhbGciOi.x.y'))).to.equal('text/plain');
+  });
+});
+
+describe('maxAgeMs: reuse of documents that change', () => {
+  const URL_ = 'https://a.example/status/1';
+
+  function counting(headers: Record<string, string> = {}) {
+    let served = 0;
+    const { fetch, calls } = fakeFetch(
+      () =>
+        new Response(JSON.stringify({ served: ++served }), {
+          headers: { 'content-type': 'application/json', ...headers },
+        }),
+    );
+    const clock = { now: 1_000_000 };
+    const load = createDocumentLoader({ fetch, cache: createDocumentCache(), clock: () => clock.now });
+    return { load, calls, clock };
+  }
+
+  it('stamps fetched documents with the loader clock and their HTTP freshness', async () => {
+    const { load } = counting({ 'cache-control': 'public, max-age=60' });
+    const document = await load(URL_, { accept: 'json' });
+    expect(document.fetchedAt).to.equal(1_000_000);
+    expect(document.freshForMs).to.equal(60_000);
+  });
+
+  it('reuses a copy younger than maxAgeMs and fetches again, once, when it is older', async () => {
+    const { load, calls, clock } = counting();
+    const first = await load(URL_, { accept: 'json', maxAgeMs: 60_000 });
+    clock.now += 60_000;
+    expect(await load(URL_, { accept: 'json', maxAgeMs: 60_000 })).to.equal(first);
+    clock.now += 1;
+    const again = await Promise.all([1, 2, 3].map(() => load(URL_, { accept: 'json', maxAgeMs: 60_000 })));
+    expect(calls).to.have.length(2);
+    expect(again.map((d) => jsonOf(d))).to.deep.equal([{ served: 2 }, { served: 2 }, { served: 2 }]);
+  });
+
+  it('leaves loads without maxAgeMs as they were: the page keeps the copy', async () => {
+    const { load, calls, clock } = counting({ 'cache-control': 'no-store' });
+    await load(URL_, { accept: 'json' });
+    clock.now += 24 * 60 * 60 * 1000;
+    await load(URL_, { accept: 'json' });
+    expect(calls).to.have.length(1);
+  });
+
+  it('lets concurrent callers share one fetch', async () => {
+    const { load, calls } = counting();
+    await Promise.all([1, 2, 3, 4].map(() => load(URL_, { accept: 'json', maxAgeMs: 0 })));
+    expect(calls).to.have.length(1);
+  });
+
+  it('takes the shorter of maxAgeMs and the HTTP freshness, never below MIN_REUSE_MS', async () => {
+    const maxAge = counting({ 'cache-control': 'max-age=20' });
+    await maxAge.load(URL_, { accept: 'json', maxAgeMs: 300_000 });
+    maxAge.clock.now += 20_001;
+    await maxAge.load(URL_, { accept: 'json', maxAgeMs: 300_000 });
+    expect(maxAge.calls).to.have.length(2);
+
+    const noCache = counting({ 'cache-control': 'no-cache' });
+    await noCache.load(URL_, { accept: 'json', maxAgeMs: 300_000 });
+    noCache.clock.now += MIN_REUSE_MS;
+    await noCache.load(URL_, { accept: 'json', maxAgeMs: 300_000 });
+    expect(noCache.calls).to.have.length(1);
+    noCache.clock.now += 1;
+    await noCache.load(URL_, { accept: 'json', maxAgeMs: 300_000 });
+    expect(noCache.calls).to.have.length(2);
+  });
+});
+
+describe('httpFreshnessOf', () => {
+  const freshness = (headers: Record<string, string>, now = Date.parse('2026-06-01T00:00:00Z')) =>
+    httpFreshnessOf(new Headers(headers), now);
+
+  it('reads Cache-Control max-age less Age, and no-store/no-cache as 0', () => {
+    expect(freshness({ 'cache-control': 'max-age=300' })).to.equal(300_000);
+    expect(freshness({ 'cache-control': 'public, max-age=300', age: '100' })).to.equal(200_000);
+    expect(freshness({ 'cache-control': 'max-age=10', age: '100' })).to.equal(0);
+    expect(freshness({ 'cache-control': 'no-cache' })).to.equal(0);
+    expect(freshness({ 'cache-control': 'max-age=300, no-store' })).to.equal(0);
+    expect(freshness({ 'cache-control': 'max-age=soon' })).to.equal(0);
+  });
+
+  it('falls back to Expires less Date (or now), an invalid Expires being already expired', () => {
+    expect(freshness({ expires: 'Mon, 01 Jun 2026 00:05:00 GMT', date: 'Mon, 01 Jun 2026 00:04:00 GMT' })).to.equal(
+      60_000,
+    );
+    expect(freshness({ expires: 'Mon, 01 Jun 2026 00:05:00 GMT' })).to.equal(300_000);
+    expect(freshness({ expires: '0' })).to.equal(0);
+  });
+
+  it('says nothing when the headers say nothing', () => {
+    expect(freshness({})).to.equal(undefined);
+    expect(freshness({ 'cache-control': 'public' })).to.equal(undefined);
   });
 });

@@ -23,6 +23,13 @@ export interface LoadedDocument {
   /** Lower-cased media type without parameters, e.g. `application/ld+json`. */
   readonly contentType: string;
   readonly bytes: Uint8Array;
+  /** When the loader read it (ms since the epoch, by the loader's `clock`). Absent on bytes handed in as input. */
+  readonly fetchedAt?: number | undefined;
+  /**
+   * How long the response's HTTP caching headers let it be reused (ms): `Cache-Control: max-age`
+   * less `Age`, else `Expires` less `Date`; 0 for `no-cache`/`no-store`; absent when they say nothing.
+   */
+  readonly freshForMs?: number | undefined;
 }
 
 export interface LoadOptions {
@@ -36,6 +43,14 @@ export interface LoadOptions {
    * judged by its proof, not its address.
    */
   readonly redirects?: 'same-origin' | 'any' | undefined;
+  /**
+   * How long a cached copy may be reused (ms), for documents that change: a status list passes its
+   * `ttl` (default 5 minutes). A copy is reused only while it is younger than this and than its HTTP
+   * freshness (`freshForMs`, never less than MIN_REUSE_MS so one page's burst still fetches once);
+   * else it is fetched again, once, for every waiter. Without it a successful load is reused for
+   * the page's lifetime (keys and DID documents), whatever the headers say.
+   */
+  readonly maxAgeMs?: number | undefined;
 }
 
 /** How the core reads anything from outside: badges, DID documents, key sets, status lists. */
@@ -60,6 +75,8 @@ export interface LoaderOptions {
    * so ten badges from one issuer fetch its keys once.
    */
   readonly cache?: DocumentCache | undefined;
+  /** The clock cache ages are measured with (ms since the epoch). Default `Date.now`; tests pass a fake. */
+  readonly clock?: (() => number) | undefined;
 }
 
 export interface DocumentCache {
@@ -70,6 +87,12 @@ export interface DocumentCache {
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+/**
+ * The shortest reuse HTTP headers can impose on a load that passes `maxAgeMs`: a page verifying
+ * fifty badges that share a `Cache-Control: no-cache` status list still fetches it once, not fifty
+ * times, and nothing a list says changes meaningfully within ten seconds.
+ */
+export const MIN_REUSE_MS = 10_000;
 
 const ACCEPT_HEADER: Record<MediaKind, string> = {
   json: 'application/ld+json, application/json;q=0.9, application/did+json;q=0.9',
@@ -121,15 +144,50 @@ const pageCache = createDocumentCache();
 
 const encoder = new TextEncoder();
 
-function fromSource(url: string, source: DocumentSource): LoadedDocument {
+function fromSource(url: string, source: DocumentSource, fetchedAt: number): LoadedDocument {
   if (source instanceof Uint8Array) {
-    return { url, finalUrl: url, contentType: sniffContentType(source), bytes: source };
+    return { url, finalUrl: url, contentType: sniffContentType(source), bytes: source, fetchedAt };
   }
   if (typeof source === 'string') {
     const bytes = encoder.encode(source);
-    return { url, finalUrl: url, contentType: sniffContentType(bytes), bytes };
+    return { url, finalUrl: url, contentType: sniffContentType(bytes), bytes, fetchedAt };
   }
-  return { url, finalUrl: url, contentType: 'application/json', bytes: encoder.encode(JSON.stringify(source)) };
+  const bytes = encoder.encode(JSON.stringify(source));
+  return { url, finalUrl: url, contentType: 'application/json', bytes, fetchedAt };
+}
+
+/** A non-negative whole number of seconds from a header value, else undefined. */
+function secondsOf(text: string | null | undefined): number | undefined {
+  if (text === null || text === undefined || !/^\s*\d{1,10}\s*$/.test(text)) return undefined;
+  return Number(text);
+}
+
+/**
+ * The response's freshness lifetime as HTTP caching defines it (RFC 9111 §4.2.1), from what a
+ * cross-origin response lets us read (`Age` and `Date` are often hidden: then 0 and `now`).
+ */
+export function httpFreshnessOf(headers: Headers, now: number): number | undefined {
+  const directives = (headers.get('cache-control') ?? '')
+    .toLowerCase()
+    .split(',')
+    .map((part) => part.trim());
+  if (directives.some((d) => d === 'no-store' || d === 'no-cache' || d.startsWith('no-cache='))) return 0;
+  const maxAge = directives.find((d) => d.startsWith('max-age='));
+  if (maxAge !== undefined) {
+    const seconds = secondsOf(maxAge.slice('max-age='.length).replace(/^"|"$/g, ''));
+    // A max-age we cannot read means the response is stale (RFC 9111 §4.2.1).
+    if (seconds === undefined) return 0;
+    return Math.max(0, (seconds - (secondsOf(headers.get('age')) ?? 0)) * 1000);
+  }
+  const expires = headers.get('expires');
+  if (expires !== null) {
+    const at = Date.parse(expires);
+    // An invalid Expires (such as "0") means "already expired".
+    if (Number.isNaN(at)) return 0;
+    const date = Date.parse(headers.get('date') ?? '');
+    return Math.max(0, at - (Number.isNaN(date) ? now : date));
+  }
+  return undefined;
 }
 
 /** Whether a redirect from `requested` to `final` stays with the same owner: same host and port, never https → http. */
@@ -222,6 +280,7 @@ export function createDocumentLoader(options: LoaderOptions = {}): DocumentLoade
   // The page-wide cache only pools loaders that reach the network the same way; a loader with its
   // own fetch (a proxy, a test double) keeps its own cache unless it is handed one.
   const cache = options.cache ?? (options.fetch ? createDocumentCache() : pageCache);
+  const clock = options.clock ?? Date.now;
 
   async function fetchOnce(url: string, accept: MediaKind, redirects: 'same-origin' | 'any'): Promise<LoadedDocument> {
     const doFetch = options.fetch ?? globalThis.fetch;
@@ -256,7 +315,10 @@ export function createDocumentLoader(options: LoaderOptions = {}): DocumentLoade
       throw new FetchContentType(undefined, { details: { url, contentType, expected: accept } });
     }
     try {
-      return { url, finalUrl, contentType, bytes: await readCapped(response, maxBytes, url) };
+      const bytes = await readCapped(response, maxBytes, url);
+      const fetchedAt = clock();
+      const freshForMs = httpFreshnessOf(response.headers, fetchedAt);
+      return { url, finalUrl, contentType, bytes, fetchedAt, ...(freshForMs !== undefined ? { freshForMs } : {}) };
     } catch (cause) {
       if (cause instanceof BadgeError) throw cause;
       if (timeout.aborted) throw new FetchTimeout(undefined, { cause, details: { url, timeoutMs } });
@@ -264,11 +326,33 @@ export function createDocumentLoader(options: LoaderOptions = {}): DocumentLoade
     }
   }
 
-  return async function load(url, { accept, signal, redirects = 'same-origin' }) {
+  /** Whether a cached copy is too old for a load that allows `maxAgeMs`. */
+  function isStale(document: LoadedDocument, maxAgeMs: number): boolean {
+    if (document.fetchedAt === undefined) return true;
+    const http = document.freshForMs === undefined ? Infinity : Math.max(document.freshForMs, MIN_REUSE_MS);
+    return clock() - document.fetchedAt > Math.min(maxAgeMs, http);
+  }
+
+  /** Starts a fetch and caches its promise; a failure is not remembered: the next badge, or a retry, asks again. */
+  function start(
+    key: string,
+    href: string,
+    accept: MediaKind,
+    redirects: 'same-origin' | 'any',
+  ): Promise<LoadedDocument> {
+    const fetching = fetchOnce(href, accept, redirects);
+    cache.set(key, fetching);
+    fetching.catch(() => {
+      if (cache.get(key) === fetching) cache.delete(key);
+    });
+    return fetching;
+  }
+
+  return async function load(url, { accept, signal, redirects = 'same-origin', maxAgeMs }) {
     if (signal?.aborted) throw abortReason(signal, url);
     const given = lookup(options.documents, url);
     if (given !== undefined) {
-      const document = fromSource(url, given);
+      const document = fromSource(url, given, clock());
       if (!isAcceptable(document.contentType, accept)) {
         throw new FetchContentType(undefined, {
           details: { url, contentType: document.contentType, expected: accept },
@@ -287,16 +371,20 @@ export function createDocumentLoader(options: LoaderOptions = {}): DocumentLoade
       throw new FetchRefused('Only http and https URLs are fetched', { details: { url } });
     }
     // Everything that changes what a load may return is part of the key: a loader with a smaller
-    // size cap must not be handed a larger document another loader accepted.
+    // size cap must not be handed a larger document another loader accepted. `maxAgeMs` is not: it
+    // is how old a copy this caller accepts, judged on the copy itself.
     const key = `${accept} ${redirects} ${maxBytes} ${parsed.href}`;
-    let pending = cache.get(key);
-    if (!pending) {
-      pending = fetchOnce(parsed.href, accept, redirects);
-      cache.set(key, pending);
-      // A failure is not remembered: the next badge, or a retry, asks again.
-      pending.catch(() => cache.delete(key));
-    }
-    return raceAbort(pending, signal, url);
+    const pending = cache.get(key);
+    if (!pending) return raceAbort(start(key, parsed.href, accept, redirects), signal, url);
+    if (maxAgeMs === undefined) return raceAbort(pending, signal, url);
+    // A copy still in flight is fresh by definition; a settled one is judged by its age.
+    const document = await raceAbort(pending, signal, url);
+    if (!isStale(document, maxAgeMs)) return document;
+    // The first caller to find it stale replaces it, synchronously, so every other caller joins
+    // that one new fetch instead of starting its own.
+    const current = cache.get(key);
+    if (!current || current === pending) return raceAbort(start(key, parsed.href, accept, redirects), signal, url);
+    return raceAbort(current, signal, url);
   };
 }
 

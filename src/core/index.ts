@@ -30,3 +30,8 @@ export type { DidDocument, DidResolver, DidResolveOptions, VerificationMethod } 
 export { resolveSigningKey } from './keys/resolve-signing-key.js';
 export type { SigningKey, SigningKeyRequest } from './keys/resolve-signing-key.js';
 export type { StatusMethod } from './status/status-method.js';
+export { bitstringStatusList } from './status/bitstring-status-list.js';
+export { statusList2021 } from './status/status-list-2021.js';
+export { oneEdTechRevocationList } from './status/1edtech-revocation-list.js';
+export type { StatusListOptions } from './status/bitstring-method.js';
+export type { RevocationListOptions } from './status/1edtech-revocation-list.js';

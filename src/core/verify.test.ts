@@ -37,7 +37,11 @@ describe('createVerifier / verify', () => {
       expect((await formatCode({ type: 'Assertion', badge: 'https://example.org/b' }))!.code).to.equal(
         'ERR_OB_UNSUPPORTED',
       );
-      expect((await formatCode({ type: ['VerifiableCredential'], proof: {} }))!.code).to.equal('ERR_OB_UNSUPPORTED');
+      expect((await formatCode({ type: ['VerifiablePresentation'], verifiableCredential: [] }))!.code).to.equal(
+        'ERR_OB_UNSUPPORTED',
+      );
+      // A JSON credential is read by the Data Integrity format: without a VCDM context it is malformed.
+      expect((await formatCode({ type: ['VerifiableCredential'], proof: {} }))!.code).to.equal('ERR_OB_MALFORMED');
     });
 
     it('never throws for bad input, always returns one failed format check', async () => {

@@ -20,6 +20,9 @@ import type { DidResolver } from './keys/did.js';
 import { hasType, isObject } from './lib/json.js';
 import type { FormatPlugin, ParsedBadge, RawInput, RelatedInput, Step, StepOutcome, VerifyContext } from './plugin.js';
 import { verdictOf, type Check, type CheckId, type VerificationResult } from './result.js';
+import { oneEdTechRevocationList } from './status/1edtech-revocation-list.js';
+import { bitstringStatusList } from './status/bitstring-status-list.js';
+import { statusList2021 } from './status/status-list-2021.js';
 import type { StatusMethod } from './status/status-method.js';
 import type { BadgeView } from './view.js';
 
@@ -181,7 +184,7 @@ async function runStep<P>(step: Step<P>, parsed: P, context: VerifyContext, run:
 export function createVerifier(config: VerifierConfig = {}): Verifier {
   const formats = config.formats ?? [ob3Jwt(), ob3Json()];
   const didResolvers = config.didResolvers ?? [didKey(), didJwk(), didWeb()];
-  const statusMethods = config.statusMethods ?? [];
+  const statusMethods = config.statusMethods ?? [bitstringStatusList(), statusList2021(), oneEdTechRevocationList()];
   const clockToleranceSeconds = config.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
   const cache: DocumentCache | undefined = config.cache;
   const sharedLoader = createDocumentLoader(config);

@@ -35,6 +35,28 @@ export function formatDateTime(value: unknown, locale?: string, style: DateStyle
   return format(value, locale, style, true);
 }
 
+/** A time of day, "14:03" (or the locale's equivalent); '' when it is not a date. */
+export function formatTime(value: unknown, locale?: string): string {
+  const date =
+    value instanceof Date
+      ? value
+      : typeof value === 'string' || typeof value === 'number'
+        ? new Date(value)
+        : undefined;
+  if (!date || Number.isNaN(date.getTime())) return '';
+  const key = `${locale ?? ''}|time`;
+  let result = cache.get(key);
+  if (!result) {
+    try {
+      result = new Intl.DateTimeFormat(locale || undefined, { timeStyle: 'short' });
+    } catch {
+      result = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+    }
+    cache.set(key, result);
+  }
+  return result.format(date);
+}
+
 function format(value: unknown, locale: string | undefined, style: DateStyle, withTime: boolean): string {
   const date =
     value instanceof Date

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { Check } from '../core/result.js';
-import { formatDate } from './format-date.js';
+import { formatDate, formatTime } from './format-date.js';
 import { en, type MessageContext } from './messages.js';
 
 const context: MessageContext = { formatDate: (value) => formatDate(value, 'en-GB') };
@@ -95,6 +95,54 @@ describe('en messages: badge-controlled details', () => {
     );
     expect(sentence({ id: 'issuer', status: 'skipped', details: { requires: PROSE } })).to.equal(
       'Not checked, because an earlier check did not pass',
+    );
+  });
+});
+
+describe('status list messages', () => {
+  const timed: MessageContext = { ...context, formatTime: (value) => formatTime(value, 'en-GB') };
+
+  it('says when and against what a status was checked', () => {
+    const check = {
+      id: 'status',
+      status: 'passed',
+      details: { url: 'https://issuer.example/status/1', checkedAt: '2026-06-01T14:03:00Z', entries: [{}] },
+    } as Check;
+    const expected = `Status checked at ${formatTime('2026-06-01T14:03:00Z', 'en-GB')} against the issuer’s list`;
+    expect(en.checkSentence(check, timed)).to.equal(expected);
+    expect(expected).to.match(/^Status checked at \d\d:\d\d against the issuer’s list$/);
+    expect(en.checkSentence(check, context)).to.equal('Status checked against the issuer’s list');
+    expect(en.checkSentence({ ...check, details: { ...check.details, checkedAt: PROSE } }, timed)).to.equal(
+      'Status checked against the issuer’s list',
+    );
+  });
+
+  it('names revocation, suspension and a list that does not cover the badge', () => {
+    expect(problem('ERR_OB_REVOKED', {})).to.equal('Revoked by the issuer');
+    expect(problem('ERR_OB_SUSPENDED', {})).to.equal('Suspended by the issuer');
+    expect(problem('ERR_OB_STATUS_INDEX_OUT_OF_RANGE', {})).to.equal(
+      'The badge points outside the issuer’s status list',
+    );
+    expect(en.banner('unverified', problem('ERR_OB_REVOKED', {}))).to.equal('Not verified: revoked by the issuer');
+  });
+
+  it('gives "status unknown" reasons from fixed text, never from the list', () => {
+    const unknown = (code: Check['code'], details: Record<string, unknown>) =>
+      en.banner('unknown', problem(code, details, 'warning'));
+    expect(unknown('ERR_OB_STATUS_UNAVAILABLE', { url: 'https://issuer.example/status/1' })).to.equal(
+      'Status unknown: revocation status could not be checked (the issuer’s status list could not be downloaded)',
+    );
+    expect(unknown('ERR_OB_STATUS_LIST_INVALID', { reason: 'issuer' })).to.equal(
+      'Status unknown: revocation status could not be checked (the status list is not the issuer’s)',
+    );
+    expect(unknown('ERR_OB_STATUS_LIST_INVALID', { reason: 'expired' })).to.equal(
+      'Status unknown: revocation status could not be checked (the issuer’s status list has expired)',
+    );
+    expect(unknown('ERR_OB_STATUS_LIST_INVALID', { reason: 'too-short' })).to.equal(
+      'Status unknown: revocation status could not be checked (the issuer’s status list is too short to protect holders’ privacy)',
+    );
+    expect(unknown('ERR_OB_STATUS_LIST_INVALID', { reason: PROSE })).to.equal(
+      'Status unknown: revocation status could not be checked (the issuer’s status list could not be verified)',
     );
   });
 });

@@ -18,6 +18,8 @@ import { displayId } from './display-id.js';
 /** How a message may format dates: supplied by the element, in the page's language. */
 export interface MessageContext {
   readonly formatDate: (value: unknown) => string;
+  /** A time of day ("14:03"), for when a status was checked; without it the time is left out. */
+  readonly formatTime?: ((value: unknown) => string) | undefined;
   /** The detected format, for the `format` check. */
   readonly format?: BadgeFormat | undefined;
 }
@@ -236,7 +238,11 @@ export const en: Messages = {
           : 'Revocation status could not be checked';
       }
       case 'ERR_OB_STATUS_UNAVAILABLE':
-        return 'Revocation status could not be checked';
+        return 'Revocation status could not be checked (the issuer’s status list could not be downloaded)';
+      case 'ERR_OB_STATUS_LIST_INVALID':
+        return `Revocation status could not be checked (${listProblem(d['reason'])})`;
+      case 'ERR_OB_STATUS_INDEX_OUT_OF_RANGE':
+        return 'The badge points outside the issuer’s status list';
       default:
         return 'The badge could not be checked';
     }
@@ -293,6 +299,22 @@ export const en: Messages = {
   },
 };
 
+/** Why a status list could not be used, from the `reason` the core gives; fixed text, never the value. */
+function listProblem(reason: unknown): string {
+  switch (reason) {
+    case 'issuer':
+      return 'the status list is not the issuer’s';
+    case 'expired':
+      return 'the issuer’s status list has expired';
+    case 'not-yet-valid':
+      return 'the issuer’s status list is not valid yet';
+    case 'too-short':
+      return 'the issuer’s status list is too short to protect holders’ privacy';
+    default:
+      return 'the issuer’s status list could not be verified';
+  }
+}
+
 function passedSentence(messages: Messages, check: Check, context: MessageContext): string {
   const d = check.details ?? {};
   switch (check.id) {
@@ -319,6 +341,10 @@ function passedSentence(messages: Messages, check: Check, context: MessageContex
       if (Array.isArray(entries) && entries.length === 0)
         return 'The issuer publishes no revocation status for this badge';
       if (entries === 0) return 'The issuer publishes no revocation status for this badge';
+      const checkedAt = str(d['checkedAt']);
+      const time = checkedAt && !Number.isNaN(Date.parse(checkedAt)) ? context.formatTime?.(checkedAt) : undefined;
+      if (time) return `Status checked at ${time} against the issuer’s list`;
+      if (checkedAt) return 'Status checked against the issuer’s list';
       return 'Not revoked or suspended';
     }
     case 'recipient':

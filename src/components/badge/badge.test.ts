@@ -244,6 +244,23 @@ describe('<ob-badge>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('says when the status was checked against the issuer’s list, in the page’s language', async () => {
+      const checkedAt = '2025-06-01T14:03:00Z';
+      const el = await render(
+        resultOf([
+          ...PASSED.slice(0, 4),
+          {
+            id: 'status',
+            status: 'passed',
+            details: { url: 'https://example.edu/status/1', purpose: 'revocation', checkedAt, entries: [{}] },
+          },
+        ]),
+      );
+      const time = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short' }).format(new Date(checkedAt));
+      const items = [...(part(el, 'checks') as HTMLDetailsElement).querySelectorAll('li')].map(textOf);
+      expect(items[4]).to.equal(`Revocation status: Passed Status checked at ${time} against the issuer’s list`);
+    });
+
     it('dispatches ob-verified (bubbling, composed) when the run settles', async () => {
       const verifier = new ManualVerifier();
       const el = await fixture<ObBadge>(html`<ob-badge .verifier=${verifier} .credential=${{ id: 'x' }}></ob-badge>`);
@@ -326,7 +343,9 @@ describe('<ob-badge>', () => {
       const el = await render(UNKNOWN);
       expect(el.matches(':state(unknown)')).to.equal(true);
       expect(textOf(part(el, 'verdict'))).to.equal('Status unknown');
-      expect(textOf(part(el, 'banner'))).to.equal('Status unknown: revocation status could not be checked');
+      expect(textOf(part(el, 'banner'))).to.equal(
+        'Status unknown: revocation status could not be checked (the issuer’s status list could not be downloaded)',
+      );
       await expect(el).to.be.accessible();
     });
 

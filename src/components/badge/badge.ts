@@ -7,7 +7,7 @@ import type { Verifier, VerifyInput } from '../../core/verify.js';
 import type { AlignmentView, BadgeView, EvidenceView } from '../../core/view.js';
 import { ObVerifiedEvent } from '../../events/verified-event.js';
 import { displayId } from '../../internal/display-id.js';
-import { formatDate, formatDateTime, languageOf } from '../../internal/format-date.js';
+import { formatDate, formatDateTime, formatTime, languageOf } from '../../internal/format-date.js';
 import {
   isMarkdownReady,
   loadMarkdown,
@@ -355,7 +355,12 @@ export class ObBadge extends LitElement {
 
   private _context(result: VerificationResult | undefined): MessageContext & { lang: string | undefined } {
     const lang = languageOf(this);
-    return { lang, formatDate: (value) => formatDate(value, lang), format: result?.format };
+    return {
+      lang,
+      formatDate: (value) => formatDate(value, lang),
+      formatTime: (value) => formatTime(value, lang),
+      format: result?.format,
+    };
   }
 
   private _renderCard(

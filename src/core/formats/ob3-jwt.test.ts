@@ -276,7 +276,7 @@ describe('ob3Jwt format', () => {
       expect(check(await verify(future), 'validity').code).to.equal('ERR_OB_NOT_YET_VALID');
     });
 
-    it('reads "status unknown" when a status entry cannot be checked, never verified', async () => {
+    it('reads "status unknown" when its status list cannot be fetched, never verified', async () => {
       const jws = await signVcJwt(
         issuer,
         credentialFor(issuer.did, {
@@ -291,7 +291,8 @@ describe('ob3Jwt format', () => {
       );
       const result = await verify(jws);
       expect(check(result, 'status').status).to.equal('warning');
-      expect(check(result, 'status').code).to.equal('ERR_OB_STATUS_UNCHECKED');
+      expect(check(result, 'status').code).to.equal('ERR_OB_STATUS_UNAVAILABLE');
+      expect(check(result, 'status').details).to.deep.include({ url: 'https://example.org/status' });
       expect(result.verdict).to.equal('unknown');
       expect(result.verified).to.equal(false);
     });

@@ -130,7 +130,7 @@ describe('Data Integrity cryptosuites against their specification vectors', () =
         const signed = await json(vector.signed);
         const proof = signed['proof'] as JsonObject;
         const shape = readProof(proof);
-        const tampered = { ...signed, validFrom: '2023-01-02T00:00:00Z' };
+        const tampered: JsonObject = { ...signed, validFrom: '2023-01-02T00:00:00Z' };
         if (isObject(signed['credentialSubject'])) {
           tampered['credentialSubject'] = { ...signed['credentialSubject'], id: 'did:example:someone-else' };
         }

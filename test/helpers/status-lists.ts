@@ -1,0 +1,77 @@
+/** Status lists for tests: bitstrings, list credentials, and a fake fetch that counts what it serves. */
+import { gzipSync } from 'fflate';
+import { base64url } from 'jose';
+
+/** A list of `entries` entries of `size` bits, with `values` (index → value) set, MSB-first. */
+export function bitstring(values: Record<number, number> | number[], entries = 131_072, size = 1): Uint8Array {
+  const bytes = new Uint8Array(Math.ceil((entries * size) / 8));
+  const pairs = Array.isArray(values) ? values.map((index) => [index, 1] as const) : Object.entries(values);
+  for (const [index, value] of pairs) {
+    for (let b = 0; b < size; b++) {
+      const bit = Number(index) * size + b;
+      if ((Number(value) >> (size - 1 - b)) & 1) bytes[bit >> 3]! |= 0x80 >> (bit & 7);
+    }
+  }
+  return bytes;
+}
+
+/** `encodedList`: base64url of GZIP, with the Multibase `u` prefix unless `multibase` is false. */
+export function encodeList(bytes: Uint8Array, multibase = true): string {
+  return `${multibase ? 'u' : ''}${base64url.encode(gzipSync(bytes))}`;
+}
+
+export interface ListCredentialOptions {
+  readonly url: string;
+  readonly issuer: string;
+  readonly encodedList: string;
+  readonly purpose?: string | string[];
+  readonly kind?: 'bitstring' | '2021';
+  readonly subject?: Record<string, unknown>;
+  readonly overrides?: Record<string, unknown>;
+}
+
+/** A BitstringStatusListCredential (or StatusList2021Credential), unsigned. */
+export function listCredential(options: ListCredentialOptions): Record<string, unknown> {
+  const bitstringKind = (options.kind ?? 'bitstring') === 'bitstring';
+  return {
+    '@context': bitstringKind
+      ? ['https://www.w3.org/ns/credentials/v2']
+      : ['https://www.w3.org/2018/credentials/v1', 'https://w3id.org/vc/status-list/2021/v1'],
+    id: options.url,
+    type: ['VerifiableCredential', bitstringKind ? 'BitstringStatusListCredential' : 'StatusList2021Credential'],
+    issuer: options.issuer,
+    ...(bitstringKind ? { validFrom: '2025-01-01T00:00:00Z' } : { issuanceDate: '2025-01-01T00:00:00Z' }),
+    credentialSubject: {
+      id: `${options.url}#list`,
+      type: bitstringKind ? 'BitstringStatusList' : 'StatusList2021',
+      statusPurpose: options.purpose ?? 'revocation',
+      encodedList: options.encodedList,
+      ...options.subject,
+    },
+    ...options.overrides,
+  };
+}
+
+export interface Served {
+  readonly body: string;
+  readonly type?: string;
+  readonly status?: number;
+  readonly headers?: Record<string, string>;
+}
+
+/** A fetch that answers from `routes` (404 for the rest) and counts requests per URL. */
+export function servingFetch(routes: Map<string, Served> | Record<string, Served>) {
+  const map = routes instanceof Map ? routes : new Map(Object.entries(routes));
+  const counts = new Map<string, number>();
+  const fetch = async (input: RequestInfo | URL) => {
+    const url = String(input);
+    counts.set(url, (counts.get(url) ?? 0) + 1);
+    const served = map.get(url);
+    if (!served) return new Response('not found', { status: 404, headers: { 'content-type': 'text/plain' } });
+    return new Response(served.body, {
+      status: served.status ?? 200,
+      headers: { 'content-type': served.type ?? 'application/vc+jwt', ...served.headers },
+    });
+  };
+  return { fetch: fetch as typeof globalThis.fetch, count: (url: string) => counts.get(url) ?? 0, routes: map };
+}
