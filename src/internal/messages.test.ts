@@ -146,3 +146,34 @@ describe('status list messages', () => {
     );
   });
 });
+
+describe('Data Integrity messages', () => {
+  it('names the cryptosuite of a valid proof, and only when it looks like one', () => {
+    expect(sentence({ id: 'proof', status: 'passed', details: { cryptosuite: 'eddsa-rdfc-2022' } })).to.equal(
+      'The signature matches the content (eddsa-rdfc-2022)',
+    );
+    expect(sentence({ id: 'proof', status: 'passed', details: { cryptosuite: PROSE } })).to.equal(
+      'The signature matches the content',
+    );
+  });
+
+  it('explains each Data Integrity failure in plain words, quoting badge data only in bounded form', () => {
+    expect(problem('ERR_OB_CONTEXT_UNKNOWN', { context: 'https://attacker.example/ctx.json' })).to.equal(
+      'The badge uses a vocabulary this page does not know (https://attacker.example/ctx.json)',
+    );
+    expect(problem('ERR_OB_CONTEXT_UNKNOWN', { context: PROSE })).to.equal(
+      'The badge uses a vocabulary this page does not know',
+    );
+    expect(problem('ERR_OB_JSONLD_UNSAFE', { term: 'forgedGrade' })).to.equal(
+      'The badge contains data its signature cannot cover (forgedGrade)',
+    );
+    expect(problem('ERR_OB_JSONLD_UNSAFE', { term: PROSE })).to.equal(
+      'The badge contains data its signature cannot cover',
+    );
+    expect(problem('ERR_OB_JSONLD_LIMIT', { limit: 'work' })).to.equal('The badge is too large or complex to check');
+    expect(problem('ERR_OB_PROOF_INVALID', {})).to.equal('The signature is malformed or not meant for this use');
+    expect(problem('ERR_OB_CRYPTOSUITE_UNSUPPORTED', { cryptosuite: 'ecdsa-sd-2023' })).to.equal(
+      'Signed in a way this page does not support (ecdsa-sd-2023)',
+    );
+  });
+});

@@ -243,6 +243,28 @@ export const en: Messages = {
         return `Revocation status could not be checked (${listProblem(d['reason'])})`;
       case 'ERR_OB_STATUS_INDEX_OUT_OF_RANGE':
         return 'The badge points outside the issuer’s status list';
+      case 'ERR_OB_CONTEXT_UNKNOWN': {
+        const context2 = place(d['context']);
+        return context2
+          ? `The badge uses a vocabulary this page does not know (${context2})`
+          : 'The badge uses a vocabulary this page does not know';
+      }
+      case 'ERR_OB_JSONLD_UNSAFE': {
+        const term = identifier(d['term']);
+        return term
+          ? `The badge contains data its signature cannot cover (${term})`
+          : 'The badge contains data its signature cannot cover';
+      }
+      case 'ERR_OB_JSONLD_LIMIT':
+        return 'The badge is too large or complex to check';
+      case 'ERR_OB_PROOF_INVALID':
+        return 'The signature is malformed or not meant for this use';
+      case 'ERR_OB_CRYPTOSUITE_UNSUPPORTED': {
+        const suite = identifier(d['cryptosuite']) ?? identifier(d['proofType']);
+        return suite
+          ? `Signed in a way this page does not support (${suite})`
+          : 'Signed in a way this page does not support';
+      }
       default:
         return 'The badge could not be checked';
     }
@@ -321,7 +343,8 @@ function passedSentence(messages: Messages, check: Check, context: MessageContex
     case 'format':
       return context.format ? `Read as ${messages.formatName(context.format)}` : 'The badge data is well formed';
     case 'proof': {
-      const alg = identifier(d['alg']);
+      // A JWS names its algorithm, a Data Integrity proof its cryptosuite.
+      const alg = identifier(d['alg']) ?? identifier(d['cryptosuite']);
       return alg ? `The signature matches the content (${alg})` : 'The signature matches the content';
     }
     case 'issuer': {
