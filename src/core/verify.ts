@@ -35,7 +35,7 @@ export interface VerifierConfig extends LoaderOptions {
   readonly formats?: readonly FormatPlugin<any>[];
   /** Default: did:key, did:jwk, did:web (https only). */
   readonly didResolvers?: readonly DidResolver[];
-  /** Default: none yet; a `credentialStatus` entry then reads as "status unknown". */
+  /** Default: Bitstring Status List, Status List 2021, 1EdTech revocation list. An entry no method reads is "status unknown". */
   readonly statusMethods?: readonly StatusMethod[];
   /** Seconds of clock skew tolerated on validity dates. Default 300: visitors' clocks drift. */
   readonly clockToleranceSeconds?: number;
