@@ -125,6 +125,13 @@ describe('createDocumentLoader', () => {
     expect((await load('https://a.example/did.json', { accept: 'json' })).contentType).to.equal('application/did+json');
   });
 
+  it('reads VCDM 2.0 application/vc as a JSON credential', async () => {
+    const { fetch } = fakeFetch(() => json({}, 'application/vc'));
+    const load = createDocumentLoader({ fetch, cache: createDocumentCache() });
+    expect((await load('https://a.example/badge', { accept: 'badge' })).contentType).to.equal('application/vc');
+    expect((await load('https://a.example/list', { accept: 'json' })).contentType).to.equal('application/vc');
+  });
+
   it('maps HTTP errors to ERR_OB_FETCH_FAILED with the status', async () => {
     const { fetch } = fakeFetch(() => new Response('nope', { status: 404 }));
     const load = createDocumentLoader({ fetch, cache: createDocumentCache() });

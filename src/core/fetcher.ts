@@ -97,11 +97,18 @@ export const MIN_REUSE_MS = 10_000;
 const ACCEPT_HEADER: Record<MediaKind, string> = {
   json: 'application/ld+json, application/json;q=0.9, application/did+json;q=0.9',
   jwt: 'application/vc+jwt, application/jwt;q=0.9, text/plain;q=0.5',
-  badge: 'application/vc+jwt, application/ld+json, application/json;q=0.9, application/jwt;q=0.9, text/plain;q=0.5',
+  badge:
+    'application/vc+jwt, application/vc, application/ld+json, application/json;q=0.9, application/jwt;q=0.9, text/plain;q=0.5',
 };
 
-function isJsonType(type: string): boolean {
-  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
+/** JSON, any `+json` type, and VCDM 2.0's own `application/vc` and `application/vp` (JSON-LD credentials). */
+export function isJsonType(type: string): boolean {
+  return (
+    type === 'application/json' ||
+    type === 'application/vc' ||
+    type === 'application/vp' ||
+    (type.startsWith('application/') && type.endsWith('+json'))
+  );
 }
 
 function isJwtType(type: string): boolean {

@@ -2,6 +2,7 @@ import { Aborted, BadgeError, MalformedInput, NotABadge, TooLarge, UnsupportedFo
 import {
   createDocumentLoader,
   DEFAULT_MAX_BYTES,
+  isJsonType,
   jsonOf,
   sniffContentType,
   textOf,
@@ -119,7 +120,7 @@ async function readInput(
 function normalise(raw: RawInput): RawInput {
   if (raw.kind !== 'document') return raw;
   const { contentType } = raw.document;
-  if (contentType === 'application/json' || contentType.endsWith('+json')) {
+  if (isJsonType(contentType)) {
     return { kind: 'json', value: jsonOf(raw.document), source: raw.document.url };
   }
   return { kind: 'text', text: textOf(raw.document), source: raw.document.url };

@@ -10,7 +10,7 @@ import {
   NotABadge,
   UnsupportedFormat,
 } from '../errors.js';
-import { textOf } from '../fetcher.js';
+import { isJsonType, textOf } from '../fetcher.js';
 import { arrayOf, hasType, idOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
 import type { FormatPlugin, ParsedBadge, RawInput, Step } from '../plugin.js';
 import { looksLikeCompactJws, readJwsHeader, verifyCompactJws } from '../proofs/jws.js';
@@ -56,11 +56,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 function compactTextOf(input: RawInput): string | undefined {
   if (input.kind === 'text') return input.text.trim();
-  if (
-    input.kind === 'document' &&
-    input.document.contentType !== 'application/json' &&
-    !input.document.contentType.endsWith('+json')
-  ) {
+  if (input.kind === 'document' && !isJsonType(input.document.contentType)) {
     try {
       return textOf(input.document).trim();
     } catch {
