@@ -2,7 +2,11 @@
 // - Credentials (`*.jwt`) are served with their real media type, so the page exercises the same
 //   content-type checks a real issuer's server would: VC-JOSE (`typ: vc+jwt`) as
 //   `application/vc+jwt`, a VC-JWT (`vc` claim) as `application/jwt`.
-// - The did:web document `/.well-known/did.json` is served as `application/did+json`.
+// - Data Integrity credentials (`/credentials/*.json`) and JSON status lists (`…/status/*.json`) are
+//   served as `application/vc+ld+json`; a status list secured as VC-JOSE (`…/status/*.jwt`) follows
+//   the `*.jwt` rule above.
+// - DID documents, `/.well-known/did.json` and a did:web-with-path's `/issuers/<uuid>/did.json`,
+//   are served as `application/did+json`.
 // - `<script type="application/jwt" data-demo-inline="NAME.jwt"></script>` in index.html is filled
 //   with that fixture's token, so the "pasted inline" badge always matches the generated fixtures.
 import { readFile } from 'node:fs/promises';
@@ -51,16 +55,40 @@ async function send(res: ServerResponse, body: string, contentType: string): Pro
   res.end(body);
 }
 
+type DemoDocument = 'jwt' | 'did' | 'credential';
+
+/** What the demo serves itself at `path`, or undefined for the dev server's own handling. */
+function demoDocumentOf(path: string): DemoDocument | undefined {
+  if (path.endsWith('.jwt')) return 'jwt';
+  if (path.endsWith('/did.json')) return 'did';
+  if (path.endsWith('.json') && (path.startsWith('/credentials/') || path.includes('/status/'))) return 'credential';
+  return undefined;
+}
+
+/**
+ * `application/vc+ld+json` for credentials rather than VC Data Model 2.0's newer `application/vc`:
+ * it is what issuers send today, and any reader of `+json` types accepts it.
+ */
+function mediaTypeOf(kind: DemoDocument, body: string): string {
+  switch (kind) {
+    case 'jwt':
+      return jwtMediaType(body.trim());
+    case 'did':
+      return 'application/did+json';
+    case 'credential':
+      return 'application/vc+ld+json';
+  }
+}
+
 function middleware(): Connect.NextHandleFunction {
   return (req: IncomingMessage, res: ServerResponse, next: Connect.NextFunction) => {
     const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
-    const isJwt = path.endsWith('.jwt');
-    const isDidDocument = path.endsWith('/did.json');
-    if ((!isJwt && !isDidDocument) || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+    const kind = demoDocumentOf(path);
+    if (!kind || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
     const file = publicFile(path);
     if (!file) return next();
     readFile(file, 'utf8').then(
-      (body) => send(res, body, isJwt ? jwtMediaType(body.trim()) : 'application/did+json'),
+      (body) => send(res, body, mediaTypeOf(kind, body)),
       () => {
         // A missing credential is a 404, not the dev server's HTML fallback page.
         res.statusCode = 404;

@@ -8,12 +8,14 @@
 //
 // Output is stable: Ed25519 signatures are deterministic, and for ECDSA (randomized) a file is
 // rewritten only when its header or payload changes, so a re-run leaves git clean.
-// Signing is real (jose SignJWT / CompactSign); nothing here is mocked.
+// Signing is real (jose SignJWT / CompactSign for JWTs, scripts/data-integrity-signer.js for Data
+// Integrity proofs, checked first against the W3C specification's vectors); nothing here is mocked.
 import { Buffer } from 'node:buffer';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
+import { gzipSync } from 'fflate';
 import {
   CompactSign,
   SignJWT,
@@ -24,6 +26,7 @@ import {
   generateKeyPair,
   importJWK,
 } from 'jose';
+import { base58btc, selfTest, signDataIntegrity } from './data-integrity-signer.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = join(ROOT, 'test/fixtures');
@@ -56,6 +59,7 @@ const KEY_SPECS = {
   'did-web-multikey-ed25519': { alg: 'EdDSA', crv: 'Ed25519' },
   'https-issuer-p256': { alg: 'ES256', crv: 'P-256' },
   'attacker-ed25519': { alg: 'EdDSA', crv: 'Ed25519' },
+  'did-web-path-ed25519': { alg: 'EdDSA', crv: 'Ed25519' },
 };
 
 const WARNING =
@@ -72,11 +76,11 @@ async function loadKeys() {
   for (const [name, spec] of Object.entries(KEY_SPECS)) {
     const path = join(KEYS, `${name}.json`);
     let file;
-    if (NEW_KEYS) {
+    if (!NEW_KEYS) file = await readFile(path, 'utf8').then(JSON.parse, () => undefined);
+    // --new-keys replaces every key; otherwise only a key added to KEY_SPECS is made, once.
+    if (file === undefined) {
       file = await newKeyFile(name, spec);
       await emit(path, `${JSON.stringify(file, null, 2)}\n`);
-    } else {
-      file = JSON.parse(await readFile(path, 'utf8'));
     }
     const { d: _d, ...publicJwk } = file.jwk;
     keys[name] = {
@@ -93,33 +97,6 @@ async function loadKeys() {
 
 // ---------------------------------------------------------------------------------------------
 // DIDs
-
-const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
-
-function base58btc(bytes) {
-  let zeros = 0;
-  while (zeros < bytes.length && bytes[zeros] === 0) zeros++;
-  const digits = [];
-  for (const byte of bytes) {
-    let carry = byte;
-    for (let i = 0; i < digits.length; i++) {
-      carry += digits[i] << 8;
-      digits[i] = carry % 58;
-      carry = (carry / 58) | 0;
-    }
-    while (carry > 0) {
-      digits.push(carry % 58);
-      carry = (carry / 58) | 0;
-    }
-  }
-  return (
-    '1'.repeat(zeros) +
-    digits
-      .reverse()
-      .map((d) => BASE58[d])
-      .join('')
-  );
-}
 
 /** Multikey / did:key form of an Ed25519 public key: multicodec 0xed01 + 32 bytes, base58btc, `z` prefix. */
 function ed25519Multibase(publicJwk) {
@@ -141,6 +118,18 @@ function didJwkOf(publicJwk) {
 // (docs/decisions/0001-did-web-on-localhost.md explains why http is allowed for localhost only).
 const DID_WEB = 'did:web:localhost%3A5173';
 const DID_WEB_URL = 'http://localhost:5173/.well-known/did.json';
+
+// A did:web with a path, as the largest Open Badges 3.0 issuers use: one DID per issuer account,
+// resolved at http://localhost:5173/issuers/<uuid>/did.json (did:web method, "Read": each `:` of
+// the path becomes `/`, then `/did.json`). Its status lists live under the same path; the demo serves all of it.
+const DID_WEB_PATH_UUID = '4f9a1c2e-7b3d-4e8a-9c61-2d5e8f0a7b34';
+const DID_WEB_PATH = `did:web:localhost%3A5173:issuers:${DID_WEB_PATH_UUID}`;
+const DID_WEB_PATH_BASE = `http://localhost:5173/issuers/${DID_WEB_PATH_UUID}`;
+const DID_WEB_PATH_URL = `${DID_WEB_PATH_BASE}/did.json`;
+const PATH_REVOCATION_LIST = `${DID_WEB_PATH_BASE}/status/revocation.json`;
+const PATH_SUSPENSION_LIST = `${DID_WEB_PATH_BASE}/status/suspension.json`;
+// The did:web demo issuer's own revocation list, a VC-JOSE credential, for its JWT badges.
+const DID_WEB_REVOCATION_LIST = 'http://localhost:5173/status/revocation-2025.jwt';
 
 const HTTPS_ISSUER = 'https://learn.lakeside.example/issuer';
 const HTTPS_ISSUER_JWKS = 'https://learn.lakeside.example/.well-known/jwks.json';
@@ -292,6 +281,12 @@ const ISSUERS = {
     url: 'http://localhost:5173/',
     description: 'The issuer behind the openbadge-embed demo page. Its DID document is served by the demo itself.',
     image: { base: '#7c3aed', ring: '#c4b5fd', tips: 8 },
+  },
+  didWebPath: {
+    name: 'Nordlys Agile Academy',
+    url: 'https://nordlys-agile.example',
+    description: 'Lean-agile training in Ærøskøbing, Malmö and online. One issuer account on a shared badge platform.',
+    image: { base: '#be123c', ring: '#fda4af', tips: 7 },
   },
   https: {
     name: 'Lakeside Community College',
@@ -455,6 +450,164 @@ function unsigned(header, payload) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Status lists (W3C Bitstring Status List v1.0)
+
+/** The specification's minimum list length (§2.2, herd privacy): 131,072 entries of one bit, 16 KB. */
+const STATUS_LIST_BITS = 131_072;
+
+/**
+ * `encodedList`: the bitstring with `setBits` set, where index 0 is the most significant bit of the
+ * first byte (§3.4), GZIP-compressed, base64url without padding, with the Multibase `u` prefix.
+ * `mtime: 0` keeps the GZIP header, and so the signature, identical on every run.
+ */
+function encodedListOf(setBits, bits = STATUS_LIST_BITS) {
+  const bytes = new Uint8Array(bits / 8);
+  for (const index of setBits) bytes[index >> 3] |= 0x80 >> (index & 7);
+  return `u${base64url.encode(gzipSync(bytes, { level: 9, mtime: 0 }))}`;
+}
+
+/** A `BitstringStatusListCredential` (§2.2) by `issuer`, served at `url`. */
+function statusListCredential({ url, issuer, statusPurpose, setBits }) {
+  return {
+    '@context': [VCDM2],
+    id: url,
+    type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+    issuer,
+    validFrom: VALID_FROM,
+    credentialSubject: {
+      id: `${url}#list`,
+      type: 'BitstringStatusList',
+      statusPurpose,
+      encodedList: encodedListOf(setBits),
+    },
+  };
+}
+
+/** A `BitstringStatusListEntry` (§2.1) pointing at entry `index` of the list at `url`. */
+function statusEntry(url, statusPurpose, index) {
+  return {
+    id: `${url}#${index}`,
+    type: 'BitstringStatusListEntry',
+    statusPurpose,
+    statusListIndex: String(index),
+    statusListCredential: url,
+  };
+}
+
+/**
+ * Entries used by the fixtures, and the bits set in each list. Other set bits stand for other
+ * learners' revoked or suspended badges, as in any real list.
+ */
+const STATUS = {
+  pathValid: { revocation: 20417, suspension: 73112 },
+  pathRevoked: { revocation: 20418, suspension: 73113 },
+  pathSuspended: { revocation: 20419, suspension: 73114 },
+  webActive: 5123,
+  webRevoked: 5124,
+};
+const PATH_REVOKED_BITS = [3, 1021, STATUS.pathRevoked.revocation, 99_999];
+const PATH_SUSPENDED_BITS = [17, STATUS.pathSuspended.suspension, 131_071];
+const WEB_REVOKED_BITS = [0, STATUS.webRevoked, 65_536];
+
+// ---------------------------------------------------------------------------------------------
+// Data Integrity credentials: Open Badges 3.0 as JSON with an embedded proof
+
+const OB_EXTENSIONS = 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json';
+/** When the test issuers' proofs were made: before every FIXTURE_NOW test and the real clock. */
+const PROOF_CREATED = VALID_FROM;
+
+const SAFE_CRITERIA = `Earners of this certification:
+
+- attended the two-day *Leading SAFe®* course, in Ærøskøbing or online;
+- passed the 45-question exam (pass mark 77 %);
+- accepted the [certification terms](https://nordlys-agile.example/terms), renewed yearly.
+
+Taught in Danish and English: “Smidig ledelse — på tværs af teams.”`;
+
+/** An OB 3.0 credential from the did:web-with-path issuer, with the contexts its platform uses. */
+function pathIssuerBadge({
+  credentialId,
+  subjectId,
+  recipientName,
+  achievement,
+  dates = { from: VALID_FROM, until: VALID_UNTIL },
+  status,
+}) {
+  const badge = openBadge({
+    issuerId: DID_WEB_PATH,
+    issuerKind: 'didWebPath',
+    credentialId,
+    subjectId,
+    recipientName,
+    achievement,
+    dates,
+    extra: {
+      evidence: [
+        {
+          id: `https://nordlys-agile.example/exams/${credentialId.slice(-12)}`,
+          type: ['Evidence'],
+          name: 'Exam result',
+          narrative: 'Scored 41 of 45 (91 %) on the proctored exam.',
+          genre: 'Assessment',
+        },
+      ],
+      ...(status
+        ? {
+            credentialStatus: [
+              statusEntry(PATH_REVOCATION_LIST, 'revocation', status.revocation),
+              statusEntry(PATH_SUSPENSION_LIST, 'suspension', status.suspension),
+            ],
+          }
+        : {}),
+    },
+  });
+  return { ...badge, '@context': [VCDM2, OB303, OB_EXTENSIONS] };
+}
+
+const SAFE_AGILIST = () =>
+  achievementOf('didWebPath', {
+    id: 'https://nordlys-agile.example/achievements/safe-4-agilist',
+    name: 'Certified SAFe® 4 Agilist — Ærø',
+    description:
+      'Applies Lean-Agile principles and the Scaled Agile Framework® to plan and deliver with an Agile Release Train.',
+    achievementType: 'Certification',
+    criteria: SAFE_CRITERIA,
+    alignment: [
+      {
+        type: ['Alignment'],
+        targetName: 'Lean-Agile Leadership',
+        targetUrl: 'https://nordlys-agile.example/framework/lean-agile-leadership',
+        targetFramework: 'Nordlys competency framework',
+        targetCode: 'LAL-1',
+      },
+    ],
+    tag: ['agile', 'SAFe®', 'Ærø'],
+  });
+
+const FLOW_PRACTITIONER = () =>
+  achievementOf('didWebPath', {
+    id: 'https://nordlys-agile.example/achievements/flow-metrics-practitioner',
+    name: 'Flow Metrics Practitioner',
+    description: 'Measures and improves the flow of work with cycle time, throughput and work-in-progress limits.',
+    achievementType: 'Badge',
+    criteria: `Earners of this badge:
+
+- ran a six-week Kanban experiment with their own team;
+- presented a cumulative-flow diagram and what they changed because of it.`,
+    tag: ['kanban', 'flow'],
+  });
+
+/** Signs `document` with the did:web-with-path issuer's key. */
+function signByPathIssuer(document, key, cryptosuite = 'eddsa-rdfc-2022') {
+  return signDataIntegrity(document, {
+    cryptosuite,
+    verificationMethod: `${DID_WEB_PATH}#key-1`,
+    created: PROOF_CREATED,
+    privateKey: key.privateKey,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // Output
 
 const changed = [];
@@ -506,6 +659,10 @@ async function main() {
   const webKey = keys['did-web-ed25519'];
   const webMultikey = keys['did-web-multikey-ed25519'];
   const httpsKey = keys['https-issuer-p256'];
+  const pathKey = keys['did-web-path-ed25519'];
+
+  // The Data Integrity signer must reproduce the specification's own vectors before it signs anything.
+  await selfTest();
 
   // --- documents the verifier dereferences -----------------------------------------------------
   const didWebDocument = {
@@ -543,16 +700,64 @@ async function main() {
     assertionMethod: [httpsVerificationMethod.id],
   };
   const httpsJwks = { keys: [httpsJwk] };
+  // The did:web-with-path issuer: one Multikey, as a shared badge platform publishes per issuer.
+  const didWebPathDocument = {
+    '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+    id: DID_WEB_PATH,
+    verificationMethod: [
+      {
+        id: `${DID_WEB_PATH}#key-1`,
+        type: 'Multikey',
+        controller: DID_WEB_PATH,
+        publicKeyMultibase: ed25519Multibase(pathKey.publicJwk),
+      },
+    ],
+    assertionMethod: [`${DID_WEB_PATH}#key-1`],
+  };
+
+  // Status lists, each signed by the issuer of the badges that point at it.
+  const pathRevocationList = await signByPathIssuer(
+    statusListCredential({
+      url: PATH_REVOCATION_LIST,
+      issuer: DID_WEB_PATH,
+      statusPurpose: 'revocation',
+      setBits: PATH_REVOKED_BITS,
+    }),
+    pathKey,
+  );
+  const pathSuspensionList = await signByPathIssuer(
+    statusListCredential({
+      url: PATH_SUSPENSION_LIST,
+      issuer: DID_WEB_PATH,
+      statusPurpose: 'suspension',
+      setBits: PATH_SUSPENDED_BITS,
+    }),
+    pathKey,
+  );
+  const webRevocationList = await signVcJose(
+    statusListCredential({
+      url: DID_WEB_REVOCATION_LIST,
+      issuer: DID_WEB,
+      statusPurpose: 'revocation',
+      setBits: WEB_REVOKED_BITS,
+    }),
+    webKey,
+    { kid: `${DID_WEB}#key-1` },
+  );
 
   const documentFiles = {
     'did-web-localhost-5173.json': didWebDocument,
     'https-issuer-profile.json': httpsProfile,
     'https-issuer-jwks.json': httpsJwks,
     'https-issuer-key-1.json': httpsVerificationMethod,
+    'did-web-path.json': didWebPathDocument,
+    'status-list-did-web-path-revocation.json': pathRevocationList,
+    'status-list-did-web-path-suspension.json': pathSuspensionList,
   };
   for (const [name, document] of Object.entries(documentFiles)) {
     await emit(join(DOCUMENTS, name), `${JSON.stringify(document, null, 2)}\n`);
   }
+  await emit(join(DOCUMENTS, 'status-list-did-web-revocation.jwt'), `${webRevocationList}\n`);
   // URL or DID → file, relative to test/fixtures/ (the format `ob-verify --documents` reads).
   const documentsMap = {
     [DID_WEB]: 'documents/did-web-localhost-5173.json',
@@ -562,6 +767,12 @@ async function main() {
     [HTTPS_ISSUER]: 'documents/https-issuer-profile.json',
     [HTTPS_ISSUER_JWKS]: 'documents/https-issuer-jwks.json',
     [`${HTTPS_ISSUER}#key-1`]: 'documents/https-issuer-key-1.json',
+    [DID_WEB_PATH]: 'documents/did-web-path.json',
+    [DID_WEB_PATH_URL]: 'documents/did-web-path.json',
+    [DID_WEB_PATH_URL.replace('http:', 'https:')]: 'documents/did-web-path.json',
+    [PATH_REVOCATION_LIST]: 'documents/status-list-did-web-path-revocation.json',
+    [PATH_SUSPENSION_LIST]: 'documents/status-list-did-web-path-suspension.json',
+    [DID_WEB_REVOCATION_LIST]: 'documents/status-list-did-web-revocation.jwt',
   };
   await emit(join(FIXTURES, 'documents.json'), `${JSON.stringify(documentsMap, null, 2)}\n`);
 
@@ -909,15 +1120,112 @@ Licences are reviewed every five years.`,
   hostile.name = `</title><script>alert(19)</script>`;
   await put('ob3-jwt-hostile-content.jwt', await signVcJwt(hostile, issuerKey.key, k));
 
+  // VC-JWT badges from the did:web demo issuer whose revocation list (a VC-JOSE credential by the
+  // same issuer) is checked: one active, one revoked.
+  const webStatusBadge = (credentialId, recipientName, index) => {
+    const badge = didWebBadge('key-1', credentialId);
+    badge.name = badge.name.replace('Alan Turing', recipientName);
+    badge.credentialSubject.id = `did:example:${recipientName.toLowerCase().replace(/ /g, '-')}`;
+    badge.credentialSubject.identifier[0].identityHash = recipientName;
+    return { ...badge, credentialStatus: statusEntry(DID_WEB_REVOCATION_LIST, 'revocation', index) };
+  };
+  await put(
+    'ob3-jwt-status-active.jwt',
+    await signVcJwt(
+      webStatusBadge('http://localhost:5173/credentials/ob3-jwt-status-active', 'Hedy Lamarr', STATUS.webActive),
+      webKey,
+      { kid: `${DID_WEB}#key-1` },
+    ),
+  );
+  await put(
+    'ob3-jwt-status-revoked.jwt',
+    await signVcJwt(
+      webStatusBadge('http://localhost:5173/credentials/ob3-jwt-status-revoked', 'Mallory Mallet', STATUS.webRevoked),
+      webKey,
+      { kid: `${DID_WEB}#key-1` },
+    ),
+  );
+
   for (const [name, token] of Object.entries(tokens)) {
     await emit(join(CREDENTIALS, name), `${token}\n`);
+  }
+
+  // --- Data Integrity credentials (JSON) --------------------------------------------------------
+  const json = {};
+  json['ob3-di-rdfc-valid-did-web-path.json'] = await signByPathIssuer(
+    pathIssuerBadge({
+      credentialId: 'urn:uuid:0c6f3b52-9a41-4f0e-b6d2-7e1a5c3d9f01',
+      subjectId: 'did:example:zoe-angstrom',
+      recipientName: 'Zoë Ångström',
+      achievement: SAFE_AGILIST(),
+      status: STATUS.pathValid,
+    }),
+    pathKey,
+  );
+  json['ob3-di-rdfc-revoked.json'] = await signByPathIssuer(
+    pathIssuerBadge({
+      credentialId: 'urn:uuid:0c6f3b52-9a41-4f0e-b6d2-7e1a5c3d9f02',
+      subjectId: 'did:example:lars-aeroe',
+      recipientName: 'Lars Ærøe',
+      achievement: SAFE_AGILIST(),
+      status: STATUS.pathRevoked,
+    }),
+    pathKey,
+  );
+  json['ob3-di-rdfc-suspended.json'] = await signByPathIssuer(
+    pathIssuerBadge({
+      credentialId: 'urn:uuid:0c6f3b52-9a41-4f0e-b6d2-7e1a5c3d9f03',
+      subjectId: 'did:example:freja-ostergaard',
+      recipientName: 'Freja Østergaard',
+      achievement: SAFE_AGILIST(),
+      status: STATUS.pathSuspended,
+    }),
+    pathKey,
+  );
+  json['ob3-di-jcs-valid-did-web-path.json'] = await signByPathIssuer(
+    pathIssuerBadge({
+      credentialId: 'urn:uuid:0c6f3b52-9a41-4f0e-b6d2-7e1a5c3d9f04',
+      subjectId: 'did:example:ingrid-sondergaard',
+      recipientName: 'Ingrid Søndergaard',
+      achievement: FLOW_PRACTITIONER(),
+    }),
+    pathKey,
+    'eddsa-jcs-2022',
+  );
+  json['ob3-di-rdfc-expired.json'] = await signByPathIssuer(
+    pathIssuerBadge({
+      credentialId: 'urn:uuid:0c6f3b52-9a41-4f0e-b6d2-7e1a5c3d9f05',
+      subjectId: 'did:example:zoe-angstrom',
+      recipientName: 'Zoë Ångström',
+      achievement: SAFE_AGILIST(),
+      dates: { from: '2023-01-01T00:00:00Z', until: '2025-01-01T00:00:00Z' },
+    }),
+    pathKey,
+  );
+  // Signed, then the recipient was changed: the proof no longer covers what the credential says.
+  const diTampered = structuredClone(json['ob3-di-rdfc-valid-did-web-path.json']);
+  diTampered.credentialSubject.identifier[0].identityHash = 'Mallory Mallet';
+  diTampered.name = diTampered.name.replace('Zoë Ångström', 'Mallory Mallet');
+  json['ob3-di-rdfc-tampered.json'] = diTampered;
+
+  for (const [name, credential] of Object.entries(json)) {
+    await emit(join(CREDENTIALS, name), `${JSON.stringify(credential, null, 2)}\n`);
   }
 
   // --- the demo serves copies of the fixtures it shows ------------------------------------------
   for (const name of Object.keys(tokens)) {
     await emit(join(DEMO_PUBLIC, 'credentials', name), `${tokens[name]}\n`);
   }
+  for (const [name, credential] of Object.entries(json)) {
+    await emit(join(DEMO_PUBLIC, 'credentials', name), `${JSON.stringify(credential, null, 2)}\n`);
+  }
   await emit(join(DEMO_PUBLIC, '.well-known/did.json'), `${JSON.stringify(didWebDocument, null, 2)}\n`);
+  // Paths mirror the URLs: /issuers/<uuid>/did.json, /issuers/<uuid>/status/*.json, /status/*.jwt.
+  const demoPathOf = (url) => join(DEMO_PUBLIC, new URL(url).pathname);
+  await emit(demoPathOf(DID_WEB_PATH_URL), `${JSON.stringify(didWebPathDocument, null, 2)}\n`);
+  await emit(demoPathOf(PATH_REVOCATION_LIST), `${JSON.stringify(pathRevocationList, null, 2)}\n`);
+  await emit(demoPathOf(PATH_SUSPENSION_LIST), `${JSON.stringify(pathSuspensionList, null, 2)}\n`);
+  await emit(demoPathOf(DID_WEB_REVOCATION_LIST), `${webRevocationList}\n`);
 
   await emit(
     join(FIXTURES, 'issuers.json'),
@@ -929,6 +1237,17 @@ Licences are reviewed every five years.`,
         didWeb: { did: DID_WEB, kids: [`${DID_WEB}#key-1`, `${DID_WEB}#key-2`], documentUrl: DID_WEB_URL },
         https: { id: HTTPS_ISSUER, jwks: HTTPS_ISSUER_JWKS, kid: httpsKey.thumbprint },
         attacker: { did: attacker.did, kid: attacker.kid },
+        didWebPath: {
+          did: DID_WEB_PATH,
+          kid: `${DID_WEB_PATH}#key-1`,
+          documentUrl: DID_WEB_PATH_URL,
+          statusLists: { revocation: PATH_REVOCATION_LIST, suspension: PATH_SUSPENSION_LIST },
+        },
+        statusLists: {
+          [PATH_REVOCATION_LIST]: { issuer: DID_WEB_PATH, statusPurpose: 'revocation', set: PATH_REVOKED_BITS },
+          [PATH_SUSPENSION_LIST]: { issuer: DID_WEB_PATH, statusPurpose: 'suspension', set: PATH_SUSPENDED_BITS },
+          [DID_WEB_REVOCATION_LIST]: { issuer: DID_WEB, statusPurpose: 'revocation', set: WEB_REVOKED_BITS },
+        },
       },
       null,
       2,

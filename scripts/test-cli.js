@@ -141,6 +141,108 @@ describe('ob-verify: verdicts and exit codes', () => {
   });
 });
 
+describe('ob-verify: Data Integrity badges and status lists', () => {
+  // Open Badges 3.0 as JSON with an embedded proof, from a did:web with a path; the lists are
+  // answered by documents.json like every other document (never the network).
+  const verified = [
+    ['ob3-di-rdfc-valid-did-web-path.json', 'ob3-json', 'eddsa-rdfc-2022'],
+    ['ob3-di-jcs-valid-did-web-path.json', 'ob3-json', 'eddsa-jcs-2022'],
+    ['ob3-jwt-status-active.jwt', 'ob3-jwt', undefined],
+  ];
+  for (const [name, format, cryptosuite] of verified) {
+    it(`${name}: verified, exit 0`, async () => {
+      const { code, result, stderr } = await verifyJson(name);
+      assert.equal(stderr, '');
+      assert.equal(result.verdict, 'verified');
+      assert.equal(result.format, format);
+      assert.deepEqual(
+        result.checks.map((check) => [check.id, check.status]),
+        [
+          ['format', 'passed'],
+          ['proof', 'passed'],
+          ['issuer', 'passed'],
+          ['validity', 'passed'],
+          ['status', 'passed'],
+        ],
+      );
+      if (cryptosuite) assert.equal(checkOf(result, 'proof').details.cryptosuite, cryptosuite);
+      assert.equal(code, 0);
+    });
+  }
+
+  const failures = [
+    ['ob3-di-rdfc-tampered.json', 'proof', 'ERR_OB_SIGNATURE_INVALID'],
+    ['ob3-di-rdfc-expired.json', 'validity', 'ERR_OB_EXPIRED'],
+    ['ob3-di-rdfc-revoked.json', 'status', 'ERR_OB_REVOKED'],
+    ['ob3-di-rdfc-suspended.json', 'status', 'ERR_OB_SUSPENDED'],
+    ['ob3-jwt-status-revoked.jwt', 'status', 'ERR_OB_REVOKED'],
+  ];
+  for (const [name, id, errorCode] of failures) {
+    it(`${name}: ${id} fails with ${errorCode}, exit 1`, async () => {
+      const { code, result } = await verifyJson(name);
+      assert.equal(result.verdict, 'unverified');
+      assert.deepEqual(
+        { status: checkOf(result, id)?.status, code: checkOf(result, id)?.code },
+        { status: 'failed', code: errorCode },
+      );
+      assert.equal(code, 1);
+    });
+  }
+
+  it('prints the non-ASCII name and the verification method as signed', async () => {
+    const { code, stdout } = await cli([fixture('ob3-di-rdfc-valid-did-web-path.json'), ...pinned]);
+    assert.match(
+      stdout,
+      /^✓ Verified\n {2}“Certified SAFe® 4 Agilist — Ærø” from Nordlys Agile Academy to Zoë Ångström\n/,
+    );
+    assert.match(stdout, /✓ proof +Signature valid \(eddsa-rdfc-2022\)/);
+    assert.match(
+      stdout,
+      /verificationMethod did:web:localhost%3A5173:issuers:4f9a1c2e-7b3d-4e8a-9c61-2d5e8f0a7b34#key-1/,
+    );
+    assert.equal(code, 0);
+  });
+
+  it('reads a Data Integrity badge from stdin with "-"', async () => {
+    const json = readFileSync(fixture('ob3-di-jcs-valid-did-web-path.json'), 'utf8');
+    const { code, stdout } = await cli(['-', '--json', ...pinned], { stdin: json });
+    assert.equal(JSON.parse(stdout).verdict, 'verified');
+    assert.equal(code, 0);
+  });
+
+  it('--offline without a documents map: the did:web-with-path key cannot be fetched, so not verified', async () => {
+    const { code, result } = await verifyJson('ob3-di-rdfc-valid-did-web-path.json', ['--now', NOW, '--offline']);
+    assert.equal(result.verified, false);
+    assert.equal(checkOf(result, 'proof')?.status, 'failed');
+    assert.match(checkOf(result, 'proof')?.code ?? '', /^ERR_OB_(FETCH_REFUSED|KEY_UNRESOLVABLE)$/);
+    assert.equal(code, 1);
+  });
+
+  it('--offline with the keys but not the lists: status unknown, never verified', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ob-verify-'));
+    const map = JSON.parse(readFileSync(DOCUMENTS, 'utf8'));
+    const withoutLists = Object.fromEntries(
+      Object.entries(map)
+        .filter(([url]) => !url.includes('/status/'))
+        .map(([url, file]) => [url, join(FIXTURES, file)]),
+    );
+    writeFileSync(join(dir, 'map.json'), JSON.stringify(withoutLists));
+    const { code, result } = await verifyJson('ob3-di-rdfc-valid-did-web-path.json', [
+      '--now',
+      NOW,
+      '--documents',
+      join(dir, 'map.json'),
+      '--offline',
+    ]);
+    assert.equal(result.verdict, 'unknown');
+    assert.deepEqual(
+      { status: checkOf(result, 'status')?.status, code: checkOf(result, 'status')?.code },
+      { status: 'warning', code: 'ERR_OB_STATUS_UNAVAILABLE' },
+    );
+    assert.equal(code, 1);
+  });
+});
+
 describe('ob-verify: input', () => {
   it('reads the badge from stdin with "-"', async () => {
     const token = readFileSync(fixture('ob3-jwt-valid-did-key.jwt'), 'utf8');
@@ -250,7 +352,7 @@ describe('ob-verify: human output', () => {
   it('marks warnings with ! and skipped checks with –', async () => {
     const status = await cli([fixture('ob3-jwt-with-status.jwt'), '--now', NOW, '--offline']);
     assert.match(status.stdout, /^! Status unknown: /);
-    assert.match(status.stdout, /! status +Status type BitstringStatusListEntry/);
+    assert.match(status.stdout, /! status +.*\[ERR_OB_STATUS_UNAVAILABLE\]/);
     const tampered = await cli([fixture('ob3-jwt-tampered.jwt'), '--now', NOW, '--offline']);
     assert.match(tampered.stdout, /– issuer +Not checked: the proof check did not pass/);
   });

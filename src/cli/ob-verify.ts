@@ -192,7 +192,7 @@ function markOf(check: Check, style: Style): string {
 /** The few facts worth a line per check; everything is in `--json`. */
 const DETAIL_KEYS: Record<string, readonly string[]> = {
   format: ['securing', 'alg', 'typ', 'vcdm'],
-  proof: ['alg', 'keyId', 'kid', 'keySource'],
+  proof: ['alg', 'keyId', 'kid', 'verificationMethod', 'keySource'],
   issuer: ['issuer', 'controller', 'iss', 'claim', 'claimValue', 'credentialValue'],
   validity: ['validFrom', 'validUntil', 'now'],
   status: ['type', 'url'],
