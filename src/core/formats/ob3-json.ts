@@ -2,7 +2,7 @@ import { checkStatus } from '../checks/status.js';
 import { checkValidityPeriod } from '../checks/validity-period.js';
 import { bindKeyToIssuer } from '../checks/issuer.js';
 import { BadgeError, MalformedInput, NotABadge, ProofInvalid, UnsupportedFormat } from '../errors.js';
-import type { ExtraContexts } from '../jsonld/contexts.js';
+import { isKnownContext, loadContext, type ExtraContexts } from '../jsonld/contexts.js';
 import type { CanonizeLimits } from '../jsonld/canonize.js';
 import { resolveSigningKey, type SigningKey, type SigningKeyContext } from '../keys/resolve-signing-key.js';
 import { decodeMultikey } from '../keys/verification-method.js';
@@ -87,6 +87,13 @@ async function keyForProof(
   }
 }
 
+/** Asks for the bundled contexts a credential names, so their chunks load while the key resolves. */
+function preloadContexts(credential: JsonObject, extra: ExtraContexts | undefined): void {
+  for (const url of arrayOf(credential['@context'])) {
+    if (typeof url === 'string' && isKnownContext(url, extra)) loadContext(url, extra).catch(() => {});
+  }
+}
+
 function isAbort(error: unknown): boolean {
   return error instanceof BadgeError && error.code === 'ERR_OB_ABORTED';
 }
@@ -109,7 +116,11 @@ function proofStep(options: Ob3JsonOptions): Step<ParsedJsonCredential> {
     async run(parsed, context) {
       const attempts: ProofAttempt[] = [];
       parsed.state.attempts = attempts;
-      const { verifyDataIntegrity } = await import('../proofs/data-integrity.js');
+      // Start loading the canonicalization code and the contexts this credential names now, in
+      // parallel with each other and with key resolution, rather than one round trip after another.
+      const machinery = import('../proofs/data-integrity.js');
+      preloadContexts(parsed.credential, options.contexts);
+      machinery.catch(() => {});
       // A proof set: any one valid proof made with the issuer's key suffices; proofs are tried in
       // order and the first such one ends the search. A proof by someone else that verifies is
       // kept in case none of the issuer's does, so the issuer check can say whose key it was.
@@ -124,6 +135,7 @@ function proofStep(options: Ob3JsonOptions): Step<ParsedJsonCredential> {
             signal: context.signal,
             didResolvers: context.didResolvers,
           });
+          const { verifyDataIntegrity } = await machinery;
           const timings = await verifyDataIntegrity({
             document: parsed.credential,
             proof,

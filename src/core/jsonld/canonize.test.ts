@@ -109,3 +109,19 @@ describe('canonizeRdfc', () => {
     });
   });
 });
+
+describe('canonizeRdfc and the main thread', () => {
+  it('gives the event loop a turn before each document, so many badges never chain into one long task', async () => {
+    const holder = globalThis as { scheduler?: { yield?: () => Promise<void> } };
+    const original = holder.scheduler;
+    let yields = 0;
+    holder.scheduler = { yield: () => (yields++, Promise.resolve()) };
+    try {
+      await Promise.all([canonizeRdfc(credential()), canonizeRdfc(credential({ id: 'urn:uuid:2' }))]);
+    } finally {
+      if (original === undefined) delete holder.scheduler;
+      else holder.scheduler = original;
+    }
+    expect(yields).to.equal(2);
+  });
+});

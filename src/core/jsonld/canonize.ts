@@ -103,10 +103,27 @@ function translate(error: unknown, failedContext: BadgeError | undefined, signal
   return new MalformedInput(`Canonicalization failed: ${message.slice(0, 200)}`, { cause: error });
 }
 
+interface Scheduler {
+  yield?: () => Promise<void>;
+}
+
+/**
+ * Gives the event loop a turn. Expansion runs synchronously between its awaits, so fifty badges
+ * verifying at once would otherwise chain their work into one long task; yielding before each
+ * document keeps every task about one canonicalization long. No worker: nothing for a strict
+ * Content Security Policy or Trusted Types to refuse.
+ */
+function yieldToEventLoop(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** The canonical N-Quads of `document` (RDFC-1.0). Throws coded errors only. */
 export async function canonizeRdfc(document: unknown, options: CanonizeOptions = {}): Promise<string> {
   const limits = { ...DEFAULT_CANONIZE_LIMITS, ...options.limits };
   checkShape(document, limits);
+  await yieldToEventLoop();
   let failedContext: BadgeError | undefined;
   const documentLoader = async (url: string) => {
     try {

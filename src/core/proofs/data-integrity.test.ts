@@ -143,6 +143,20 @@ describe('Data Integrity cryptosuites against their specification vectors', () =
     });
   }
 
+  it('re-checks the signature of a badge whose canonical form it remembers', async () => {
+    const signed = await json(`${EDDSA}SIGNED__eddsa-rdfc-2022__signedDataInt.json`);
+    const proof = signed['proof'] as JsonObject;
+    const shape = readProof(proof);
+    const key = keyOf(shape.verificationMethod);
+    await verifyDataIntegrity({ document: signed, proof, shape, key });
+    const forged = { ...proof, proofValue: `z${'2'.repeat(87)}` };
+    expect(
+      await rejectionCodeOf(verifyDataIntegrity({ document: signed, proof: forged, shape: readProof(forged), key })),
+    ).to.equal('ERR_OB_SIGNATURE_INVALID');
+    const forms = await canonicalFormsOf(signed, proof, shape);
+    expect((await canonicalFormsOf({ ...signed, name: 'Other' }, proof, shape)).document).to.not.equal(forms.document);
+  });
+
   it('refuses a key of the wrong curve for the suite', async () => {
     const signed = await json(`${EDDSA}SIGNED__eddsa-rdfc-2022__signedDataInt.json`);
     const proof = signed['proof'] as JsonObject;

@@ -84,6 +84,23 @@ async function importPublicKey(key: JWK, curve: string): Promise<CryptoKey> {
   }
 }
 
+/**
+ * Canonical forms already computed on this page, keyed by the exact JSON they came from. RDFC-1.0
+ * is a pure function of the document and the (pinned) contexts, so the same badge shown again, or
+ * re-verified on a later render, skips JSON-LD expansion; its signature is still checked every
+ * time. Only with the bundled contexts and default limits, only for documents under 64 KB, and at
+ * most 64 of them.
+ */
+const canonicalMemo = new Map<string, CanonicalForms>();
+const MEMO_ENTRIES = 64;
+const MEMO_MAX_KEY = 64 * 1024;
+
+function memoKeyOf(unsecured: JsonObject, proofConfig: JsonObject, options: TransformOptions): string | undefined {
+  if (options.contexts !== undefined || options.limits !== undefined) return undefined;
+  const key = JSON.stringify([unsecured, proofConfig]);
+  return key.length <= MEMO_MAX_KEY ? key : undefined;
+}
+
 /** The two canonical texts a proof's hash covers: the proof configuration and the document. */
 export interface CanonicalForms {
   readonly proofConfig: string;
@@ -122,12 +139,20 @@ export async function canonicalFormsOf(
   else delete proofConfig['@context'];
 
   if (suite.canonicalization === 'rdfc') {
+    const key = memoKeyOf(unsecured, proofConfig, options);
+    const remembered = key === undefined ? undefined : canonicalMemo.get(key);
+    if (remembered) return remembered;
     const canonizeOptions = { signal: options.signal, contexts: options.contexts, limits: options.limits };
     const [canonicalProof, canonicalDocument] = await Promise.all([
       canonizeRdfc(proofConfig, canonizeOptions),
       canonizeRdfc(unsecured, canonizeOptions),
     ]);
-    return { proofConfig: canonicalProof, document: canonicalDocument };
+    const forms = { proofConfig: canonicalProof, document: canonicalDocument };
+    if (key !== undefined) {
+      canonicalMemo.set(key, forms);
+      if (canonicalMemo.size > MEMO_ENTRIES) canonicalMemo.delete(canonicalMemo.keys().next().value!);
+    }
+    return forms;
   }
   checkShape(unsecured, { ...DEFAULT_CANONIZE_LIMITS, ...options.limits });
   return { proofConfig: jcs(proofConfig), document: jcs(unsecured) };
