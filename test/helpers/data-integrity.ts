@@ -1,23 +1,7 @@
 /** Test issuers that sign Data Integrity proofs in the browser: did:key Ed25519 and P-256 keys generated per run. */
 import { canonicalFormsOf, hashDataOf } from '../../src/core/proofs/data-integrity.js';
 import { readProof } from '../../src/core/proofs/data-integrity-suites.js';
-
-const ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
-
-function base58btc(bytes: Uint8Array): string {
-  let value = 0n;
-  for (const byte of bytes) value = (value << 8n) | BigInt(byte);
-  let text = '';
-  while (value > 0n) {
-    text = ALPHABET[Number(value % 58n)]! + text;
-    value /= 58n;
-  }
-  for (const byte of bytes) {
-    if (byte !== 0) break;
-    text = '1' + text;
-  }
-  return text;
-}
+import { base58btc } from './base58.js';
 
 export interface DiIssuer {
   readonly did: string;

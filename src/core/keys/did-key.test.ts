@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { rejected } from '../../../test/helpers/errors.js';
+import { base58btc as base58 } from '../../../test/helpers/base58.js';
 import type { JWK } from 'jose';
 import { createDocumentLoader } from '../fetcher.js';
 import type { BadgeError } from '../errors.js';
@@ -18,22 +19,6 @@ type Vectors = Record<
 
 const load = createDocumentLoader({ offline: true });
 const fixture = async (name: string) => (await (await fetch(`/test/conformance/dids/${name}`)).json()) as Vectors;
-
-const ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
-function base58(bytes: Uint8Array): string {
-  let n = 0n;
-  for (const byte of bytes) n = (n << 8n) | BigInt(byte);
-  let text = '';
-  while (n > 0n) {
-    text = ALPHABET[Number(n % 58n)]! + text;
-    n /= 58n;
-  }
-  for (const byte of bytes) {
-    if (byte !== 0) break;
-    text = `1${text}`;
-  }
-  return text;
-}
 
 const publicOnly = ({ kty, crv, x, y }: JWK) => ({ kty, crv, x, ...(y !== undefined ? { y } : {}) });
 
