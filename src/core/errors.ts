@@ -189,3 +189,8 @@ export type AnyBadgeError = BadgeError<BadgeErrorCode>;
 export function isBadgeError(value: unknown): value is AnyBadgeError {
   return value instanceof BadgeError;
 }
+
+/** Whether `value` is an abort (`ERR_OB_ABORTED`): never a fact about the badge, so it is passed on, not judged. */
+export function isAbortError(value: unknown): boolean {
+  return value instanceof BadgeError && value.code === 'ERR_OB_ABORTED';
+}

@@ -25,8 +25,6 @@ export interface VerifyContext {
    * followed (the status check reads `skipped`), which also bounds the recursion.
    */
   readonly verifyRelated: (input: RelatedInput) => Promise<VerificationResult>;
-  /** 0 for the badge being verified; 1 inside `verifyRelated`. */
-  readonly depth: number;
 }
 
 /** What `verifyRelated` takes: a document already loaded, parsed JSON, or a compact JWS. */

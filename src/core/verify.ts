@@ -1,3 +1,4 @@
+import { outcomeOf } from './checks/outcome.js';
 import { Aborted, BadgeError, MalformedInput, NotABadge, TooLarge, UnsupportedFormat } from './errors.js';
 import {
   createDocumentLoader,
@@ -61,15 +62,8 @@ export interface Verifier {
 
 export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 300;
 
-function outcomeOf(error: unknown): StepOutcome {
-  if (error instanceof BadgeError) {
-    return {
-      status: 'failed',
-      code: error.code,
-      message: error.message,
-      ...(error.details ? { details: error.details } : {}),
-    };
-  }
+function failedOutcomeOf(error: unknown): StepOutcome {
+  if (error instanceof BadgeError) return outcomeOf(error, 'failed');
   // A bug in a plug-in must not read as a verdict about the badge, nor escape as an exception.
   return { status: 'failed', code: 'ERR_OB_MALFORMED', message: `Unexpected error: ${String(error)}` };
 }
@@ -172,7 +166,7 @@ async function runStep<P>(step: Step<P>, parsed: P, context: VerifyContext, run:
     outcome = await step.run(parsed, context);
   } catch (error) {
     throwIfAborted(context.signal);
-    outcome = outcomeOf(error);
+    outcome = failedOutcomeOf(error);
   }
   throwIfAborted(context.signal);
   record(run, { id: step.id, ...outcome });
@@ -194,14 +188,13 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
   /** One verification: the badge (depth 0) or a credential it depends on (depth 1, status not followed). */
   async function verifyWith(
     readRaw: () => Promise<RawInput>,
-    base: Omit<VerifyContext, 'verifyRelated' | 'depth'>,
+    base: Omit<VerifyContext, 'verifyRelated'>,
     depth: number,
     onCheck: ((check: Check) => void) | undefined,
   ): Promise<VerificationResult> {
     const { signal, now } = base;
     const context: VerifyContext = {
       ...base,
-      depth,
       verifyRelated: (related) => verifyWith(async () => relatedRaw(related), base, depth + 1, undefined),
     };
     const run: Run = { checks: [], onCheck };
@@ -221,7 +214,7 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
       });
     } catch (error) {
       throwIfAborted(signal);
-      record(run, { id: 'format', ...outcomeOf(error) });
+      record(run, { id: 'format', ...failedOutcomeOf(error) });
     }
 
     if (format && parsed) {

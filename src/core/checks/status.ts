@@ -1,6 +1,7 @@
 import { StatusUnchecked } from '../errors.js';
+import { outcomeOf } from './outcome.js';
 import { arrayOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
-import type { StepOutcome, VerifyContext } from '../plugin.js';
+import type { ParsedBadge, Step, StepOutcome, VerifyContext } from '../plugin.js';
 
 const RANK = { passed: 0, skipped: 1, warning: 2, failed: 3 } as const;
 
@@ -30,7 +31,7 @@ export async function checkStatus(credential: JsonObject, context: VerifyContext
       const error = new StatusUnchecked(`Status type ${type ?? '(none)'} cannot be checked by this verifier`, {
         details: { type: type ?? null },
       });
-      outcome = { status: 'warning', code: error.code, message: error.message, details: error.details };
+      outcome = outcomeOf(error, 'warning');
     } else {
       outcome = await method.check(entry, credential, context);
     }
@@ -39,3 +40,10 @@ export async function checkStatus(credential: JsonObject, context: VerifyContext
   }
   return { ...worst!, details: { ...worst!.details, entries: results } };
 }
+
+/** The `status` step every credential format shares: run only on a credential whose proof passed. */
+export const statusStep: Step<ParsedBadge> = {
+  id: 'status',
+  requires: ['proof'],
+  run: (parsed, context) => checkStatus(parsed.credential, context),
+};

@@ -1,12 +1,13 @@
-import { checkStatus } from '../checks/status.js';
+import { statusStep } from '../checks/status.js';
 import { checkValidityPeriod } from '../checks/validity-period.js';
 import { bindKeyToIssuer } from '../checks/issuer.js';
-import { BadgeError, MalformedInput, NotABadge, ProofInvalid, UnsupportedFormat } from '../errors.js';
+import { BadgeError, isAbortError, MalformedInput, NotABadge, ProofInvalid, UnsupportedFormat } from '../errors.js';
 import { isKnownContext, loadContext, type ExtraContexts } from '../jsonld/contexts.js';
 import type { CanonizeLimits } from '../jsonld/canonize.js';
 import { resolveSigningKey, type SigningKey, type SigningKeyContext } from '../keys/resolve-signing-key.js';
 import { decodeMultikey } from '../keys/verification-method.js';
 import { arrayOf, hasType, idOf, isObject, type JsonObject } from '../lib/json.js';
+import { vcdmVersionOf } from '../lib/vcdm.js';
 import type { FormatPlugin, ParsedBadge, RawInput, Step, StepOutcome, VerifyContext } from '../plugin.js';
 import { readProof, type ProofShape } from '../proofs/data-integrity-suites.js';
 import { toBadgeView } from '../view.js';
@@ -25,18 +26,18 @@ export interface Ob3JsonOptions {
   readonly limits?: Partial<CanonizeLimits>;
 }
 
-interface ProofAttempt {
+/** A proof that did not verify, and why. */
+interface ProofFailure {
   readonly index: number;
   readonly suite?: string;
-  readonly key?: SigningKey;
-  readonly error?: BadgeError;
+  readonly error: BadgeError;
 }
 
 export interface ParsedJsonCredential extends ParsedBadge {
   readonly issuerId: string;
   readonly proofs: readonly JsonObject[];
   /** Filled in by the proof step; the issuer step reads it. One object per verification run. */
-  readonly state: { key?: SigningKey; attempts?: ProofAttempt[] };
+  readonly state: { key?: SigningKey };
 }
 
 function jsonValueOf(input: RawInput): unknown {
@@ -94,10 +95,6 @@ function preloadContexts(credential: JsonObject, extra: ExtraContexts | undefine
   }
 }
 
-function isAbort(error: unknown): boolean {
-  return error instanceof BadgeError && error.code === 'ERR_OB_ABORTED';
-}
-
 /** How decisive a failure is when several proofs all fail: the one that says most about the badge is shown. */
 const FAILURE_RANK: Readonly<Record<string, number>> = {
   ERR_OB_SIGNATURE_INVALID: 6,
@@ -114,8 +111,7 @@ function proofStep(options: Ob3JsonOptions): Step<ParsedJsonCredential> {
   return {
     id: 'proof',
     async run(parsed, context) {
-      const attempts: ProofAttempt[] = [];
-      parsed.state.attempts = attempts;
+      const failures: ProofFailure[] = [];
       // Start loading the canonicalization code and the contexts this credential names now, in
       // parallel with each other and with key resolution, rather than one round trip after another.
       const machinery = import('../proofs/data-integrity.js');
@@ -124,7 +120,7 @@ function proofStep(options: Ob3JsonOptions): Step<ParsedJsonCredential> {
       // A proof set: any one valid proof made with the issuer's key suffices; proofs are tried in
       // order and the first such one ends the search. A proof by someone else that verifies is
       // kept in case none of the issuer's does, so the issuer check can say whose key it was.
-      let fallback: { attempt: ProofAttempt; outcome: StepOutcome } | undefined;
+      let fallback: { key: SigningKey; outcome: StepOutcome } | undefined;
       for (const [index, proof] of parsed.proofs.entries()) {
         let shape: ProofShape | undefined;
         try {
@@ -145,8 +141,6 @@ function proofStep(options: Ob3JsonOptions): Step<ParsedJsonCredential> {
             contexts: options.contexts,
             limits: options.limits,
           });
-          const attempt: ProofAttempt = { index, suite: shape.suite.name, key };
-          attempts.push(attempt);
           const outcome: StepOutcome = {
             status: 'passed',
             message: `Signature valid (${shape.suite.name})`,
@@ -163,27 +157,26 @@ function proofStep(options: Ob3JsonOptions): Step<ParsedJsonCredential> {
             parsed.state.key = key;
             return outcome;
           }
-          fallback ??= { attempt, outcome };
+          fallback ??= { key, outcome };
         } catch (error) {
-          if (isAbort(error)) throw error;
+          if (isAbortError(error)) throw error;
           const badgeError =
             error instanceof BadgeError
               ? error
               : new ProofInvalid(`The proof could not be checked: ${String(error)}`, { cause: error });
-          attempts.push({ index, ...(shape ? { suite: shape.suite.name } : {}), error: badgeError });
+          failures.push({ index, ...(shape ? { suite: shape.suite.name } : {}), error: badgeError });
         }
       }
       if (fallback) {
-        parsed.state.key = fallback.attempt.key!;
+        parsed.state.key = fallback.key;
         return fallback.outcome;
       }
       // Every proof failed: report the most telling failure, naming how many proofs there were.
-      const failures = attempts.filter((attempt) => attempt.error !== undefined);
-      const worst = failures.reduce((best, attempt) =>
-        (FAILURE_RANK[attempt.error!.code] ?? 0) > (FAILURE_RANK[best.error!.code] ?? 0) ? attempt : best,
+      const worst = failures.reduce((best, failure) =>
+        (FAILURE_RANK[failure.error.code] ?? 0) > (FAILURE_RANK[best.error.code] ?? 0) ? failure : best,
       );
-      const error = worst.error!;
-      throw new (error.constructor as new (message: string, options: object) => BadgeError)(error.message, {
+      const { error } = worst;
+      throw new BadgeError(error.code, error.message, {
         cause: error,
         details: {
           ...error.details,
@@ -208,12 +201,6 @@ const validityStep: Step<ParsedJsonCredential> = {
   run: (parsed, context) => checkValidityPeriod(parsed.credential, context),
 };
 
-const statusStep: Step<ParsedJsonCredential> = {
-  id: 'status',
-  requires: ['proof'],
-  run: (parsed, context) => checkStatus(parsed.credential, context),
-};
-
 /** A list credential says what it is twice (credential and subject type); the two must agree. */
 const LIST_TYPES: readonly (readonly [string, string])[] = [
   ['BitstringStatusListCredential', 'BitstringStatusList'],
@@ -229,13 +216,6 @@ function checkStatusListTypes(credential: JsonObject): void {
       });
     }
   }
-}
-
-function vcdmVersionOf(credential: JsonObject): '1.1' | '2.0' | undefined {
-  const first = arrayOf(credential['@context'])[0];
-  if (first === 'https://www.w3.org/ns/credentials/v2') return '2.0';
-  if (first === 'https://www.w3.org/2018/credentials/v1') return '1.1';
-  return undefined;
 }
 
 /** Open Badges 3.0 / any VC as JSON, secured with embedded Data Integrity proofs. */

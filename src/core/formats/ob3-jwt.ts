@@ -1,5 +1,5 @@
 import { base64url, type JWK, type ProtectedHeaderParameters } from 'jose';
-import { checkStatus } from '../checks/status.js';
+import { statusStep } from '../checks/status.js';
 import { checkValidityPeriod } from '../checks/validity-period.js';
 import { bindKeyToIssuer } from '../checks/issuer.js';
 import {
@@ -12,6 +12,7 @@ import {
 } from '../errors.js';
 import { isJsonType, textOf } from '../fetcher.js';
 import { arrayOf, hasType, idOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
+import { vcdmVersionOf } from '../lib/vcdm.js';
 import type { FormatPlugin, ParsedBadge, RawInput, Step } from '../plugin.js';
 import { looksLikeCompactJws, readJwsHeader, verifyCompactJws } from '../proofs/jws.js';
 import { resolveSigningKey, type SigningKey } from '../keys/resolve-signing-key.js';
@@ -164,13 +165,6 @@ function decodeVcJwt(claims: JsonObject, credential: JsonObject, issuerId: strin
   return decoded;
 }
 
-function vcdmVersionOf(credential: JsonObject): '1.1' | '2.0' | undefined {
-  const contexts = Array.isArray(credential['@context']) ? credential['@context'] : [credential['@context']];
-  if (contexts[0] === 'https://www.w3.org/ns/credentials/v2') return '2.0';
-  if (contexts[0] === 'https://www.w3.org/2018/credentials/v1') return '1.1';
-  return undefined;
-}
-
 const proofStep: Step<ParsedJwtCredential> = {
   id: 'proof',
   async run(parsed, context) {
@@ -243,12 +237,6 @@ const validityStep: Step<ParsedJwtCredential> = {
     checkValidityPeriod(parsed.credential, context, parsed.claims, {
       claimsMirrorCredential: parsed.securing === 'vc-jwt',
     }),
-};
-
-const statusStep: Step<ParsedJwtCredential> = {
-  id: 'status',
-  requires: ['proof'],
-  run: (parsed, context) => checkStatus(parsed.credential, context),
 };
 
 /** Open Badges 3.0 (and any W3C VC) secured as a JWT: VC-JWT with a `vc` claim, or VC-JOSE. */

@@ -1,5 +1,6 @@
 import { DidInvalid, KeyUnresolvable } from '../errors.js';
 import { loadJsonObject } from '../fetcher.js';
+import { isLoopbackHost } from '../lib/url.js';
 import type { DidDocument, DidResolver } from './did.js';
 import { toDidDocument } from './verification-method.js';
 
@@ -20,10 +21,6 @@ const HOST = new RegExp(`^${DNS_LABEL}(?:\\.${DNS_LABEL})*$`, 'i');
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 /** A path segment: DID idchars and percent-escapes, as the DID syntax allows. */
 const SEGMENT = /^(?:[A-Za-z0-9._-]|%[0-9A-Fa-f]{2})+$/;
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(host);
-}
 
 /** Dot segments, even percent-encoded, would let the URL parser walk out of the DID's path. */
 function isDotSegment(segment: string): boolean {
@@ -68,7 +65,7 @@ export function didWeb(options: DidWebOptions = {}): DidResolver {
   const httpHosts = new Set<string>();
   for (const host of options.allowHttpHosts ?? []) {
     const normalized = host.toLowerCase();
-    if (!isLoopback(normalized)) {
+    if (!isLoopbackHost(normalized)) {
       throw new TypeError(`didWeb: allowHttpHosts accepts loopback hosts only, not ${JSON.stringify(host)}`);
     }
     httpHosts.add(normalized);

@@ -1,5 +1,5 @@
 import type { JWK } from 'jose';
-import { BadgeError, KeyUnresolvable } from '../errors.js';
+import { BadgeError, isAbortError, KeyUnresolvable } from '../errors.js';
 import { loadJsonObject, type DocumentLoader } from '../fetcher.js';
 import { isObject } from '../lib/json.js';
 import { httpsUrlOf } from '../lib/url.js';
@@ -80,7 +80,7 @@ export async function loadIssuerKeys(issuerId: string, options: LoadIssuerKeysOp
   if (profile.status === 'fulfilled') return profile.value;
   if (jwks.status === 'fulfilled') return jwks.value;
   for (const reason of [profile.reason, jwks.reason] as unknown[]) {
-    if (reason instanceof BadgeError && reason.code === 'ERR_OB_ABORTED') throw reason;
+    if (isAbortError(reason)) throw reason;
   }
   const codeOf = (reason: unknown) => (reason instanceof BadgeError ? reason.code : String(reason));
   throw new KeyUnresolvable(`Neither the issuer profile nor its key set could be read`, {

@@ -1,6 +1,13 @@
 import type { JWK } from 'jose';
 import { calculateJwkThumbprint } from 'jose';
-import { BadgeError, DidInvalid, DidMethodUnsupported, KeyNotIssuers, KeyUnresolvable } from '../errors.js';
+import {
+  BadgeError,
+  DidInvalid,
+  isAbortError,
+  DidMethodUnsupported,
+  KeyNotIssuers,
+  KeyUnresolvable,
+} from '../errors.js';
 import { loadJsonObject, type DocumentLoader } from '../fetcher.js';
 import { isObject } from '../lib/json.js';
 import { httpsUrlOf } from '../lib/url.js';
@@ -71,10 +78,6 @@ const DID_URL = /^(did:([a-z0-9]+):[^/?#]+)([/?][^#]*)?(#.*)?$/;
 function withoutFragment(url: string): string {
   const hash = url.indexOf('#');
   return hash === -1 ? url : url.slice(0, hash);
-}
-
-function isAborted(error: unknown): boolean {
-  return error instanceof BadgeError && error.code === 'ERR_OB_ABORTED';
 }
 
 async function thumbprintOf(jwk: JWK): Promise<string | undefined> {
@@ -179,7 +182,7 @@ async function byKidUrl(kid: string, kidUrl: URL, job: Job): Promise<SigningKey>
       const found = keys.find((key) => key.id === kid || key.jwk.kid === kid);
       if (found) return { ...issuerKeyOf(found, issuer), id: kid };
     } catch (error) {
-      if (isAborted(error)) throw error;
+      if (isAbortError(error)) throw error;
       // Not fatal: the kid URL itself may still answer.
     }
   }
@@ -329,7 +332,7 @@ async function byHeaderJwk(headerJwk: JWK, job: Job): Promise<SigningKey> {
       if ((await thumbprintOf(key.jwk)) === wanted) return key;
     }
   } catch (error) {
-    if (isAborted(error)) throw error;
+    if (isAbortError(error)) throw error;
     // The issuer's keys cannot be read: the header key stays unbound, which the issuer check reports.
   }
   return { jwk: headerJwk, source: 'jose-header' };
@@ -360,7 +363,7 @@ async function soleIssuerKey(job: Job): Promise<SigningKey> {
 /** Errors that already say precisely why, with their own code; everything else becomes "key unresolvable". */
 function passesThrough(error: unknown): boolean {
   return (
-    isAborted(error) ||
+    isAbortError(error) ||
     error instanceof DidInvalid ||
     error instanceof DidMethodUnsupported ||
     error instanceof KeyNotIssuers

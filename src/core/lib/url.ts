@@ -7,3 +7,8 @@ export function httpsUrlOf(value: string): URL | undefined {
     return undefined;
   }
 }
+
+/** `localhost`, `*.localhost` or `127.x.x.x`: traffic to these never leaves the machine. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(host);
+}

@@ -479,7 +479,6 @@ describe('bitstringStatusList', () => {
         didResolvers: [],
         statusMethods: [],
         verifyRelated,
-        depth: 0,
       } satisfies VerifyContext;
     }
 

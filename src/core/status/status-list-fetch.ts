@@ -1,6 +1,8 @@
 import { Aborted, BadgeError, StatusUnavailable, StatusUnchecked } from '../errors.js';
 import type { LoadedDocument, LoadOptions } from '../fetcher.js';
 import { MIN_REUSE_MS } from '../fetcher.js';
+import { isLoopbackHost } from '../lib/url.js';
+import { outcomeOf } from '../checks/outcome.js';
 import type { StepOutcome, VerifyContext } from '../plugin.js';
 
 /**
@@ -13,10 +15,6 @@ export const DEFAULT_LIST_MAX_AGE_MS = 5 * 60 * 1000;
 
 /** The longest a `ttl` can keep a list in the page cache: a day. */
 export const MAX_LIST_MAX_AGE_MS = 24 * 60 * 60 * 1000;
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(host);
-}
 
 /**
  * A status list URL we will fetch: https, or http on a loopback host (a local demo; the traffic
@@ -32,7 +30,7 @@ export function statusListUrlOf(value: unknown): URL | undefined {
     return undefined;
   }
   if (url.protocol === 'https:') return url;
-  return url.protocol === 'http:' && isLoopback(url.hostname) ? url : undefined;
+  return url.protocol === 'http:' && isLoopbackHost(url.hostname) ? url : undefined;
 }
 
 /** A list's stated `ttl` as the page cache's max age: within [MIN_REUSE_MS, a day]; 5 minutes when absent. */
@@ -87,22 +85,12 @@ function pick(details: Readonly<Record<string, unknown>> | undefined, key: strin
 
 /** A coded error as a `warning` outcome: the status is unknown, never "not revoked". */
 export function warning(error: BadgeError): StepOutcome {
-  return {
-    status: 'warning',
-    code: error.code,
-    message: error.message,
-    ...(error.details ? { details: error.details } : {}),
-  };
+  return outcomeOf(error, 'warning');
 }
 
 /** A coded error as a `failed` outcome. */
 export function failure(error: BadgeError): StepOutcome {
-  return {
-    status: 'failed',
-    code: error.code,
-    message: error.message,
-    ...(error.details ? { details: error.details } : {}),
-  };
+  return outcomeOf(error, 'failed');
 }
 
 /** An entry this verifier cannot act on (malformed, or a purpose it does not know): status unknown. */
