@@ -176,3 +176,25 @@ async function signDataIntegrityUnchecked(credential: Record<string, unknown>): 
     },
   };
 }
+
+describe('ob3Json format with hostile shapes', () => {
+  it('refuses a credential nested thousands deep with ERR_OB_JSONLD_LIMIT, for either canonicalization', async () => {
+    let deep: Record<string, unknown> = { id: 'did:example:leaf' };
+    for (let i = 0; i < 5000; i++) deep = { alumniOf: deep };
+    for (const cryptosuite of ['eddsa-rdfc-2022', 'eddsa-jcs-2022']) {
+      const result = await verify({
+        ...credentialFor('did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2'),
+        credentialSubject: deep,
+        proof: {
+          type: 'DataIntegrityProof',
+          cryptosuite,
+          verificationMethod:
+            'did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2#z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2',
+          proofPurpose: 'assertionMethod',
+          proofValue: 'z2HnFSSPPBzR36zdDgK8PbEHeXbR56YF24jwMpt3R1eHXQzJDMWS93FCzpvJpwTWd3GAVFuUfjoJdcnTMuVor51aX',
+        },
+      });
+      expect(failing(result), cryptosuite).to.deep.equal([['proof', 'ERR_OB_JSONLD_LIMIT']]);
+    }
+  });
+});

@@ -123,6 +123,10 @@ export async function canonicalFormsOf(
   const { suite } = shape;
   const unsecured = unsecuredDocumentOf(document, shape);
   const { proofValue: _signature, ...proofConfig } = proof;
+  // Bounded before anything walks them recursively (JSON.stringify for the memo, JCS, JSON-LD).
+  const limits = { ...DEFAULT_CANONIZE_LIMITS, ...options.limits };
+  checkShape(unsecured, limits);
+  checkShape(proofConfig, limits);
   if (suite.canonicalization === 'jcs' && proofConfig['@context'] !== undefined) {
     // The proof may carry the contexts it was made with; they must be where the document starts.
     const proofContexts = contextsOf(proofConfig['@context']);
@@ -154,7 +158,6 @@ export async function canonicalFormsOf(
     }
     return forms;
   }
-  checkShape(unsecured, { ...DEFAULT_CANONIZE_LIMITS, ...options.limits });
   return { proofConfig: jcs(proofConfig), document: jcs(unsecured) };
 }
 
