@@ -35,7 +35,14 @@ export type BadgeErrorCode =
   | 'ERR_OB_JSONLD_UNSAFE'
   | 'ERR_OB_JSONLD_LIMIT'
   | 'ERR_OB_PROOF_INVALID'
-  | 'ERR_OB_CRYPTOSUITE_UNSUPPORTED';
+  | 'ERR_OB_CRYPTOSUITE_UNSUPPORTED'
+  | 'ERR_OB_FETCH_CORS'
+  | 'ERR_OB_SCHEMA_INVALID'
+  | 'ERR_OB_OUTSIDE_ISSUER_SCOPE'
+  | 'ERR_OB_IMAGE_NOT_BAKED'
+  | 'ERR_OB_IMAGE_CORRUPT'
+  | 'ERR_OB_IMAGE_AMBIGUOUS'
+  | 'ERR_OB_RECIPIENT_MISMATCH';
 
 export class BadgeError<C extends BadgeErrorCode = BadgeErrorCode> extends Error {
   /** Stable machine-readable code; switch on it, never on `message`. */
@@ -182,6 +189,38 @@ export const CryptosuiteUnsupported = define(
   'ERR_OB_CRYPTOSUITE_UNSUPPORTED',
   'The proof uses a cryptosuite this verifier does not support',
   'CryptosuiteUnsupported',
+);
+
+export const FetchCorsBlocked = define(
+  'ERR_OB_FETCH_CORS',
+  "The issuer's server does not let browsers check this badge",
+  'FetchCorsBlocked',
+);
+export const SchemaInvalid = define(
+  'ERR_OB_SCHEMA_INVALID',
+  'A badge document lacks a required property or has one of the wrong type',
+  'SchemaInvalid',
+);
+export const OutsideIssuerScope = define(
+  'ERR_OB_OUTSIDE_ISSUER_SCOPE',
+  'The badge is not hosted where its issuer says its badges are',
+  'OutsideIssuerScope',
+);
+export const ImageNotBaked = define(
+  'ERR_OB_IMAGE_NOT_BAKED',
+  'The image carries no badge (it is not a baked badge)',
+  'ImageNotBaked',
+);
+export const ImageCorrupt = define('ERR_OB_IMAGE_CORRUPT', 'The image file is corrupt or truncated', 'ImageCorrupt');
+export const ImageAmbiguous = define(
+  'ERR_OB_IMAGE_AMBIGUOUS',
+  'The image carries more than one credential',
+  'ImageAmbiguous',
+);
+export const RecipientMismatch = define(
+  'ERR_OB_RECIPIENT_MISMATCH',
+  'The badge was awarded to someone else',
+  'RecipientMismatch',
 );
 
 export type AnyBadgeError = BadgeError<BadgeErrorCode>;

@@ -20,6 +20,11 @@ export interface VerifyContext {
   readonly didResolvers: readonly DidResolver[];
   readonly statusMethods: readonly StatusMethod[];
   /**
+   * The identity the page says the badge was awarded to (`mailto:`, `https:`, `tel:`, a DID), as
+   * given; `undefined` when none was declared (the recipient check is then skipped).
+   */
+  readonly recipient?: string | undefined;
+  /**
    * Verifies a credential this one depends on (a status list credential) through the same
    * pipeline: the same formats, proofs, keys, I/O and `now`. Its own `credentialStatus` is not
    * followed (the status check reads `skipped`), which also bounds the recursion.
@@ -30,10 +35,22 @@ export interface VerifyContext {
 /** What `verifyRelated` takes: a document already loaded, parsed JSON, or a compact JWS. */
 export type RelatedInput = LoadedDocument | Readonly<Record<string, unknown>> | string;
 
+/** Facts about where the input came from, for formats that care (OB 2.0 hosted assertions). */
+export interface InputOrigin {
+  /** The URL it was fetched from. */
+  readonly source?: string;
+  /** The URL that answered, after redirects. */
+  readonly finalUrl?: string;
+  /** The HTTP status it was served with, when fetched: 410 Gone marks a revoked hosted assertion. */
+  readonly httpStatus?: number;
+  /** Set when the input was extracted from a baked image. */
+  readonly baked?: { readonly container: 'png' | 'svg'; readonly location: string };
+}
+
 /** The input once it has been read: exactly one of these shapes. */
 export type RawInput =
-  | { readonly kind: 'text'; readonly text: string; readonly source?: string }
-  | { readonly kind: 'json'; readonly value: unknown; readonly source?: string }
+  | ({ readonly kind: 'text'; readonly text: string } & InputOrigin)
+  | ({ readonly kind: 'json'; readonly value: unknown } & InputOrigin)
   | { readonly kind: 'document'; readonly document: LoadedDocument };
 
 /** A step's outcome; the pipeline adds the id and turns thrown `BadgeError`s into failed checks. */

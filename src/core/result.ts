@@ -8,9 +8,12 @@ import type { BadgeView } from './view.js';
  * `issuer`: that key is controlled by the issuer the credential names.
  * `validity`: now is inside the credential's validity window.
  * `status`: the revocation/suspension status says the credential is active.
- * Later formats add their own ids (e.g. `recipient`, `schema`); the union stays open for them.
+ * `recipient`: the badge was awarded to the identity the page declared (`recipient` option); when
+ * none was declared it is `skipped` with `details.requested === false`, which does not count
+ * against the verdict (see `isNotRequested`).
+ * Later formats add their own ids; the union stays open for them.
  */
-export type CheckId = 'format' | 'proof' | 'issuer' | 'validity' | 'status' | (string & {});
+export type CheckId = 'format' | 'proof' | 'issuer' | 'validity' | 'status' | 'recipient' | (string & {});
 
 /**
  * `passed` / `failed` are definite. `warning` means the check could not be completed
@@ -48,6 +51,26 @@ export interface VerificationResult {
   readonly badge: BadgeView | undefined;
   /** The time the checks were evaluated at (ISO 8601). */
   readonly checkedAt: string;
+  /**
+   * When the badge arrived as a baked image (PNG or SVG carrying its credential): that image, to be
+   * shown as the badge image (as a blob URL, never as markup). Its content is untrusted bytes.
+   */
+  readonly bakedImage?: BakedImage | undefined;
+}
+
+export interface BakedImage {
+  readonly container: 'png' | 'svg';
+  /** `image/png` or `image/svg+xml`. */
+  readonly contentType: string;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * A check the page did not ask for (no recipient identity was declared): shown as skipped, but it
+ * does not stop a badge from being verified.
+ */
+export function isNotRequested(check: Check): boolean {
+  return check.status === 'skipped' && check.details?.['requested'] === false;
 }
 
 /**
@@ -56,11 +79,14 @@ export interface VerificationResult {
  */
 export function verdictOf(checks: readonly Check[]): Verdict {
   if (checks.length === 0 || checks.some((check) => check.status === 'failed')) return 'unverified';
-  if (checks.some((check) => check.status !== 'passed')) return 'unknown';
+  if (checks.some((check) => check.status !== 'passed' && !isNotRequested(check))) return 'unknown';
   return 'verified';
 }
 
 /** The first check that is not `passed`: what a one-line summary should name. */
 export function firstProblem(checks: readonly Check[]): Check | undefined {
-  return checks.find((check) => check.status === 'failed') ?? checks.find((check) => check.status !== 'passed');
+  return (
+    checks.find((check) => check.status === 'failed') ??
+    checks.find((check) => check.status !== 'passed' && !isNotRequested(check))
+  );
 }

@@ -28,8 +28,8 @@ import { statusList2021 } from './status/status-list-2021.js';
 import type { StatusMethod } from './status/status-method.js';
 import type { BadgeView } from './view.js';
 
-/** A URL, a compact JWS, JSON text, a parsed credential, or the bytes of a file. */
-export type VerifyInput = string | URL | Readonly<Record<string, unknown>> | Uint8Array;
+/** A URL, a compact JWS, JSON text, a parsed credential, or a file (its bytes, or a `Blob`/`File`: JSON, JWS, baked PNG or SVG). */
+export type VerifyInput = string | URL | Readonly<Record<string, unknown>> | Uint8Array | Blob;
 
 export interface VerifierConfig extends LoaderOptions {
   /** Badge formats to recognise, tried in order. Default: Open Badges 3.0 / VC as JWT, and as JSON with Data Integrity proofs. */
@@ -54,6 +54,12 @@ export interface VerifyOptions {
   readonly offline?: boolean;
   /** Called as each check settles, in order: drives progress displays. */
   readonly onCheck?: (check: Check) => void;
+  /**
+   * Who the page says the badge was awarded to: `mailto:ada@example.org`, an `https:` URL,
+   * `tel:+15551234567` or a DID. Checked against the badge's (possibly hashed) recipient as the
+   * `recipient` check; without it that check is skipped and does not affect the verdict.
+   */
+  readonly recipient?: string | undefined;
 }
 
 export interface Verifier {
@@ -84,8 +90,20 @@ async function readInput(
   maxBytes: number,
 ): Promise<RawInput> {
   // Input handed in directly gets the same cap as a fetched badge: a pasted 50 MB "token" is refused, not parsed.
-  const size = typeof input === 'string' ? input.length : input instanceof Uint8Array ? input.byteLength : 0;
+  const size =
+    typeof input === 'string'
+      ? input.length
+      : input instanceof Uint8Array
+        ? input.byteLength
+        : typeof Blob !== 'undefined' && input instanceof Blob
+          ? input.size
+          : 0;
   if (size > maxBytes) throw new TooLarge('The badge is larger than allowed', { details: { maxBytes } });
+  if (typeof Blob !== 'undefined' && input instanceof Blob) {
+    const bytes = new Uint8Array(await input.arrayBuffer());
+    throwIfAborted(signal);
+    return { kind: 'document', document: { url: '', finalUrl: '', contentType: sniffContentType(bytes), bytes } };
+  }
   if (input instanceof URL)
     return { kind: 'document', document: await load(input.href, { accept: 'badge', signal, redirects: 'any' }) };
   if (input instanceof Uint8Array)
@@ -267,7 +285,8 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
           })
         : sharedLoader;
       const now = options.now ?? new Date();
-      const base = { now, clockToleranceSeconds, signal, load, didResolvers, statusMethods };
+      const recipient = options.recipient?.trim() || undefined;
+      const base = { now, clockToleranceSeconds, signal, load, didResolvers, statusMethods, recipient };
       return verifyWith(() => readInput(input, load, signal, maxBytes), base, 0, options.onCheck);
     },
   };
