@@ -30,6 +30,10 @@ export interface LoadedDocument {
    * less `Age`, else `Expires` less `Date`; 0 for `no-cache`/`no-store`; absent when they say nothing.
    */
   readonly freshForMs?: number | undefined;
+  /** The HTTP status it was served with (200, or 410 when `readGone` asked for a Gone body). */
+  readonly status?: number | undefined;
+  /** The origin of the proxy that fetched it, when one did (`LoaderOptions.proxy`). */
+  readonly viaProxy?: string | undefined;
 }
 
 export interface LoadOptions {
@@ -51,6 +55,11 @@ export interface LoadOptions {
    * the page's lifetime (keys and DID documents), whatever the headers say.
    */
   readonly maxAgeMs?: number | undefined;
+  /**
+   * Return a `410 Gone` answer as a document (`status: 410`, its body if any) instead of failing:
+   * an Open Badges 2.0 host says "revoked" that way.
+   */
+  readonly readGone?: boolean | undefined;
 }
 
 /** How the core reads anything from outside: badges, DID documents, key sets, status lists. */
@@ -77,6 +86,13 @@ export interface LoaderOptions {
   readonly cache?: DocumentCache | undefined;
   /** The clock cache ages are measured with (ms since the epoch). Default `Date.now`; tests pass a fake. */
   readonly clock?: (() => number) | undefined;
+  /**
+   * A CORS proxy for servers that do not let browsers read them: a URL template in which `{url}`
+   * is replaced by the percent-encoded address wanted, e.g. `https://proxy.example/fetch?url={url}`.
+   * Every document it answers is marked `viaProxy`, and every check that relied on one says so:
+   * the proxy's owner could alter what it passes on.
+   */
+  readonly proxy?: string | undefined;
 }
 
 export interface DocumentCache {
