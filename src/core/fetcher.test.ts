@@ -316,3 +316,70 @@ describe('httpFreshnessOf', () => {
     expect(freshness({ 'cache-control': 'public' })).to.equal(undefined);
   });
 });
+
+describe('createDocumentLoader: Gone answers, CORS refusals and proxies', () => {
+  it('fails a 410 unless the caller reads Gone answers, and then keeps its body', async () => {
+    const gone = () =>
+      new Response(JSON.stringify({ revoked: true }), { status: 410, headers: { 'content-type': 'application/json' } });
+    const strict = createDocumentLoader({ fetch: fakeFetch(gone).fetch });
+    expect(await rejectionCodeOf(strict('https://issuer.example/a.json', { accept: 'json' }))).to.equal(
+      'ERR_OB_FETCH_FAILED',
+    );
+    const reading = createDocumentLoader({ fetch: fakeFetch(gone).fetch });
+    const document = await reading('https://issuer.example/a.json', { accept: 'json', readGone: true });
+    expect(document.status).to.equal(410);
+    expect(jsonOf(document)).to.deep.equal({ revoked: true });
+  });
+
+  it('keeps no body of the wrong kind from a Gone answer', async () => {
+    const { fetch } = fakeFetch(
+      () => new Response('<h1>Gone</h1>', { status: 410, headers: { 'content-type': 'text/html' } }),
+    );
+    const document = await createDocumentLoader({ fetch })('https://issuer.example/a.json', {
+      accept: 'json',
+      readGone: true,
+    });
+    expect(document.status).to.equal(410);
+    expect(document.bytes.byteLength).to.equal(0);
+  });
+
+  it('tells a CORS refusal from a dead network by asking again in no-cors mode', async () => {
+    const refused = fakeFetch((url) => {
+      void url;
+      throw new TypeError('Failed to fetch');
+    });
+    const modes: (RequestMode | undefined)[] = [];
+    const corsOnly = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      modes.push(init?.mode);
+      if (init?.mode === 'no-cors') return new Response(null);
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch;
+    expect(
+      await rejectionCodeOf(
+        createDocumentLoader({ fetch: corsOnly })('https://issuer.example/a.json', { accept: 'json' }),
+      ),
+    ).to.equal('ERR_OB_FETCH_CORS');
+    expect(modes).to.deep.equal([undefined, 'no-cors']);
+    expect(
+      await rejectionCodeOf(
+        createDocumentLoader({ fetch: refused.fetch })('https://issuer.example/a.json', { accept: 'json' }),
+      ),
+    ).to.equal('ERR_OB_FETCH_FAILED');
+  });
+
+  it('sends every request through the proxy template and marks what it answered', async () => {
+    const { fetch, calls } = fakeFetch(() => json({ ok: true }));
+    const load = createDocumentLoader({ fetch, proxy: 'https://proxy.example/get?u={url}' });
+    const document = await load('https://issuer.example/a b.json', { accept: 'json' });
+    expect(calls[0]!.url).to.equal(
+      `https://proxy.example/get?u=${encodeURIComponent('https://issuer.example/a%20b.json')}`,
+    );
+    expect(document.viaProxy).to.equal('https://proxy.example');
+    expect(document.url).to.equal('https://issuer.example/a%20b.json');
+  });
+
+  it('refuses a proxy template without {url} or outside http(s) when the loader is made', () => {
+    expect(() => createDocumentLoader({ proxy: 'https://proxy.example/' })).to.throw(TypeError);
+    expect(() => createDocumentLoader({ proxy: 'javascript:{url}' })).to.throw(TypeError);
+  });
+});

@@ -2,6 +2,7 @@ import {
   Aborted,
   BadgeError,
   FetchContentType,
+  FetchCorsBlocked,
   FetchFailed,
   FetchRefused,
   FetchTimeout,
@@ -114,8 +115,13 @@ const ACCEPT_HEADER: Record<MediaKind, string> = {
   json: 'application/ld+json, application/json;q=0.9, application/did+json;q=0.9',
   jwt: 'application/vc+jwt, application/jwt;q=0.9, text/plain;q=0.5',
   badge:
-    'application/vc+jwt, application/vc, application/ld+json, application/json;q=0.9, application/jwt;q=0.9, text/plain;q=0.5',
+    'application/vc+jwt, application/vc, application/ld+json, application/json;q=0.9, application/jwt;q=0.9, image/png;q=0.8, image/svg+xml;q=0.8, text/plain;q=0.5',
 };
+
+/** Baked badges: images that carry their credential. */
+function isBakedImageType(type: string): boolean {
+  return type === 'image/png' || type === 'image/svg+xml';
+}
 
 /** JSON, any `+json` type, and VCDM 2.0's own `application/vc` and `application/vp` (JSON-LD credentials). */
 export function isJsonType(type: string): boolean {
@@ -141,7 +147,7 @@ export function isAcceptable(contentType: string, accept: MediaKind): boolean {
     case 'jwt':
       return isJwtType(contentType);
     case 'badge':
-      return isJsonType(contentType) || isJwtType(contentType);
+      return isJsonType(contentType) || isJwtType(contentType) || isBakedImageType(contentType);
   }
 }
 
@@ -233,6 +239,32 @@ export function sniffContentType(bytes: Uint8Array): string {
   return 'text/plain';
 }
 
+interface ProxyTemplate {
+  readonly template: string;
+  readonly origin: string;
+  urlFor(url: string): string;
+}
+
+/** Checks a proxy template once, when the loader is made: a typo must not silently send requests elsewhere. */
+function proxyTemplateOf(template: string): ProxyTemplate {
+  if (!template.includes('{url}')) throw new TypeError('A proxy template must contain {url}');
+  let origin: string;
+  try {
+    const example = new URL(template.replace('{url}', 'x'));
+    if (example.protocol !== 'https:' && example.protocol !== 'http:') throw new TypeError('not http(s)');
+    origin = example.origin;
+  } catch (cause) {
+    throw new TypeError(`The proxy template is not an http(s) URL: ${template}`, { cause });
+  }
+  return { template, origin, urlFor: (url) => template.replace('{url}', encodeURIComponent(url)) };
+}
+
+/** Where CORS applies: a page or a worker. Node and other servers read any response. */
+function isBrowserLike(): boolean {
+  const scope = globalThis as { document?: unknown; importScripts?: unknown };
+  return typeof scope.document === 'object' || typeof scope.importScripts === 'function';
+}
+
 function lookup(documents: LoaderOptions['documents'], url: string): DocumentSource | undefined {
   if (!documents) return undefined;
   if (documents instanceof Map) return documents.get(url);
@@ -305,12 +337,41 @@ export function createDocumentLoader(options: LoaderOptions = {}): DocumentLoade
   const cache = options.cache ?? (options.fetch ? createDocumentCache() : pageCache);
   const clock = options.clock ?? Date.now;
 
-  async function fetchOnce(url: string, accept: MediaKind, redirects: 'same-origin' | 'any'): Promise<LoadedDocument> {
+  const proxy = options.proxy === undefined ? undefined : proxyTemplateOf(options.proxy);
+
+  /**
+   * A browser reports a CORS refusal exactly like a network failure. Asking again in `no-cors`
+   * mode tells them apart: an answer (opaque, unreadable) means the server is up but does not let
+   * pages read it. Only in browsers, where CORS exists; never through a proxy.
+   */
+  async function isCorsRefusal(doFetch: typeof globalThis.fetch, url: string): Promise<boolean> {
+    if (proxy || !isBrowserLike()) return false;
+    try {
+      await doFetch(url, {
+        method: 'GET',
+        mode: 'no-cors',
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async function fetchOnce(
+    url: string,
+    accept: MediaKind,
+    redirects: 'same-origin' | 'any',
+    readGone: boolean,
+  ): Promise<LoadedDocument> {
     const doFetch = options.fetch ?? globalThis.fetch;
     const timeout = AbortSignal.timeout(timeoutMs);
+    const target = proxy ? proxy.urlFor(url) : url;
     let response: Response;
     try {
-      response = await doFetch(url, {
+      response = await doFetch(target, {
         method: 'GET',
         headers: { accept: ACCEPT_HEADER[accept] },
         credentials: 'omit',
@@ -320,28 +381,46 @@ export function createDocumentLoader(options: LoaderOptions = {}): DocumentLoade
       });
     } catch (cause) {
       if (timeout.aborted) throw new FetchTimeout(undefined, { cause, details: { url, timeoutMs } });
+      if (await isCorsRefusal(doFetch, url)) throw new FetchCorsBlocked(undefined, { cause, details: { url } });
       throw new FetchFailed(undefined, { cause, details: { url } });
     }
+    const viaProxy = proxy?.origin;
     // `response.url` is empty for synthetic responses (a test's fake fetch): nothing was redirected.
-    const finalUrl = response.redirected && response.url ? response.url : url;
+    // Behind a proxy, redirects happen on its side: the proxy answers for `url`.
+    const finalUrl = !proxy && response.redirected && response.url ? response.url : url;
     if (finalUrl !== url && !(redirects === 'any' || isSameOriginRedirect(new URL(url), new URL(finalUrl)))) {
       await response.body?.cancel().catch(() => {});
       throw new FetchRefused('Redirected to another origin', { details: { url, finalUrl } });
     }
-    if (!response.ok) {
+    const gone = readGone && response.status === 410;
+    if (!response.ok && !gone) {
       await response.body?.cancel().catch(() => {});
-      throw new FetchFailed(`HTTP ${response.status}`, { details: { url, status: response.status } });
+      throw new FetchFailed(`HTTP ${response.status}`, {
+        details: { url, status: response.status, ...(viaProxy ? { viaProxy } : {}) },
+      });
     }
     const contentType = mediaTypeOf(response.headers.get('content-type'));
-    if (!isAcceptable(contentType, accept)) {
+    // A Gone answer's body is optional and may be anything; only a body of the kind asked for is kept.
+    const keepBody = isAcceptable(contentType, accept);
+    if (!keepBody && !gone) {
       await response.body?.cancel().catch(() => {});
       throw new FetchContentType(undefined, { details: { url, contentType, expected: accept } });
     }
     try {
-      const bytes = await readCapped(response, maxBytes, url);
+      const bytes = keepBody ? await readCapped(response, maxBytes, url) : new Uint8Array(0);
+      if (!keepBody) await response.body?.cancel().catch(() => {});
       const fetchedAt = clock();
       const freshForMs = httpFreshnessOf(response.headers, fetchedAt);
-      return { url, finalUrl, contentType, bytes, fetchedAt, ...(freshForMs !== undefined ? { freshForMs } : {}) };
+      return {
+        url,
+        finalUrl,
+        contentType,
+        bytes,
+        fetchedAt,
+        status: response.status,
+        ...(freshForMs !== undefined ? { freshForMs } : {}),
+        ...(viaProxy ? { viaProxy } : {}),
+      };
     } catch (cause) {
       if (cause instanceof BadgeError) throw cause;
       if (timeout.aborted) throw new FetchTimeout(undefined, { cause, details: { url, timeoutMs } });
@@ -362,8 +441,9 @@ export function createDocumentLoader(options: LoaderOptions = {}): DocumentLoade
     href: string,
     accept: MediaKind,
     redirects: 'same-origin' | 'any',
+    readGone: boolean,
   ): Promise<LoadedDocument> {
-    const fetching = fetchOnce(href, accept, redirects);
+    const fetching = fetchOnce(href, accept, redirects, readGone);
     cache.set(key, fetching);
     fetching.catch(() => {
       if (cache.get(key) === fetching) cache.delete(key);
@@ -371,7 +451,7 @@ export function createDocumentLoader(options: LoaderOptions = {}): DocumentLoade
     return fetching;
   }
 
-  return async function load(url, { accept, signal, redirects = 'same-origin', maxAgeMs }) {
+  return async function load(url, { accept, signal, redirects = 'same-origin', maxAgeMs, readGone = false }) {
     if (signal?.aborted) throw abortReason(signal, url);
     const given = lookup(options.documents, url);
     if (given !== undefined) {
@@ -396,9 +476,9 @@ export function createDocumentLoader(options: LoaderOptions = {}): DocumentLoade
     // Everything that changes what a load may return is part of the key: a loader with a smaller
     // size cap must not be handed a larger document another loader accepted. `maxAgeMs` is not: it
     // is how old a copy this caller accepts, judged on the copy itself.
-    const key = `${accept} ${redirects} ${maxBytes} ${parsed.href}`;
+    const key = `${accept} ${redirects} ${readGone} ${maxBytes} ${proxy?.template ?? ''} ${parsed.href}`;
     const pending = cache.get(key);
-    if (!pending) return raceAbort(start(key, parsed.href, accept, redirects), signal, url);
+    if (!pending) return raceAbort(start(key, parsed.href, accept, redirects, readGone), signal, url);
     if (maxAgeMs === undefined) return raceAbort(pending, signal, url);
     // A copy still in flight is fresh by definition; a settled one is judged by its age.
     const document = await raceAbort(pending, signal, url);
@@ -406,7 +486,9 @@ export function createDocumentLoader(options: LoaderOptions = {}): DocumentLoade
     // The first caller to find it stale replaces it, synchronously, so every other caller joins
     // that one new fetch instead of starting its own.
     const current = cache.get(key);
-    if (!current || current === pending) return raceAbort(start(key, parsed.href, accept, redirects), signal, url);
+    if (!current || current === pending) {
+      return raceAbort(start(key, parsed.href, accept, redirects, readGone), signal, url);
+    }
     return raceAbort(current, signal, url);
   };
 }
