@@ -1,0 +1,165 @@
+import { expect } from '@open-wc/testing';
+import { CompactSign, generateKeyPair } from 'jose';
+import { createVerifier } from '../verify.js';
+import type { Check, VerificationResult } from '../result.js';
+import {
+  BADGE_CLASS,
+  badgeClass,
+  fakeFetch,
+  ISSUER,
+  issuerProfile,
+  KEY_1,
+  REVOCATIONS,
+  signedAssertion,
+  signingIssuer,
+  type SigningIssuer,
+  type Routes,
+} from '../../../test/helpers/ob2.js';
+
+const now = new Date('2026-06-01T00:00:00Z');
+const ID = 'urn:uuid:6a1f3b7c-1d2e-4f5a-8b9c-0d1e2f3a4b5c';
+
+function check(result: VerificationResult, id: string): Check {
+  const found = result.checks.find((c) => c.id === id);
+  if (!found) throw new Error(`no ${id} check in ${JSON.stringify(result.checks)}`);
+  return found;
+}
+
+let issuer: SigningIssuer;
+
+function routes(overrides: Record<string, unknown> = {}): Routes {
+  return {
+    [BADGE_CLASS]: badgeClass(),
+    [ISSUER]: issuerProfile(),
+    [KEY_1]: issuer.keyDocument(),
+    [REVOCATIONS]: {
+      '@context': 'https://w3id.org/openbadges/v2',
+      id: REVOCATIONS,
+      type: 'RevocationList',
+      revokedAssertions: [],
+    },
+    ...overrides,
+  };
+}
+
+async function verify(jws: string, served: Routes) {
+  const fetch = fakeFetch(served);
+  return { result: await createVerifier({ fetch }).verify(jws, { now }), fetch };
+}
+
+describe('Open Badges 2.0 signed assertions', () => {
+  before(async () => {
+    issuer = await signingIssuer();
+  });
+
+  it('verifies an RS256 JWS with the key the issuer Profile lists and owns', async () => {
+    const { result } = await verify(await issuer.sign(await signedAssertion()), routes());
+    expect(result.format).to.equal('ob2-signed');
+    expect(result.verdict, JSON.stringify(result.checks)).to.equal('verified');
+    expect(check(result, 'proof').details).to.include({ alg: 'RS256', keyId: KEY_1, keySource: 'ob2-profile' });
+    expect(check(result, 'status').details).to.include({ method: 'RevocationList' });
+    expect(result.badge?.name).to.equal('Robot Builder');
+  });
+
+  it('tries the Profile\u2019s keys when the assertion names no creator', async () => {
+    const jws = await issuer.sign(await signedAssertion({ verification: { type: 'SignedBadge' } }));
+    const { result } = await verify(jws, routes());
+    expect(result.verified, JSON.stringify(result.checks)).to.equal(true);
+  });
+
+  it('never trusts a creator key the issuer Profile does not list', async () => {
+    const other = 'https://issuer.example/keys/unlisted.json';
+    const jws = await issuer.sign(await signedAssertion({ verification: { type: 'SignedBadge', creator: other } }));
+    const { result } = await verify(jws, routes({ [other]: issuer.keyDocument(other) }));
+    expect(check(result, 'proof').status).to.equal('passed');
+    expect(check(result, 'issuer')).to.deep.include({ status: 'failed', code: 'ERR_OB_KEY_NOT_ISSUERS' });
+    expect(result.verified).to.equal(false);
+  });
+
+  it('never trusts a key owned by someone else, even if listed', async () => {
+    const served = routes({ [KEY_1]: issuer.keyDocument(KEY_1, 'https://attacker.example/issuer.json') });
+    const { result } = await verify(await issuer.sign(await signedAssertion()), served);
+    expect(check(result, 'issuer').code).to.equal('ERR_OB_KEY_NOT_ISSUERS');
+  });
+
+  it('ignores a Profile embedded in the signed payload: keys count only as the issuer publishes them', async () => {
+    const attacker = await signingIssuer();
+    const attackerKey = 'https://attacker.example/key.json';
+    const payload = await signedAssertion({
+      badge: badgeClass({ issuer: issuerProfile({ publicKey: attackerKey }) }),
+      verification: { type: 'SignedBadge', creator: attackerKey },
+    });
+    const { result } = await verify(
+      await attacker.sign(payload),
+      routes({ [attackerKey]: attacker.keyDocument(attackerKey) }),
+    );
+    expect(result.verified).to.equal(false);
+    expect(check(result, 'issuer').code).to.equal('ERR_OB_KEY_NOT_ISSUERS');
+  });
+
+  it('fails a payload changed after signing', async () => {
+    const jws = await issuer.sign(await signedAssertion());
+    const [header, , signature] = jws.split('.');
+    const forged = btoa(JSON.stringify(await signedAssertion({ issuedOn: '2026-02-01T00:00:00Z' })))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
+    const { result } = await verify(`${header}.${forged}.${signature}`, routes());
+    expect(check(result, 'proof').code).to.equal('ERR_OB_SIGNATURE_INVALID');
+  });
+
+  it('refuses algorithms the 2.0 specification does not use, and jwk headers change nothing', async () => {
+    const { privateKey } = await generateKeyPair('ES256');
+    const jws = await new CompactSign(new TextEncoder().encode(JSON.stringify(await signedAssertion())))
+      .setProtectedHeader({ alg: 'ES256' })
+      .sign(privateKey);
+    const { result } = await verify(jws, routes());
+    expect(check(result, 'format').code).to.equal('ERR_OB_JOSE_ALG_NOT_ALLOWED');
+  });
+
+  it('finds the assertion on the revocation list, by id or legacy uid, with the reason', async () => {
+    const list = (entries: unknown[]) => ({
+      '@context': 'https://w3id.org/openbadges/v2',
+      id: REVOCATIONS,
+      type: 'RevocationList',
+      revokedAssertions: entries,
+    });
+    for (const entries of [
+      [{ id: ID, revocationReason: 'Cheated' }],
+      [ID],
+      [{ uid: 'abc123', revocationReason: 'Cheated' }],
+    ]) {
+      const jws = await issuer.sign(await signedAssertion({ uid: 'abc123' }));
+      const { result } = await verify(jws, routes({ [REVOCATIONS]: list(entries) }));
+      expect(check(result, 'status'), JSON.stringify(entries)).to.deep.include({
+        status: 'failed',
+        code: 'ERR_OB_REVOKED',
+      });
+    }
+    const { result } = await verify(
+      await issuer.sign(await signedAssertion()),
+      routes({ [REVOCATIONS]: list([{ id: ID, revocationReason: 'Cheated' }]) }),
+    );
+    expect(check(result, 'status').details?.['revocationReason']).to.equal('Cheated');
+  });
+
+  it('reads "status unknown" when the revocation list cannot be fetched', async () => {
+    const served = routes();
+    delete (served as Record<string, unknown>)[REVOCATIONS];
+    const { result } = await verify(await issuer.sign(await signedAssertion()), served);
+    expect(check(result, 'status')).to.deep.include({ status: 'warning', code: 'ERR_OB_STATUS_UNAVAILABLE' });
+    expect(result.verdict).to.equal('unknown');
+  });
+
+  it('passes status when the issuer publishes no revocation list', async () => {
+    const served = routes({ [ISSUER]: issuerProfile({ revocationList: undefined }) });
+    const { result } = await verify(await issuer.sign(await signedAssertion()), served);
+    expect(check(result, 'status').status).to.equal('passed');
+  });
+
+  it('refuses a JWS whose payload says it is hosted', async () => {
+    const jws = await issuer.sign(await signedAssertion({ verification: { type: 'HostedBadge' } }));
+    const { result } = await verify(jws, routes());
+    expect(check(result, 'format').code).to.equal('ERR_OB_PROOF_INVALID');
+  });
+});

@@ -1,0 +1,271 @@
+import { base64url, exportJWK, importSPKI, type JWK } from 'jose';
+import { outcomeOf } from '../checks/outcome.js';
+import { recipientStep } from '../checks/recipient.js';
+import {
+  BadgeError,
+  CredentialRevoked,
+  isAbortError,
+  JoseAlgNotAllowed,
+  KeyNotIssuers,
+  KeyUnresolvable,
+  MalformedInput,
+  NotABadge,
+  ProofInvalid,
+  StatusUnavailable,
+} from '../errors.js';
+import { arrayOf, idOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
+import {
+  loadBadgeGraph,
+  ob2ValidityStep,
+  ob2ViewOf,
+  webIssuerIdOf,
+  type Ob2State,
+  type ParsedOb2,
+} from '../ob2/badge-graph.js';
+import {
+  looksLikeOb2Assertion,
+  validateAssertion,
+  validateCryptographicKey,
+  validateRevocationList,
+  verificationOf,
+  verificationTypeOf,
+} from '../ob2/documents.js';
+import { guarded, loadLinked } from '../ob2/graph.js';
+import type { FormatPlugin, RawInput, Step, StepOutcome } from '../plugin.js';
+import { looksLikeCompactJws, readJwsHeader, verifyCompactJws } from '../proofs/jws.js';
+import { DEFAULT_LIST_MAX_AGE_MS } from '../status/status-list-fetch.js';
+
+/**
+ * Open Badges 2.0 signed assertions (§SignedBadge Verification): a compact JWS whose payload is
+ * the Assertion. The key is a CryptographicKey (`publicKeyPem`) that the issuer Profile lists in
+ * `publicKey` and that names the issuer as its `owner`; `verification.creator` picks one. A key
+ * the Profile does not link is never trusted. Revocation is the Profile's `revocationList`.
+ */
+
+/** The 2.0 specification names RSA-SHA256 only ("For compatibility purposes, using RSA-SHA256 is recommended"). */
+const OB2_ALGORITHMS = ['RS256'] as const;
+
+/** At most this many of the Profile's keys are tried when the assertion names none. */
+const MAX_KEYS = 5;
+
+interface Ob2Key {
+  readonly id: string | undefined;
+  readonly owner: string | undefined;
+  readonly jwk: JWK;
+}
+
+export interface ParsedSignedAssertion extends ParsedOb2 {
+  readonly jws: string;
+  readonly alg: string;
+  /** Set by the proof step: the key whose signature verified. */
+  key?: Ob2Key;
+}
+
+function textOfInput(input: RawInput): string | undefined {
+  return input.kind === 'text' ? input.text.trim() : undefined;
+}
+
+function payloadOf(jws: string): unknown {
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(base64url.decode(jws.split('.')[1]!)));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A compact JWS whose payload is an OB 2.0 assertion (not a VC-JWT). */
+function isSignedOb2(text: string | undefined): text is string {
+  if (text === undefined || !looksLikeCompactJws(text)) return false;
+  const payload = payloadOf(text);
+  return looksLikeOb2Assertion(payload) && !isObject(payload['vc']);
+}
+
+/** The public key a CryptographicKey document publishes, as a JWK (RSA SPKI PEM, through WebCrypto). */
+async function publicKeyOf(key: JsonObject, alg: string): Promise<JWK> {
+  const pem = stringOf(key['publicKeyPem'])!;
+  try {
+    return await exportJWK(await importSPKI(pem.replace(/\r\n/g, '\n').trim(), alg, { extractable: true }));
+  } catch (cause) {
+    throw new KeyUnresolvable(`The key ${stringOf(key['id']) ?? ''} is not a usable ${alg} public key`, {
+      cause,
+      details: { kid: stringOf(key['id']) ?? null, alg },
+    });
+  }
+}
+
+const FAILURE_RANK: Readonly<Record<string, number>> = {
+  ERR_OB_SIGNATURE_INVALID: 3,
+  ERR_OB_JOSE_ALG_NOT_ALLOWED: 2,
+  ERR_OB_KEY_UNRESOLVABLE: 1,
+};
+
+const signatureStep: Step<ParsedSignedAssertion> = {
+  id: 'proof',
+  async run(parsed, context): Promise<StepOutcome> {
+    const creator = verificationOf(parsed.state.assertion);
+    const named = isObject(creator) ? creator['creator'] : undefined;
+    // Which keys to try: the one the assertion names, else those its issuer Profile lists.
+    let candidates: unknown[];
+    if (named !== undefined) {
+      candidates = [named];
+    } else {
+      const graph = await loadBadgeGraph(parsed.state, context);
+      webIssuerIdOf(graph);
+      candidates = arrayOf(graph.issuer.node['publicKey']).slice(0, MAX_KEYS);
+      if (candidates.length === 0) {
+        throw new KeyUnresolvable(`The issuer ${graph.issuerId} publishes no public key`, {
+          details: { issuer: graph.issuerId },
+        });
+      }
+    }
+    let worst: BadgeError | undefined;
+    for (const candidate of candidates) {
+      try {
+        const document = await guarded(() => loadLinked(candidate, { kind: 'CryptographicKey' }, context));
+        validateCryptographicKey(document.node);
+        const jwk = await publicKeyOf(document.node, parsed.alg);
+        await verifyCompactJws(parsed.jws, parsed.alg, jwk);
+        parsed.key = { id: stringOf(document.node['id']) ?? document.url, owner: idOf(document.node['owner']), jwk };
+        return {
+          status: 'passed',
+          message: `Signature valid (${parsed.alg})`,
+          details: { alg: parsed.alg, keyId: parsed.key.id ?? null, keySource: 'ob2-profile' },
+        };
+      } catch (error) {
+        if (isAbortError(error) || !(error instanceof BadgeError)) throw error;
+        if (!worst || (FAILURE_RANK[error.code] ?? 0) > (FAILURE_RANK[worst.code] ?? 0)) worst = error;
+      }
+    }
+    throw worst!;
+  },
+};
+
+/** The key that verified must be the issuer's: its `owner` is the issuer, and the issuer's Profile lists it. */
+const keyOwnerStep: Step<ParsedSignedAssertion> = {
+  id: 'issuer',
+  requires: ['proof'],
+  async run(parsed, context) {
+    const graph = await loadBadgeGraph(parsed.state, context);
+    const issuerId = webIssuerIdOf(graph);
+    const key = parsed.key!;
+    const listed = arrayOf(graph.issuer.node['publicKey'])
+      .map(idOf)
+      .filter((id) => id !== undefined);
+    const details = { issuer: issuerId, keyId: key.id ?? null, owner: key.owner ?? null, keySource: 'ob2-profile' };
+    if (key.owner !== issuerId && key.owner !== graph.issuer.url) {
+      throw new KeyNotIssuers(`The key ${key.id ?? ''} belongs to ${key.owner ?? 'nobody named'}, not to ${issuerId}`, {
+        details,
+      });
+    }
+    if (key.id === undefined || !listed.includes(key.id)) {
+      throw new KeyNotIssuers(`The issuer ${issuerId} does not list the key ${key.id ?? ''} among its public keys`, {
+        details: { ...details, listed: listed.slice(0, 10) },
+      });
+    }
+    return { status: 'passed', message: `Signed by a key that belongs to ${issuerId}`, details };
+  },
+};
+
+/** One `revokedAssertions` entry: an id string, or `{ id | uid, revocationReason }`. */
+function revocationEntryFor(list: JsonObject, assertion: JsonObject): JsonObject | undefined {
+  const id = stringOf(assertion['id']);
+  const uid = stringOf(assertion['uid']);
+  for (const entry of arrayOf(list['revokedAssertions']).slice(0, 100_000)) {
+    if (typeof entry === 'string' && (entry === id || (uid !== undefined && entry === uid))) return {};
+    if (isObject(entry) && ((id !== undefined && entry['id'] === id) || (uid !== undefined && entry['uid'] === uid))) {
+      return entry;
+    }
+  }
+  return undefined;
+}
+
+const revocationListStep: Step<ParsedSignedAssertion> = {
+  id: 'status',
+  requires: ['proof'],
+  async run(parsed, context) {
+    const assertion = parsed.state.assertion;
+    if (assertion['revoked'] === true) {
+      throw new CredentialRevoked('The signed assertion itself says it is revoked', {
+        details: { method: 'assertion', revocationReason: stringOf(assertion['revocationReason']) ?? null },
+      });
+    }
+    const graph = await loadBadgeGraph(parsed.state, context);
+    const listUrl = graph.issuer.node['revocationList'];
+    if (listUrl === undefined) {
+      return {
+        status: 'passed',
+        message: 'The issuer publishes no revocation list, so nothing can revoke this badge',
+        details: { method: 'RevocationList', entries: 0 },
+      };
+    }
+    const url = idOf(listUrl);
+    let list: JsonObject;
+    try {
+      // Lists change: a copy is reused only as long as the status lists' own policy allows.
+      const loaded = await loadLinked(listUrl, { kind: 'RevocationList', maxAgeMs: DEFAULT_LIST_MAX_AGE_MS }, context);
+      validateRevocationList(loaded.node);
+      list = loaded.node;
+    } catch (error) {
+      if (isAbortError(error) || !(error instanceof BadgeError)) throw error;
+      return outcomeOf(
+        new StatusUnavailable(`The issuer's revocation list could not be read: ${error.message}`, {
+          cause: error,
+          details: { url: url ?? null, cause: error.code },
+        }),
+        'warning',
+      );
+    }
+    const entry = revocationEntryFor(list, assertion);
+    if (entry) {
+      const reason = stringOf(entry['revocationReason']);
+      throw new CredentialRevoked('The issuer\u2019s revocation list lists this assertion', {
+        details: {
+          method: 'RevocationList',
+          url: url ?? null,
+          ...(reason ? { revocationReason: reason.slice(0, 2000) } : {}),
+        },
+      });
+    }
+    return {
+      status: 'passed',
+      message: 'Not on the issuer\u2019s revocation list',
+      details: { method: 'RevocationList', url: url ?? null },
+    };
+  },
+};
+
+/** Open Badges 2.0 assertions signed as a compact JWS. */
+export function ob2Signed(): FormatPlugin<ParsedSignedAssertion> {
+  return {
+    format: 'ob2-signed',
+    detect: (input) => isSignedOb2(textOfInput(input)),
+    parse(input) {
+      const jws = textOfInput(input);
+      if (!isSignedOb2(jws)) throw new NotABadge('Not an Open Badges 2.0 signed assertion');
+      const header = readJwsHeader(jws);
+      if (!(OB2_ALGORITHMS as readonly string[]).includes(header.alg)) {
+        throw new JoseAlgNotAllowed(`Open Badges 2.0 signatures use RS256, not ${header.alg}`, {
+          details: { alg: header.alg, allowed: OB2_ALGORITHMS },
+        });
+      }
+      const assertion = payloadOf(jws);
+      if (!isObject(assertion)) throw new MalformedInput('The signed payload is not a JSON object');
+      validateAssertion(assertion);
+      if (assertion['revoked'] !== true && verificationTypeOf(assertion) !== 'signed') {
+        throw new ProofInvalid('The assertion arrived signed, but says it is verified by its hosted copy', {
+          details: { verification: verificationTypeOf(assertion) ?? null },
+        });
+      }
+      const state: Ob2State = { assertion };
+      return {
+        credential: assertion,
+        jws,
+        alg: header.alg,
+        state,
+        details: { verification: 'signed', alg: header.alg },
+      };
+    },
+    steps: [signatureStep, keyOwnerStep, ob2ValidityStep, revocationListStep, recipientStep],
+    view: (parsed) => ob2ViewOf(parsed.state),
+  };
+}
