@@ -108,6 +108,7 @@ describe('fixture scenarios: Data Integrity details', () => {
       ['issuer', 'skipped'],
       ['validity', 'skipped'],
       ['status', 'skipped'],
+      ['recipient', 'skipped'],
     ]);
   });
 });

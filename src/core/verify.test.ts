@@ -34,8 +34,9 @@ describe('createVerifier / verify', () => {
       expect((await formatCode('hello world'))!.code).to.equal('ERR_OB_MALFORMED');
       expect((await formatCode('{"broken": '))!.code).to.equal('ERR_OB_MALFORMED');
       expect((await formatCode('{"name": "just json"}'))!.code).to.equal('ERR_OB_NOT_A_BADGE');
+      // An Assertion is read as Open Badges 2.0, which needs its context.
       expect((await formatCode({ type: 'Assertion', badge: 'https://example.org/b' }))!.code).to.equal(
-        'ERR_OB_UNSUPPORTED',
+        'ERR_OB_CONTEXT_UNKNOWN',
       );
       expect((await formatCode({ type: ['VerifiablePresentation'], verifiableCredential: [] }))!.code).to.equal(
         'ERR_OB_UNSUPPORTED',

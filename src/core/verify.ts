@@ -1,5 +1,5 @@
 import { outcomeOf } from './checks/outcome.js';
-import { Aborted, BadgeError, MalformedInput, NotABadge, TooLarge, UnsupportedFormat } from './errors.js';
+import { Aborted, BadgeError, FetchFailed, MalformedInput, NotABadge, TooLarge, UnsupportedFormat } from './errors.js';
 import {
   createDocumentLoader,
   DEFAULT_MAX_BYTES,
@@ -13,6 +13,8 @@ import {
   type LoadedDocument,
   type LoaderOptions,
 } from './fetcher.js';
+import { ob2Hosted } from './formats/ob2-hosted.js';
+import { ob2Signed } from './formats/ob2-signed.js';
 import { ob3Json } from './formats/ob3-json.js';
 import { ob3Jwt } from './formats/ob3-jwt.js';
 import { didJwk } from './keys/did-jwk.js';
@@ -20,8 +22,17 @@ import { didKey } from './keys/did-key.js';
 import { didWeb } from './keys/did-web.js';
 import type { DidResolver } from './keys/did.js';
 import { hasType, isObject } from './lib/json.js';
-import type { FormatPlugin, ParsedBadge, RawInput, RelatedInput, Step, StepOutcome, VerifyContext } from './plugin.js';
-import { verdictOf, type Check, type CheckId, type VerificationResult } from './result.js';
+import type {
+  FormatPlugin,
+  InputOrigin,
+  ParsedBadge,
+  RawInput,
+  RelatedInput,
+  Step,
+  StepOutcome,
+  VerifyContext,
+} from './plugin.js';
+import { verdictOf, type BakedImage, type Check, type CheckId, type VerificationResult } from './result.js';
 import { oneEdTechRevocationList } from './status/1edtech-revocation-list.js';
 import { bitstringStatusList } from './status/bitstring-status-list.js';
 import { statusList2021 } from './status/status-list-2021.js';
@@ -32,7 +43,11 @@ import type { BadgeView } from './view.js';
 export type VerifyInput = string | URL | Readonly<Record<string, unknown>> | Uint8Array | Blob;
 
 export interface VerifierConfig extends LoaderOptions {
-  /** Badge formats to recognise, tried in order. Default: Open Badges 3.0 / VC as JWT, and as JSON with Data Integrity proofs. */
+  /**
+   * Badge formats to recognise, tried in order. Default: Open Badges 2.0 signed (JWS), Open Badges
+   * 3.0 / VC as JWT and as JSON with Data Integrity proofs, Open Badges 2.0 hosted. Baked PNG and
+   * SVG images are opened first and their content goes to these formats.
+   */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each plug-in has its own parsed type
   readonly formats?: readonly FormatPlugin<any>[];
   /** Default: did:key, did:jwk, did:web (https only). */
@@ -104,8 +119,13 @@ async function readInput(
     throwIfAborted(signal);
     return { kind: 'document', document: { url: '', finalUrl: '', contentType: sniffContentType(bytes), bytes } };
   }
-  if (input instanceof URL)
-    return { kind: 'document', document: await load(input.href, { accept: 'badge', signal, redirects: 'any' }) };
+  // A badge URL may answer 410 Gone: that is how an OB 2.0 host says "revoked", so it is read, not failed.
+  if (input instanceof URL) {
+    return {
+      kind: 'document',
+      document: await load(input.href, { accept: 'badge', signal, redirects: 'any', readGone: true }),
+    };
+  }
   if (input instanceof Uint8Array)
     return {
       kind: 'document',
@@ -113,8 +133,12 @@ async function readInput(
     };
   if (typeof input === 'string') {
     const text = input.trim();
-    if (isAbsoluteHttpUrl(text))
-      return { kind: 'document', document: await load(text, { accept: 'badge', signal, redirects: 'any' }) };
+    if (isAbsoluteHttpUrl(text)) {
+      return {
+        kind: 'document',
+        document: await load(text, { accept: 'badge', signal, redirects: 'any', readGone: true }),
+      };
+    }
     if (text.startsWith('{') || text.startsWith('[')) {
       try {
         return { kind: 'json', value: JSON.parse(text) as unknown };
@@ -128,14 +152,65 @@ async function readInput(
   throw new MalformedInput('Expected a URL, a JWT, JSON text or a credential object');
 }
 
+/** Where a fetched document came from, for formats that judge by it (OB 2.0 hosted). */
+function originOf(document: LoadedDocument): InputOrigin {
+  return {
+    ...(document.url ? { source: document.url, finalUrl: document.finalUrl } : {}),
+    ...(document.status !== undefined ? { httpStatus: document.status } : {}),
+  };
+}
+
 /** A fetched JSON document is parsed here once, so formats see JSON as JSON whatever its source. */
-function normalise(raw: RawInput): RawInput {
-  if (raw.kind !== 'document') return raw;
-  const { contentType } = raw.document;
-  if (isJsonType(contentType)) {
-    return { kind: 'json', value: jsonOf(raw.document), source: raw.document.url };
+function parseDocument(document: LoadedDocument, extra: InputOrigin = {}): RawInput {
+  const origin = { ...originOf(document), ...extra };
+  // A Gone answer without a body still says something: the format that understands 410 decides.
+  if (document.status === 410 && document.bytes.byteLength === 0) return { kind: 'json', value: null, ...origin };
+  // Any other Gone body that is not JSON (an error page) is just a failed download.
+  if (document.status === 410 && !isJsonType(document.contentType)) {
+    throw new FetchFailed('HTTP 410', { details: { url: document.url, status: 410 } });
   }
-  return { kind: 'text', text: textOf(raw.document), source: raw.document.url };
+  if (isJsonType(document.contentType)) return { kind: 'json', value: jsonOf(document), ...origin };
+  return { kind: 'text', text: textOf(document), ...origin };
+}
+
+interface ReadBadge {
+  readonly raw: RawInput;
+  readonly bakedImage?: BakedImage;
+}
+
+/**
+ * The input as a format sees it. A baked PNG or SVG is opened (its unbaking code loaded only
+ * then) and its content read in its place: JSON, a JWS, or the URL of a hosted assertion.
+ */
+async function normalise(
+  raw: RawInput,
+  load: DocumentLoader,
+  signal: AbortSignal,
+  maxBytes: number,
+): Promise<ReadBadge> {
+  if (raw.kind !== 'document') return { raw };
+  const { document } = raw;
+  const container =
+    document.contentType === 'image/png' ? 'png' : document.contentType === 'image/svg+xml' ? 'svg' : undefined;
+  if (!container) return { raw: parseDocument(document) };
+  const { unbake } = await import('./baked/unbake.js');
+  const baked = await unbake(document.bytes, document.contentType, { maxBytes, signal });
+  throwIfAborted(signal);
+  const bakedImage: BakedImage = { container, contentType: document.contentType, bytes: document.bytes };
+  const from = { baked: { container: baked.container, location: baked.location } };
+  const payload = baked.payload.trim();
+  if (isAbsoluteHttpUrl(payload)) {
+    const hosted = await load(payload, { accept: 'json', signal, redirects: 'any', readGone: true });
+    return { raw: parseDocument(hosted, from), bakedImage };
+  }
+  if (payload.startsWith('{')) {
+    try {
+      return { raw: { kind: 'json', value: JSON.parse(payload) as unknown, ...from }, bakedImage };
+    } catch (cause) {
+      throw new MalformedInput('The badge inside the image is not valid JSON', { cause, details: from.baked });
+    }
+  }
+  return { raw: { kind: 'text', text: payload, ...from }, bakedImage };
 }
 
 /** Why no format took the input: the most specific honest answer. */
@@ -159,11 +234,37 @@ function unrecognised(raw: RawInput): BadgeError {
 interface Run {
   readonly checks: Check[];
   readonly onCheck: ((check: Check) => void) | undefined;
+  /** Proxies that answered a load since the last check was recorded (see `trackProxies`). */
+  readonly proxies: Set<string>;
 }
 
+/**
+ * A check that relied on a document a proxy fetched says so: the proxy's owner could have
+ * altered it. Loads are attributed to the check being run when they settle (checks run one
+ * after another), including loads made by a related verification inside it.
+ */
 function record(run: Run, check: Check): void {
-  run.checks.push(check);
-  run.onCheck?.(check);
+  let recorded = check;
+  if (run.proxies.size > 0 && check.status !== 'skipped') {
+    const viaProxy = [...run.proxies].join(', ');
+    recorded = {
+      ...check,
+      ...(check.message ? { message: `${check.message} (answered through the proxy ${viaProxy})` } : {}),
+      details: { ...check.details, viaProxy },
+    };
+  }
+  run.proxies.clear();
+  run.checks.push(recorded);
+  run.onCheck?.(recorded);
+}
+
+/** A loader that notes in `proxies` every document a proxy answered. */
+function trackProxies(load: DocumentLoader, proxies: Set<string>): DocumentLoader {
+  return async (url, options) => {
+    const document = await load(url, options);
+    if (document.viaProxy) proxies.add(document.viaProxy);
+    return document;
+  };
 }
 
 async function runStep<P>(step: Step<P>, parsed: P, context: VerifyContext, run: Run): Promise<void> {
@@ -195,7 +296,8 @@ async function runStep<P>(step: Step<P>, parsed: P, context: VerifyContext, run:
  * injectable so tests and the CLI never need the network.
  */
 export function createVerifier(config: VerifierConfig = {}): Verifier {
-  const formats = config.formats ?? [ob3Jwt(), ob3Json()];
+  // OB 2.0 signed before VC-JWT: both are compact JWS, told apart by the payload.
+  const formats = config.formats ?? [ob2Signed(), ob3Jwt(), ob3Json(), ob2Hosted()];
   const didResolvers = config.didResolvers ?? [didKey(), didJwk(), didWeb()];
   const statusMethods = config.statusMethods ?? [bitstringStatusList(), statusList2021(), oneEdTechRevocationList()];
   const clockToleranceSeconds = config.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
@@ -205,38 +307,55 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
 
   /** One verification: the badge (depth 0) or a credential it depends on (depth 1, status not followed). */
   async function verifyWith(
-    readRaw: () => Promise<RawInput>,
+    readRaw: (load: DocumentLoader) => Promise<RawInput>,
     base: Omit<VerifyContext, 'verifyRelated'>,
     depth: number,
     onCheck: ((check: Check) => void) | undefined,
   ): Promise<VerificationResult> {
     const { signal, now } = base;
+    const proxies = new Set<string>();
+    const tracked = { ...base, load: trackProxies(base.load, proxies) };
     const context: VerifyContext = {
-      ...base,
-      verifyRelated: (related) => verifyWith(async () => relatedRaw(related), base, depth + 1, undefined),
+      ...tracked,
+      // A related credential's loads are attributed to the check that asked for it.
+      verifyRelated: (related) => verifyWith(async () => relatedRaw(related), tracked, depth + 1, undefined),
     };
-    const run: Run = { checks: [], onCheck };
+    const run: Run = { checks: [], onCheck, proxies };
 
     let format: FormatPlugin<ParsedBadge> | undefined;
     let parsed: ParsedBadge | undefined;
+    let bakedImage: BakedImage | undefined;
     try {
-      const raw = normalise(await readRaw());
+      const read = await normalise(await readRaw(context.load), context.load, signal, maxBytes);
+      bakedImage = read.bakedImage;
+      const raw = read.raw;
       format = formats.find((candidate) => candidate.detect(raw));
       if (!format) throw unrecognised(raw);
       parsed = await format.parse(raw, context);
       record(run, {
         id: 'format',
         status: 'passed',
-        message: `Recognised as ${format.format}`,
-        details: { format: format.format, ...parsed.details },
+        message:
+          raw.kind !== 'document' && raw.baked
+            ? `Recognised as ${format.format}, read from a baked ${raw.baked.container.toUpperCase()} image`
+            : `Recognised as ${format.format}`,
+        details: {
+          format: format.format,
+          ...parsed.details,
+          ...(raw.kind !== 'document' && raw.baked ? { baked: raw.baked } : {}),
+        },
       });
     } catch (error) {
       throwIfAborted(signal);
-      record(run, { id: 'format', ...failedOutcomeOf(error) });
+      // A badge whose host will not let a browser read it is unknown, not false: nothing was judged.
+      const unreadable = error instanceof BadgeError && error.code === 'ERR_OB_FETCH_CORS';
+      record(run, { id: 'format', ...(unreadable ? outcomeOf(error, 'warning') : failedOutcomeOf(error)) });
     }
 
     if (format && parsed) {
       for (const step of format.steps) {
+        // A related credential (a status list) is nobody's award: who it names is not asked.
+        if (step.id === 'recipient' && depth > 0) continue;
         if (step.id === 'status' && depth > 0) {
           record(run, {
             id: 'status',
@@ -267,6 +386,7 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
       credential: parsed?.credential,
       badge,
       checkedAt: now.toISOString(),
+      ...(bakedImage && depth === 0 ? { bakedImage } : {}),
     };
   }
 
@@ -287,7 +407,7 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
       const now = options.now ?? new Date();
       const recipient = options.recipient?.trim() || undefined;
       const base = { now, clockToleranceSeconds, signal, load, didResolvers, statusMethods, recipient };
-      return verifyWith(() => readInput(input, load, signal, maxBytes), base, 0, options.onCheck);
+      return verifyWith((tracked) => readInput(input, tracked, signal, maxBytes), base, 0, options.onCheck);
     },
   };
 }

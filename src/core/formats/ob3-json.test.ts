@@ -33,6 +33,8 @@ describe('ob3Json format (Data Integrity)', () => {
       ['issuer', 'passed'],
       ['validity', 'passed'],
       ['status', 'passed'],
+      // The page named nobody: not asked, so it does not count against "verified".
+      ['recipient', 'skipped'],
     ]);
     expect(result.verified).to.equal(true);
     expect(result.format).to.equal('ob3-json');

@@ -1,3 +1,4 @@
+import { recipientStep } from '../checks/recipient.js';
 import { statusStep } from '../checks/status.js';
 import { checkValidityPeriod } from '../checks/validity-period.js';
 import { bindKeyToIssuer } from '../checks/issuer.js';
@@ -263,7 +264,7 @@ export function ob3Json(options: Ob3JsonOptions = {}): FormatPlugin<ParsedJsonCr
         },
       };
     },
-    steps: [proofStep(options), issuerStep, validityStep, statusStep],
+    steps: [proofStep(options), issuerStep, validityStep, statusStep, recipientStep],
     view: (parsed) => toBadgeView(parsed.credential, parsed.issuerId),
   };
 }

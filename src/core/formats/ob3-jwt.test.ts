@@ -32,13 +32,21 @@ describe('ob3Jwt format', () => {
   describe('valid credentials', () => {
     it('verifies a VC-JWT (vc claim) signed by its did:jwk issuer, every check passing in order', async () => {
       const result = await verify(await signVcJwt(issuer, credentialFor(issuer.did)));
-      expect(result.checks.map((c) => c.id)).to.deep.equal(['format', 'proof', 'issuer', 'validity', 'status']);
+      expect(result.checks.map((c) => c.id)).to.deep.equal([
+        'format',
+        'proof',
+        'issuer',
+        'validity',
+        'status',
+        'recipient',
+      ]);
       expect(statuses(result)).to.deep.equal({
         format: 'passed',
         proof: 'passed',
         issuer: 'passed',
         validity: 'passed',
         status: 'passed',
+        recipient: 'skipped',
       });
       expect(result.verified).to.equal(true);
       expect(result.verdict).to.equal('verified');
@@ -125,6 +133,7 @@ describe('ob3Jwt format', () => {
         issuer: 'skipped',
         validity: 'skipped',
         status: 'skipped',
+        recipient: 'skipped',
       });
       expect(result.verdict).to.equal('unverified');
       // The content is still shown, marked unverified by the components.

@@ -1,4 +1,5 @@
 import { base64url, type JWK, type ProtectedHeaderParameters } from 'jose';
+import { recipientStep } from '../checks/recipient.js';
 import { statusStep } from '../checks/status.js';
 import { checkValidityPeriod } from '../checks/validity-period.js';
 import { bindKeyToIssuer } from '../checks/issuer.js';
@@ -273,7 +274,7 @@ export function ob3Jwt(): FormatPlugin<ParsedJwtCredential> {
         },
       };
     },
-    steps: [proofStep, issuerStep, validityStep, statusStep],
+    steps: [proofStep, issuerStep, validityStep, statusStep, recipientStep],
     view: (parsed) => toBadgeView(parsed.credential, parsed.issuerId),
   };
 }
