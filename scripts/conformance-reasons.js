@@ -46,6 +46,12 @@ const BY_CODE = {
   ERR_OB_JSONLD_LIMIT: 'malformed',
   ERR_OB_PROOF_INVALID: 'malformed',
   ERR_OB_CRYPTOSUITE_UNSUPPORTED: 'unsupported',
+  ERR_OB_SCHEMA_INVALID: 'schema-invalid',
+  ERR_OB_OUTSIDE_ISSUER_SCOPE: 'bad-issuer',
+  ERR_OB_IMAGE_NOT_BAKED: 'not-a-badge',
+  ERR_OB_IMAGE_CORRUPT: 'malformed',
+  ERR_OB_IMAGE_AMBIGUOUS: 'malformed',
+  ERR_OB_RECIPIENT_MISMATCH: 'bad-issuer',
 };
 
 /** Fetch failures mean "the thing needed could not be had": for a key that is an unresolvable key. */
@@ -126,4 +132,12 @@ export const KNOWN_DIFFERENCES = {
 };
 
 /** Formats this version verifies; the rest of the corpus is reported as not yet supported. */
-export const SUPPORTED_FORMATS = ['ob3-jwt', 'ob3-json', 'status-list'];
+export const SUPPORTED_FORMATS = [
+  'ob3-jwt',
+  'ob3-json',
+  'status-list',
+  'ob2-hosted',
+  'ob2-signed',
+  'baked-png',
+  'baked-svg',
+];
