@@ -177,3 +177,157 @@ describe('Data Integrity messages', () => {
     );
   });
 });
+
+describe('Open Badges 2.0, baked image and recipient messages', () => {
+  const passed = (id: string, details: Record<string, unknown>, ctx: MessageContext = context) =>
+    en.checkSentence({ id, status: 'passed', details }, ctx);
+
+  it('has a sentence for every new code, never calling a CORS refusal forged or verified', () => {
+    expect(problem('ERR_OB_FETCH_CORS', {})).to.equal('The issuer’s server does not let browsers check this badge');
+    expect(problem('ERR_OB_FETCH_CORS', { url: 'https://issuer.example/a/1.json' })).to.equal(
+      'The issuer’s server does not let browsers check this badge (https://issuer.example/a/1.json)',
+    );
+    expect(problem('ERR_OB_FETCH_CORS', { url: PROSE })).to.equal(
+      'The issuer’s server does not let browsers check this badge',
+    );
+    expect(problem('ERR_OB_IMAGE_NOT_BAKED', {})).to.equal('This image carries no badge');
+    expect(problem('ERR_OB_IMAGE_CORRUPT', { reason: 'crc' })).to.equal('The image file is damaged or incomplete');
+    expect(problem('ERR_OB_IMAGE_AMBIGUOUS', {})).to.equal('The image carries more than one badge');
+    expect(problem('ERR_OB_RECIPIENT_MISMATCH', {})).to.equal('Awarded to someone else');
+    // Every code has its own sentence, not the catch-all.
+    for (const code of [
+      'ERR_OB_FETCH_CORS',
+      'ERR_OB_SCHEMA_INVALID',
+      'ERR_OB_OUTSIDE_ISSUER_SCOPE',
+      'ERR_OB_IMAGE_NOT_BAKED',
+      'ERR_OB_IMAGE_CORRUPT',
+      'ERR_OB_IMAGE_AMBIGUOUS',
+      'ERR_OB_RECIPIENT_MISMATCH',
+    ] as const)
+      expect(problem(code, {}), code).to.not.equal('The badge could not be checked');
+  });
+
+  it('names the node and property of a schema problem, only from known nodes and identifier-like properties', () => {
+    expect(problem('ERR_OB_SCHEMA_INVALID', { node: 'BadgeClass', property: 'name' })).to.equal(
+      'The badge class has no valid name',
+    );
+    expect(problem('ERR_OB_SCHEMA_INVALID', { node: 'Assertion', property: 'recipient' })).to.equal(
+      'The badge has no valid recipient',
+    );
+    expect(problem('ERR_OB_SCHEMA_INVALID', { node: 'Profile' })).to.equal(
+      'The issuer’s profile is incomplete or malformed',
+    );
+    expect(problem('ERR_OB_SCHEMA_INVALID', { node: PROSE, property: 'image' })).to.equal(
+      'A badge document has no valid image',
+    );
+    expect(problem('ERR_OB_SCHEMA_INVALID', { node: 'BadgeClass', property: PROSE })).to.equal(
+      'The badge class is incomplete or malformed',
+    );
+    expect(problem('ERR_OB_SCHEMA_INVALID', { node: 'toString' })).to.equal(
+      'The badge data is incomplete or malformed',
+    );
+  });
+
+  it('says where a badge outside its issuer’s scope is hosted, by host only', () => {
+    expect(
+      problem('ERR_OB_OUTSIDE_ISSUER_SCOPE', {
+        id: 'https://evil.example/a.json',
+        issuer: 'https://issuer.example/issuer.json',
+        allowedOrigins: ['https://issuer.example'],
+      }),
+    ).to.equal('Hosted at evil.example, not where its issuer says its badges are');
+    expect(problem('ERR_OB_OUTSIDE_ISSUER_SCOPE', { id: 'https://xn--vctim-n2e.example/a' })).to.equal(
+      'Hosted at xn--vctim-n2e.example, not where its issuer says its badges are',
+    );
+    expect(problem('ERR_OB_OUTSIDE_ISSUER_SCOPE', { id: 'https://v\u0456ctim.example/a' })).to.equal(
+      'Hosted at xn--vctim-n2e.example, not where its issuer says its badges are',
+    );
+    expect(problem('ERR_OB_OUTSIDE_ISSUER_SCOPE', { id: PROSE })).to.equal(
+      'Not hosted where its issuer says its badges are',
+    );
+  });
+
+  it('describes a hosted badge by where it was downloaded from, and its issuer by its hosting scope', () => {
+    const proof = { verification: 'hosted', url: 'https://issuer.example/a/1.json' };
+    expect(en.checkLabel('proof', proof)).to.equal('Source');
+    expect(en.checkLabel('proof', { alg: 'RS256' })).to.equal('Signature');
+    expect(passed('proof', proof)).to.equal('Downloaded from the issuer’s server at issuer.example');
+    expect(passed('proof', { ...proof, finalUrl: 'https://cdn.issuer.example:8443/a/1.json' })).to.equal(
+      'Downloaded from the issuer’s server at cdn.issuer.example:8443',
+    );
+    expect(passed('proof', { verification: 'hosted', url: PROSE })).to.equal('Downloaded from the issuer’s server');
+    expect(passed('proof', { alg: 'RS256', keyId: 'https://issuer.example/k', keySource: 'ob2-profile' })).to.equal(
+      'The signature matches the content (RS256)',
+    );
+    const issuer = 'https://issuer.example/issuer.json';
+    expect(passed('issuer', { issuer, scope: 'issuer-origin' })).to.equal(
+      'Hosted on the same site as its issuer, https://issuer.example/issuer.json',
+    );
+    expect(passed('issuer', { issuer, scope: 'allowedOrigins' })).to.equal(
+      'Hosted on a site its issuer, https://issuer.example/issuer.json, lists as its own',
+    );
+    expect(passed('issuer', { issuer: PROSE, scope: 'startsWith' })).to.equal(
+      'Hosted at an address its issuer lists for its badges',
+    );
+  });
+
+  it('names the OB 2.0 formats and a baked container', () => {
+    expect(en.formatName('ob2-hosted')).to.equal('Open Badges 2.0 (hosted)');
+    expect(en.formatName('ob2-signed')).to.equal('Open Badges 2.0 (signed)');
+    const withFormat: MessageContext = { ...context, format: 'ob2-signed' };
+    expect(passed('format', { baked: { container: 'png', location: 'iTXt openbadges' } }, withFormat)).to.equal(
+      'Read from a baked PNG image as Open Badges 2.0 (signed)',
+    );
+    expect(passed('format', { baked: { container: 'svg', location: 'openbadges:assertion' } })).to.equal(
+      'Read from a baked SVG image',
+    );
+    expect(passed('format', { baked: { container: PROSE } }, withFormat)).to.equal('Read as Open Badges 2.0 (signed)');
+  });
+
+  it('says whose badge it is without ever quoting an identity or hash', () => {
+    expect(en.checkLabel('recipient')).to.equal('Recipient');
+    const hash = `sha256$${'ab'.repeat(32)}`;
+    expect(
+      passed('recipient', { declared: 'mailto:ada@example.org', identityType: 'email', hashed: true, matched: hash }),
+    ).to.equal('Awarded to the owner of this page (identified by email address)');
+    expect(passed('recipient', { identityType: 'emailAddress' })).to.equal(
+      'Awarded to the owner of this page (identified by email address)',
+    );
+    expect(passed('recipient', { identityType: PROSE })).to.equal('Awarded to the owner of this page');
+    const recipient = (code: Check['code'], status: Check['status'] = 'warning') =>
+      sentence({ id: 'recipient', status, code, details: { declared: 'mailto:ada@example.org' } } as Check);
+    expect(recipient('ERR_OB_RECIPIENT_MISMATCH', 'failed')).to.equal('Awarded to someone else');
+    expect(en.banner('unverified', recipient('ERR_OB_RECIPIENT_MISMATCH', 'failed'))).to.equal(
+      'Not verified: awarded to someone else',
+    );
+    // The page's own declaration is unusable: that is not "the badge data is damaged".
+    expect(recipient('ERR_OB_MALFORMED')).to.equal('This page names its owner in a form that cannot be checked');
+    expect(recipient('ERR_OB_SCHEMA_INVALID')).to.equal(
+      'The badge names no recipient to compare with the owner of this page',
+    );
+    expect(recipient('ERR_OB_UNSUPPORTED')).to.equal(
+      'Could not check that this badge belongs to the owner of this page',
+    );
+    expect(sentence({ id: 'recipient', status: 'skipped', details: { requested: false } })).to.equal(
+      'Not checked, because this page does not say who owns it',
+    );
+    expect(sentence({ id: 'recipient', status: 'skipped', details: { requires: 'proof' } })).to.equal(
+      'Not checked, because the signature check did not pass',
+    );
+  });
+
+  it('says when a check relied on a proxy, naming its host', () => {
+    const viaProxy = 'https://proxy.example';
+    expect(problem('ERR_OB_FETCH_FAILED', { url: 'https://issuer.example/a.json', viaProxy })).to.equal(
+      'The badge could not be downloaded from https://issuer.example/a.json (answered through proxy.example, which could alter answers)',
+    );
+    expect(passed('status', { entries: 1, viaProxy })).to.equal(
+      'Not revoked or suspended (answered through proxy.example, which could alter answers)',
+    );
+    expect(passed('status', { entries: 1, viaProxy: PROSE })).to.equal(
+      'Not revoked or suspended (answered through a proxy, which could alter answers)',
+    );
+    expect(en.proxyNote('proxy.example')).to.equal('Some answers came through proxy.example, which could alter them.');
+    expect(en.proxyNote(undefined)).to.equal('Some answers came through a proxy, which could alter them.');
+  });
+});

@@ -28,7 +28,8 @@ export type DisplayVerdict = Verdict | 'loading' | 'error';
 
 export interface Messages {
   verdict(verdict: DisplayVerdict): string;
-  checkLabel(id: string): string;
+  /** A check's name; `details` tell apart kinds of one check (an OB 2.0 hosted badge has no signature). */
+  checkLabel(id: string, details?: Readonly<Record<string, unknown>>): string;
   checkStatus(status: Check['status']): string;
   /** One plain-language sentence for a check. */
   checkSentence(check: Check, context: MessageContext): string;
@@ -49,6 +50,20 @@ export interface Messages {
   checkedAt(when: string): string;
   formatName(format: BadgeFormat): string;
   awardedTo(name: string): string;
+  /**
+   * The line beside "Awarded to …" when the page declared its owner (`recipient` attribute or
+   * `<meta name="ob-recipient">`): it is theirs, someone else's, or could not be told.
+   */
+  ownerRecipient(outcome: 'match' | 'mismatch' | 'unchecked'): string;
+  /** Introduces the issuer's own words on why a badge was revoked (shown as a quotation). */
+  revocationReason: string;
+  /**
+   * A check sentence for a check that relied on a document a CORS proxy fetched: `host` is the
+   * proxy's host (undefined when it cannot be shown).
+   */
+  viaProxy(sentence: string, host: string | undefined): string;
+  /** The card's own note when any check relied on a proxy (the checks may be hidden or closed). */
+  proxyNote(host: string | undefined): string;
   issuedBy: string;
   criteria: string;
   criteriaLink: string;
@@ -63,6 +78,10 @@ export interface Messages {
   opensInNewTab: string;
   badgeImage(name: string): string;
   issuerImage(name: string): string;
+}
+
+function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function str(value: unknown): string | undefined {
@@ -98,6 +117,21 @@ function date(value: unknown, context: MessageContext): string | undefined {
   return raw && !Number.isNaN(Date.parse(raw)) ? context.formatDate(raw) : undefined;
 }
 
+/**
+ * The host (ASCII, with its port) of an http(s) URL or origin, if it has a short one: how a
+ * proxy (`details.viaProxy`, an origin) or a server is named.
+ */
+export function displayHost(value: unknown): string | undefined {
+  const raw = str(value)?.trim();
+  if (!raw || !/^https?:\/\//i.test(raw)) return undefined;
+  try {
+    const shown = new URL(raw).host;
+    return shown && shown.length <= MAX_DETAIL ? shown : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Lower-cases the first letter, to follow "Not verified: ". English-only; translations do their own. */
 function sentenceTail(text: string): string {
   return text.length > 1 && /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
@@ -123,6 +157,42 @@ const LABELS: Record<string, string> = {
   verify: 'Verification',
 };
 
+/** OB 2.0 node types, as a visitor would name them (ERR_OB_SCHEMA_INVALID `details.node`). */
+const NODES: Record<string, string> = {
+  Assertion: 'The badge',
+  BadgeClass: 'The badge class',
+  Profile: 'The issuer’s profile',
+  Issuer: 'The issuer’s profile',
+  CryptographicKey: 'The issuer’s key',
+  RevocationList: 'The issuer’s revocation list',
+  IdentityObject: 'The badge’s recipient',
+  VerificationObject: 'The badge’s verification information',
+  Criteria: 'The badge’s criteria',
+  Image: 'The badge image',
+  Evidence: 'The evidence',
+  AlignmentObject: 'A skill or standard',
+};
+
+/** Recipient identity types (OB 2.0 `type`, OB 3.0 `identityType`) as people say them; fixed text, never the value. */
+function identityKind(label: unknown): string | undefined {
+  if (typeof label !== 'string') return undefined;
+  switch (label.replace(/^(?:https?:\/\/schema\.org\/|schema:|ext:)/i, '').toLowerCase()) {
+    case 'email':
+    case 'emailaddress':
+      return 'email address';
+    case 'url':
+      return 'web address';
+    case 'telephone':
+    case 'phone':
+    case 'phonenumber':
+      return 'telephone number';
+    case 'did':
+      return 'DID';
+    default:
+      return undefined;
+  }
+}
+
 export const en: Messages = {
   verdict(verdict) {
     switch (verdict) {
@@ -139,7 +209,8 @@ export const en: Messages = {
     }
   },
 
-  checkLabel(id) {
+  checkLabel(id, details) {
+    if (id === 'proof' && details?.['verification'] === 'hosted') return 'Source';
     return Object.hasOwn(LABELS, id) ? LABELS[id]! : id;
   },
 
@@ -153,16 +224,21 @@ export const en: Messages = {
   checkSentence(check, context) {
     const d = check.details ?? {};
     if (check.status === 'skipped') {
+      if (d['requested'] === false) return 'Not checked, because this page does not say who owns it';
       const after = identifier(d['requires']) ?? identifier(d['after']);
       return after
         ? `Not checked, because the ${this.checkLabel(after).toLowerCase()} check did not pass`
         : 'Not checked, because an earlier check did not pass';
     }
-    if (check.status === 'passed') return passedSentence(this, check, context);
-    if (check.code) return this.codeText(check.code, check.details, context);
+    let sentence: string;
+    if (check.status === 'passed') sentence = passedSentence(this, check, context);
+    else if (check.id === 'recipient') sentence = recipientProblem(this, check, context);
+    else if (check.code) sentence = this.codeText(check.code, check.details, context);
     // The core always gives a code on failed/warning; without one, something unexpected happened.
     // Its developer message is not shown to visitors.
-    return this.unexpectedError;
+    else sentence = this.unexpectedError;
+    // The proxy's owner could have changed what it passed on: every check that relied on it says so.
+    return d['viaProxy'] === undefined ? sentence : this.viaProxy(sentence, displayHost(d['viaProxy']));
   },
 
   codeText(code, details, context) {
@@ -265,6 +341,31 @@ export const en: Messages = {
           ? `Signed in a way this page does not support (${suite})`
           : 'Signed in a way this page does not support';
       }
+      case 'ERR_OB_FETCH_CORS':
+        // Neither forged nor verified: the browser was not allowed to read the issuer's answer.
+        return url
+          ? `The issuer’s server does not let browsers check this badge (${url})`
+          : 'The issuer’s server does not let browsers check this badge';
+      case 'ERR_OB_SCHEMA_INVALID': {
+        const node = typeof d['node'] === 'string' && Object.hasOwn(NODES, d['node']) ? NODES[d['node']]! : undefined;
+        const property = identifier(d['property']);
+        if (property) return `${node ?? 'A badge document'} has no valid ${property}`;
+        return node ? `${node} is incomplete or malformed` : 'The badge data is incomplete or malformed';
+      }
+      case 'ERR_OB_OUTSIDE_ISSUER_SCOPE': {
+        const at = displayHost(d['id']);
+        return at
+          ? `Hosted at ${at}, not where its issuer says its badges are`
+          : 'Not hosted where its issuer says its badges are';
+      }
+      case 'ERR_OB_IMAGE_NOT_BAKED':
+        return 'This image carries no badge';
+      case 'ERR_OB_IMAGE_CORRUPT':
+        return 'The image file is damaged or incomplete';
+      case 'ERR_OB_IMAGE_AMBIGUOUS':
+        return 'The image carries more than one badge';
+      case 'ERR_OB_RECIPIENT_MISMATCH':
+        return 'Awarded to someone else';
       default:
         return 'The badge could not be checked';
     }
@@ -297,6 +398,32 @@ export const en: Messages = {
 
   awardedTo(name) {
     return `Awarded to ${name}`;
+  },
+
+  ownerRecipient(outcome) {
+    switch (outcome) {
+      case 'match':
+        return 'Awarded to the owner of this page';
+      case 'mismatch':
+        return 'Awarded to someone else';
+      case 'unchecked':
+      default:
+        return 'Could not check that this badge belongs to the owner of this page';
+    }
+  },
+
+  revocationReason: 'Reason given by the issuer',
+
+  viaProxy(sentence, proxyHost) {
+    return proxyHost
+      ? `${sentence} (answered through ${proxyHost}, which could alter answers)`
+      : `${sentence} (answered through a proxy, which could alter answers)`;
+  },
+
+  proxyNote(proxyHost) {
+    return proxyHost
+      ? `Some answers came through ${proxyHost}, which could alter them.`
+      : 'Some answers came through a proxy, which could alter them.';
   },
 
   issuedBy: 'Issued by',
@@ -340,14 +467,33 @@ function listProblem(reason: unknown): string {
 function passedSentence(messages: Messages, check: Check, context: MessageContext): string {
   const d = check.details ?? {};
   switch (check.id) {
-    case 'format':
-      return context.format ? `Read as ${messages.formatName(context.format)}` : 'The badge data is well formed';
+    case 'format': {
+      const baked = isObject(d['baked']) ? d['baked']['container'] : undefined;
+      const image = baked === 'png' ? 'a baked PNG image' : baked === 'svg' ? 'a baked SVG image' : undefined;
+      const as = context.format ? messages.formatName(context.format) : undefined;
+      if (image) return as ? `Read from ${image} as ${as}` : `Read from ${image}`;
+      return as ? `Read as ${as}` : 'The badge data is well formed';
+    }
     case 'proof': {
+      if (d['verification'] === 'hosted') {
+        // An OB 2.0 hosted badge has no signature: it is genuine because the issuer's server serves it.
+        const server = displayHost(d['finalUrl']) ?? displayHost(d['url']);
+        return server ? `Downloaded from the issuer’s server at ${server}` : 'Downloaded from the issuer’s server';
+      }
       // A JWS names its algorithm, a Data Integrity proof its cryptosuite.
       const alg = identifier(d['alg']) ?? identifier(d['cryptosuite']);
       return alg ? `The signature matches the content (${alg})` : 'The signature matches the content';
     }
     case 'issuer': {
+      const scope = d['scope'];
+      if (scope === 'issuer-origin' || scope === 'allowedOrigins' || scope === 'startsWith') {
+        const issuer = place(d['issuer']);
+        const its = issuer ? `its issuer, ${issuer},` : 'its issuer';
+        if (scope === 'issuer-origin')
+          return issuer ? `Hosted on the same site as its issuer, ${issuer}` : 'Hosted on the same site as its issuer';
+        if (scope === 'allowedOrigins') return `Hosted on a site ${its} lists as its own`;
+        return `Hosted at an address ${its} lists for its badges`;
+      }
       const who = place(d['issuer']) ?? place(d['controller']);
       return who ? `Signed by a key that belongs to ${who}` : 'Signed by a key that belongs to the issuer';
     }
@@ -370,9 +516,31 @@ function passedSentence(messages: Messages, check: Check, context: MessageContex
       if (checkedAt) return 'Status checked against the issuer’s list';
       return 'Not revoked or suspended';
     }
-    case 'recipient':
-      return 'The recipient matches';
+    case 'recipient': {
+      // Only the kind of identity, never its value: the badge's may be a hash, which is not a name.
+      const kind = identityKind(d['identityType']);
+      return kind ? `${messages.ownerRecipient('match')} (identified by ${kind})` : messages.ownerRecipient('match');
+    }
     default:
       return 'Passed';
+  }
+}
+
+/**
+ * A recipient check that did not pass. Its codes are shared with other checks but mean something
+ * else here: ERR_OB_MALFORMED is the page's declaration, not the badge, that could not be read.
+ */
+function recipientProblem(messages: Messages, check: Check, context: MessageContext): string {
+  switch (check.code) {
+    case 'ERR_OB_RECIPIENT_MISMATCH':
+      return messages.ownerRecipient('mismatch');
+    case 'ERR_OB_MALFORMED':
+      return 'This page names its owner in a form that cannot be checked';
+    case 'ERR_OB_SCHEMA_INVALID':
+      return 'The badge names no recipient to compare with the owner of this page';
+    case 'ERR_OB_UNSUPPORTED':
+      return messages.ownerRecipient('unchecked');
+    default:
+      return check.code ? messages.codeText(check.code, check.details, context) : messages.ownerRecipient('unchecked');
   }
 }

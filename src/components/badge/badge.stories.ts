@@ -2,6 +2,17 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { Check, VerificationResult } from '../../core/result.js';
 import { cannedResult, passedChecks } from '../../../test/helpers/canned-results.js';
+import {
+  bakedImage,
+  hostedChecks,
+  OB2_VIEW,
+  ob2Result,
+  PNG_BYTES,
+  recipientCheck,
+  revokedStatus,
+  signedChecks,
+  svgBytes,
+} from '../../../test/helpers/canned-ob2.js';
 import type { Verifier } from '../../core/verify.js';
 import type { BadgeView } from '../../core/view.js';
 import './badge.js';
@@ -103,6 +114,34 @@ const results = {
   }),
 };
 
+// A baked SVG badge: shown through <img>, so even a script inside it would never run.
+const BAKED_SVG = svgBytes(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" onload="alert(1)">' +
+    '<script>alert(1)</script>' +
+    '<circle cx="32" cy="32" r="30" fill="#0b5cad"/><path d="M20 33l8 8 16-18" stroke="#fff" stroke-width="6" fill="none"/></svg>',
+);
+
+const ob2Results = {
+  ob2Hosted: ob2Result(hostedChecks(OB2_VIEW, NOW), OB2_VIEW, NOW),
+  ob2Signed: ob2Result(signedChecks(OB2_VIEW, NOW), OB2_VIEW, NOW, { format: 'ob2-signed' }),
+  bakedPng: ob2Result(hostedChecks(OB2_VIEW, NOW, { baked: 'png' }), OB2_VIEW, NOW, {
+    bakedImage: bakedImage('png', PNG_BYTES),
+  }),
+  bakedSvg: ob2Result(hostedChecks(OB2_VIEW, NOW, { baked: 'svg' }), OB2_VIEW, NOW, {
+    bakedImage: bakedImage('svg', BAKED_SVG),
+  }),
+  ownersBadge: ob2Result(hostedChecks(OB2_VIEW, NOW, { recipient: recipientCheck('match') }), OB2_VIEW, NOW),
+  someoneElses: ob2Result(hostedChecks(OB2_VIEW, NOW, { recipient: recipientCheck('mismatch') }), OB2_VIEW, NOW),
+  revokedWithReason: ob2Result(
+    [...hostedChecks(OB2_VIEW, NOW).slice(0, 4), revokedStatus('Awarded in error: the contribution was reverted.')],
+    OB2_VIEW,
+    NOW,
+  ),
+  viaProxy: ob2Result(hostedChecks(OB2_VIEW, NOW, { viaProxy: 'https://proxy.example' }), OB2_VIEW, NOW),
+};
+
+const allResults = { ...results, ...ob2Results };
+
 /** A verifier that answers with a canned result (or never, for the loading state). */
 function cannedVerifier(result: VerificationResult | undefined): Verifier {
   return {
@@ -114,7 +153,7 @@ function cannedVerifier(result: VerificationResult | undefined): Verifier {
 }
 
 interface Args {
-  result: keyof typeof results | 'loading';
+  result: keyof typeof allResults | 'loading';
   compact: boolean;
   noEvidence: boolean;
   noChecks: boolean;
@@ -126,7 +165,7 @@ const meta = {
   component: 'ob-badge',
   args: { result: 'verified', compact: false, noEvidence: false, noChecks: false, lang: 'en-GB' },
   argTypes: {
-    result: { control: 'select', options: [...Object.keys(results), 'loading'] },
+    result: { control: 'select', options: [...Object.keys(allResults), 'loading'] },
     lang: { control: 'text' },
   },
   render: (args) => html`
@@ -135,7 +174,7 @@ const meta = {
       ?compact=${args.compact}
       ?no-evidence=${args.noEvidence}
       ?no-checks=${args.noChecks}
-      .verifier=${cannedVerifier(args.result === 'loading' ? undefined : results[args.result])}
+      .verifier=${cannedVerifier(args.result === 'loading' ? undefined : allResults[args.result])}
       .credential=${`canned:${args.result}`}
       .now=${NOW}
     ></ob-badge>
@@ -154,3 +193,12 @@ export const HostileContent: Story = { args: { result: 'hostile' } };
 export const Loading: Story = { args: { result: 'loading' } };
 export const Compact: Story = { args: { compact: true } };
 export const French: Story = { args: { lang: 'fr', result: 'expired' } };
+export const OpenBadges2Hosted: Story = { args: { result: 'ob2Hosted' } };
+export const OpenBadges2Signed: Story = { args: { result: 'ob2Signed' } };
+export const BakedPng: Story = { args: { result: 'bakedPng' } };
+export const BakedSvg: Story = { args: { result: 'bakedSvg' } };
+export const BakedCompact: Story = { args: { result: 'bakedPng', compact: true } };
+export const OwnersBadge: Story = { args: { result: 'ownersBadge' } };
+export const SomeoneElsesBadge: Story = { args: { result: 'someoneElses' } };
+export const RevokedWithReason: Story = { args: { result: 'revokedWithReason' } };
+export const ThroughAProxy: Story = { args: { result: 'viaProxy' } };

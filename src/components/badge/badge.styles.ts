@@ -278,6 +278,47 @@ export const styles = css`
     font-weight: 600;
   }
 
+  /* Whether the badge is the page owner's: icon + text, the colour only reinforces them. */
+  .owner {
+    --_tone: var(--_muted);
+    display: flex;
+    align-items: flex-start;
+    gap: 0.375rem;
+    font-size: 0.9375rem;
+    font-weight: 600;
+  }
+
+  .owner__icon {
+    margin-top: 0.15em;
+    color: var(--_tone);
+  }
+
+  .owner--match {
+    --_tone: var(--_verified);
+  }
+
+  .owner--mismatch {
+    --_tone: var(--_unverified);
+  }
+
+  .owner--unchecked {
+    --_tone: var(--_unknown);
+  }
+
+  /* The issuer's own words on a revocation: quoted, on a line of their own. */
+  .reason {
+    display: block;
+    margin-top: 0.25rem;
+    color: var(--_muted);
+    font-weight: 400;
+    font-size: 0.875rem;
+  }
+
+  .proxy-note {
+    color: var(--_muted);
+    font-size: 0.8125rem;
+  }
+
   .description {
     white-space: pre-line;
   }

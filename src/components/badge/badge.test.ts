@@ -1,6 +1,18 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { Check, VerificationResult } from '../../core/result.js';
 import { cannedResult, passedChecks } from '../../../test/helpers/canned-results.js';
+import {
+  bakedImage,
+  hostedChecks,
+  OB2_VIEW,
+  ob2Result,
+  PNG_BYTES,
+  RECIPIENT_NOT_REQUESTED,
+  recipientCheck,
+  revokedStatus,
+  signedChecks,
+  svgBytes,
+} from '../../../test/helpers/canned-ob2.js';
 import type { Verifier, VerifyInput, VerifyOptions } from '../../core/verify.js';
 import type { BadgeView } from '../../core/view.js';
 import { ObVerifiedEvent } from '../../events/verified-event.js';
@@ -740,3 +752,479 @@ describe('<ob-badge>', () => {
     await expect(container).to.be.accessible();
   });
 });
+
+describe('<ob-badge>: Open Badges 2.0, baked images, the recipient and proxies', () => {
+  const ob2 = (checks: Check[], options: Parameters<typeof ob2Result>[3] = {}, view: BadgeView | null = OB2_VIEW) =>
+    ob2Result(checks, view, NOW, options);
+  const rows = (el: ObBadge) => [...(part(el, 'checks')?.querySelectorAll('li') ?? [])].map(textOf);
+
+  describe('hosted and signed OB 2.0 badges', () => {
+    it('says a hosted badge was downloaded from the issuer’s server, not that a signature is valid', async () => {
+      const el = await render(ob2(hostedChecks(OB2_VIEW, NOW)));
+      expect(el.matches(':state(verified)')).to.equal(true);
+      expect(textOf(part(el, 'verdict'))).to.equal('Verified');
+      expect(textOf(part(el, 'checks')!.querySelector('summary'))).to.equal('How this badge was checked (5 checks)');
+      expect(rows(el)).to.deep.equal([
+        'Format: Passed Read as Open Badges 2.0 (hosted)',
+        'Source: Passed Downloaded from the issuer’s server at badges.example.org',
+        'Issuer: Passed Hosted on the same site as its issuer, https://badges.example.org/issuer.json',
+        'Validity period: Passed Valid since 1 March 2024, with no expiry date',
+        'Revocation status: Passed Not revoked or suspended',
+      ]);
+      expect(textOf(shadow(el).querySelector('.checks'))).to.not.contain('signature');
+      await expect(el).to.be.accessible();
+    });
+
+    it('names the signed format and its algorithm', async () => {
+      const el = await render(ob2(signedChecks(OB2_VIEW, NOW), { format: 'ob2-signed' }));
+      expect(rows(el).slice(0, 2)).to.deep.equal([
+        'Format: Passed Read as Open Badges 2.0 (signed)',
+        'Signature: Passed The signature matches the content (RS256)',
+      ]);
+      expect(textOf(part(el, 'verdict'))).to.equal('Verified');
+    });
+
+    it('names a badge hosted outside its issuer’s scope, a CORS refusal and a schema problem in plain words', async () => {
+      const outside = await render(
+        ob2([
+          hostedChecks(OB2_VIEW, NOW)[0]!,
+          {
+            id: 'issuer',
+            status: 'failed',
+            code: 'ERR_OB_OUTSIDE_ISSUER_SCOPE',
+            details: {
+              id: 'https://evil.example/a.json',
+              issuer: 'https://badges.example.org/issuer.json',
+              allowedOrigins: ['https://badges.example.org'],
+            },
+          },
+        ]),
+      );
+      expect(textOf(part(outside, 'banner'))).to.equal(
+        'Not verified: hosted at evil.example, not where its issuer says its badges are',
+      );
+
+      const cors = await render(
+        ob2(
+          [
+            {
+              id: 'format',
+              status: 'failed',
+              code: 'ERR_OB_FETCH_CORS',
+              details: { url: 'https://badges.example.org/assertions/42.json' },
+            },
+          ],
+          {},
+          null,
+        ),
+      );
+      expect(textOf(part(cors, 'error'))).to.equal(
+        'This badge could not be read: the issuer’s server does not let browsers check this badge (https://badges.example.org/assertions/42.json)',
+      );
+
+      const schema = await render(
+        ob2(
+          [
+            {
+              id: 'format',
+              status: 'failed',
+              code: 'ERR_OB_SCHEMA_INVALID',
+              details: { node: 'BadgeClass', property: 'name' },
+            },
+          ],
+          {},
+          null,
+        ),
+      );
+      expect(textOf(part(schema, 'error'))).to.equal('This badge could not be read: the badge class has no valid name');
+    });
+  });
+
+  describe('revocation', () => {
+    it('quotes the issuer’s reason as plain text, isolated and clipped', async () => {
+      const reason = `<b>Issued in error</b>\n\u202eby the registrar ${'x'.repeat(400)}`;
+      const el = await render(ob2([...hostedChecks(OB2_VIEW, NOW).slice(0, 4), revokedStatus(reason)]));
+      expect(el.matches(':state(unverified)')).to.equal(true);
+      const banner = part(el, 'banner')!;
+      expect(textOf(banner)).to.match(
+        /^Not verified: revoked by the issuer Reason given by the issuer: <b>Issued in error<\/b> \u202eby the registrar x+…$/,
+      );
+      const quoted = banner.querySelector('[part~="reason"] q bdi')!;
+      expect(Array.from(quoted.textContent!).length).to.equal(200);
+      expect(shadow(el).querySelector('b')).to.equal(null);
+      // The checks list keeps the reason beside its check.
+      expect(rows(el)[4]).to.contain('Revocation status: Failed Revoked by the issuer Reason given by the issuer:');
+      await expect(el).to.be.accessible();
+    });
+
+    it('takes the reason from the render model when the check has none, and says nothing without one', async () => {
+      const el = await render(
+        ob2([...hostedChecks(OB2_VIEW, NOW).slice(0, 4), revokedStatus()], {}, {
+          ...OB2_VIEW,
+          revocationReason: 'Duplicate award',
+        } as BadgeView),
+      );
+      expect(textOf(part(el, 'reason'))).to.equal('Reason given by the issuer: Duplicate award');
+      const bare = await render(ob2([...hostedChecks(OB2_VIEW, NOW).slice(0, 4), revokedStatus()]));
+      expect(textOf(part(bare, 'banner'))).to.equal('Not verified: revoked by the issuer');
+      expect(part(bare, 'reason')).to.equal(null);
+    });
+  });
+
+  describe('recipient', () => {
+    const meta = (content: string) => {
+      const element = document.createElement('meta');
+      element.name = 'ob-recipient';
+      element.content = content;
+      document.head.append(element);
+      return element;
+    };
+
+    it('passes the recipient attribute to verify(), and re-verifies when it changes', async () => {
+      const verifier = canned(VERIFIED);
+      const el = await fixture<ObBadge>(
+        html`<ob-badge .verifier=${verifier} .credential=${'a.b.c'} recipient="mailto:ada@example.org"></ob-badge>`,
+      );
+      await settled(el);
+      expect(verifier.options[0]!.recipient).to.equal('mailto:ada@example.org');
+      el.setAttribute('recipient', 'https://ada.example/');
+      await settled(el);
+      expect(verifier.options.map((options) => options?.recipient)).to.deep.equal([
+        'mailto:ada@example.org',
+        'https://ada.example/',
+      ]);
+    });
+
+    it('falls back to <meta name="ob-recipient">, read when verifying; the attribute wins', async () => {
+      const element = meta(' mailto:owner@example.org ');
+      try {
+        const verifier = canned(VERIFIED);
+        const el = await fixture<ObBadge>(html`<ob-badge .verifier=${verifier} .credential=${'a.b.c'}></ob-badge>`);
+        await settled(el);
+        expect(verifier.options[0]!.recipient).to.equal('mailto:owner@example.org');
+
+        element.content = 'did:example:owner';
+        el.now = NOW; // any re-verification reads the page's current declaration
+        await settled(el);
+        expect(verifier.options[1]!.recipient).to.equal('did:example:owner');
+
+        const own = canned(VERIFIED);
+        const other = await fixture<ObBadge>(
+          html`<ob-badge .verifier=${own} .credential=${'a.b.c'} recipient="tel:+15551234567"></ob-badge>`,
+        );
+        await settled(other);
+        expect(own.options[0]!.recipient).to.equal('tel:+15551234567');
+      } finally {
+        element.remove();
+      }
+    });
+
+    it('asks for no recipient when the page names nobody', async () => {
+      const verifier = canned(VERIFIED);
+      const el = await fixture<ObBadge>(html`<ob-badge .verifier=${verifier} .credential=${'a.b.c'}></ob-badge>`);
+      await settled(el);
+      expect(verifier.options[0]).to.not.have.property('recipient');
+    });
+
+    it('a recipient the page did not ask about neither blocks "Verified" nor shows', async () => {
+      const el = await render(resultOf([...PASSED, RECIPIENT_NOT_REQUESTED]));
+      expect(el.result!.verdict).to.equal('verified');
+      expect(el.matches(':state(verified)')).to.equal(true);
+      expect(textOf(part(el, 'verdict'))).to.equal('Verified');
+      expect(part(el, 'owner')).to.equal(null);
+      expect(part(el, 'banner')).to.equal(null);
+      expect(rows(el)).to.have.length(5);
+      expect(textOf(part(el, 'checks'))).to.not.contain('Recipient');
+    });
+
+    it('says "Awarded to the owner of this page" when it matches, never showing an identity or hash', async () => {
+      const el = await render(
+        ob2(
+          hostedChecks(OB2_VIEW, NOW, { recipient: recipientCheck('match') }),
+          {},
+          {
+            ...OB2_VIEW,
+            recipient: { id: `sha256$${'ab'.repeat(32)}` },
+          },
+        ),
+      );
+      expect(textOf(part(el, 'verdict'))).to.equal('Verified');
+      expect(textOf(part(el, 'owner'))).to.equal('Awarded to the owner of this page');
+      expect(part(el, 'owner')!.classList.contains('owner--match')).to.equal(true);
+      expect(rows(el)).to.include('Recipient: Passed Awarded to the owner of this page (identified by email address)');
+      const all = textOf(shadow(el).querySelector('article'));
+      expect(all).to.not.contain('sha256$');
+      expect(all).to.not.contain('ada@example.org');
+      expect(part(el, 'recipient')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says "Awarded to someone else" and is not verified when it does not match', async () => {
+      const el = await render(ob2(hostedChecks(OB2_VIEW, NOW, { recipient: recipientCheck('mismatch') })));
+      expect(el.matches(':state(unverified)')).to.equal(true);
+      expect(textOf(part(el, 'verdict'))).to.equal('Not verified');
+      expect(textOf(part(el, 'banner'))).to.equal('Not verified: awarded to someone else');
+      expect(textOf(part(el, 'owner'))).to.equal('Awarded to someone else');
+      expect(rows(el)).to.include('Recipient: Failed Awarded to someone else');
+      await expect(el).to.be.accessible();
+    });
+
+    it('says it could not tell, without blaming the badge for the page’s own declaration', async () => {
+      const el = await render(ob2(hostedChecks(OB2_VIEW, NOW, { recipient: recipientCheck('unusable-declaration') })));
+      expect(el.matches(':state(unknown)')).to.equal(true);
+      expect(textOf(part(el, 'banner'))).to.equal(
+        'Status unknown: this page names its owner in a form that cannot be checked',
+      );
+      expect(textOf(part(el, 'owner'))).to.equal('Could not check that this badge belongs to the owner of this page');
+
+      const none = await render(ob2(hostedChecks(OB2_VIEW, NOW, { recipient: recipientCheck('no-recipient') })));
+      expect(textOf(part(none, 'banner'))).to.equal(
+        'Status unknown: the badge names no recipient to compare with the owner of this page',
+      );
+    });
+
+    it('shows the owner line in compact mode too', async () => {
+      const el = await fixture<ObBadge>(
+        html`<ob-badge
+          compact
+          .verifier=${canned(ob2(hostedChecks(OB2_VIEW, NOW, { recipient: recipientCheck('match') })))}
+          .credential=${'x'}
+        ></ob-badge>`,
+      );
+      await settled(el);
+      expect(textOf(part(el, 'owner'))).to.equal('Awarded to the owner of this page');
+    });
+  });
+
+  describe('files and baked images', () => {
+    it('passes a File straight to verify()', async () => {
+      const verifier = canned(VERIFIED);
+      const file = new File([PNG_BYTES as Uint8Array<ArrayBuffer>], 'badge.json', { type: 'application/json' });
+      const el = await fixture<ObBadge>(html`<ob-badge .verifier=${verifier} .credential=${file}></ob-badge>`);
+      await settled(el);
+      expect(verifier.inputs).to.have.length(1);
+      expect(verifier.inputs[0]).to.equal(file);
+    });
+
+    it('verifies a dropped baked file end to end with the real core, and shows that image', async () => {
+      // The fixtures are served by the test server; the verifier answers every URL from them, offline.
+      const fixtures = new URL('/test/fixtures/', location.origin);
+      const map = (await (await fetch(new URL('documents.json', fixtures))).json()) as Record<string, string>;
+      const documents = new Map<string, Uint8Array>();
+      for (const [url, file] of Object.entries(map)) {
+        if (file.startsWith('ob2/'))
+          documents.set(url, new Uint8Array(await (await fetch(new URL(file, fixtures))).arrayBuffer()));
+      }
+      const { fixtureNow } = (await (await fetch(new URL('issuers.json', fixtures))).json()) as { fixtureNow: string };
+      const { createVerifier } = await import('../../core/verify.js');
+      const verifier = createVerifier({ documents, offline: true });
+      for (const [name, type, container] of [
+        ['signed-valid.svg', 'image/svg+xml', 'SVG'],
+        ['signed-valid.png', 'image/png', 'PNG'],
+      ] as const) {
+        const bytes = await (await fetch(new URL(`ob2/baked/${name}`, fixtures))).arrayBuffer();
+        // A misleading name and type: the content decides.
+        const file = new File([bytes], 'badge.json', { type: 'application/json' });
+        const el = await fixture<ObBadge>(
+          html`<ob-badge
+            lang="en-GB"
+            .verifier=${verifier}
+            .credential=${file}
+            .now=${new Date(fixtureNow)}
+          ></ob-badge>`,
+        );
+        await settled(el);
+        expect(textOf(part(el, 'verdict')), name).to.equal('Verified');
+        expect(rows(el)[0]).to.equal(`Format: Passed Read from a baked ${container} image as Open Badges 2.0 (signed)`);
+        const src = part(el, 'image')!.getAttribute('src')!;
+        expect(src.startsWith(container === 'PNG' ? 'blob:' : 'data:image/svg+xml;base64,'), src).to.equal(true);
+        const shown = new Uint8Array(await (await fetch(src)).arrayBuffer());
+        expect(shown).to.deep.equal(new Uint8Array(bytes));
+        expect((await fetch(src)).headers.get('content-type')).to.equal(type);
+      }
+    });
+
+    it('shows a baked PNG as a blob URL, revoked when the result changes and when the element leaves', async () => {
+      const checks = hostedChecks(OB2_VIEW, NOW, { baked: 'png' });
+      const baked = ob2(checks, { bakedImage: bakedImage('png', PNG_BYTES) });
+      const el = await render(baked);
+      expect(rows(el)[0]).to.equal('Format: Passed Read from a baked PNG image as Open Badges 2.0 (hosted)');
+      const image = part(el, 'image') as HTMLImageElement;
+      expect(image.localName).to.equal('img');
+      const first = image.getAttribute('src')!;
+      expect(first).to.match(/^blob:/);
+      expect(image.alt).to.equal('Open Source Contributor badge');
+      const served = await fetch(first);
+      expect(served.headers.get('content-type')).to.equal('image/png');
+      expect(new Uint8Array(await served.arrayBuffer())).to.deep.equal(PNG_BYTES);
+      await waitUntil(() => image.complete && image.naturalWidth === 1, 'the baked PNG never decoded');
+
+      // A new result: the old URL is revoked, the new one is live.
+      el.verifier = canned(ob2(checks, { bakedImage: bakedImage('png', PNG_BYTES.slice()) }));
+      await settled(el);
+      const second = part(el, 'image')!.getAttribute('src')!;
+      expect(second)
+        .to.match(/^blob:/)
+        .and.not.equal(first);
+      await expectRevoked(first);
+      expect((await fetch(second)).ok).to.equal(true);
+
+      // Leaving the page revokes it; coming back makes a new one.
+      const parent = el.parentNode!;
+      el.remove();
+      await expectRevoked(second);
+      parent.append(el);
+      await el.updateComplete;
+      const third = part(el, 'image')!.getAttribute('src')!;
+      expect(third)
+        .to.match(/^blob:/)
+        .and.not.equal(second);
+      expect((await fetch(third)).ok).to.equal(true);
+
+      // A result without a baked image: back to the badge's own image, and the URL revoked.
+      el.verifier = canned(ob2(hostedChecks(OB2_VIEW, NOW)));
+      await settled(el);
+      expect(part(el, 'image')!.getAttribute('src')).to.equal(OB2_VIEW.image!.url);
+      await expectRevoked(third);
+    });
+
+    it('shows the baked image in compact mode', async () => {
+      const el = await fixture<ObBadge>(
+        html`<ob-badge
+          compact
+          .verifier=${canned(ob2(hostedChecks(OB2_VIEW, NOW), { bakedImage: bakedImage('png', PNG_BYTES) }))}
+          .credential=${'x'}
+        ></ob-badge>`,
+      );
+      await settled(el);
+      expect(part(el, 'image')!.getAttribute('src')).to.match(/^blob:/);
+    });
+
+    it('shows a baked SVG only as an image: its script and onload never run', async () => {
+      const globals = window as unknown as { __obBakedRan?: string };
+      delete globals.__obBakedRan;
+      const svg = svgBytes(
+        `<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8" onload="window.__obBakedRan='onload'">` +
+          `<script>window.__obBakedRan = 'script'; try { parent.__obBakedRan = 'parent' } catch (e) {}` +
+          ` parent.postMessage('baked svg ran in ' + location.origin, '*')</script>` +
+          `<rect width="8" height="8" fill="teal"/></svg>`,
+      );
+      const el = await render(
+        ob2(hostedChecks(OB2_VIEW, NOW, { baked: 'svg' }), { bakedImage: bakedImage('svg', svg) }),
+      );
+      expect(rows(el)[0]).to.equal('Format: Passed Read from a baked SVG image as Open Badges 2.0 (hosted)');
+      const image = part(el, 'image') as HTMLImageElement;
+      expect(image.localName).to.equal('img');
+      await waitUntil(() => image.complete && image.naturalWidth === 8, 'the baked SVG never rendered');
+      await new Promise((r) => setTimeout(r, 50));
+      expect(globals.__obBakedRan).to.equal(undefined);
+      expect(shadow(el).querySelectorAll('script, [onload], foreignObject, rect').length).to.equal(0);
+
+      // Opened on its own ("Open image in new tab"), its scripts run with no origin of the page's:
+      // a data: URL, never a blob: URL, which would be a document of the page's own origin.
+      const src = image.getAttribute('src')!;
+      expect(src).to.match(/^data:image\/svg\+xml;base64,/);
+      const heard = new Promise<string>((resolve) =>
+        window.addEventListener('message', (event) => resolve(String(event.data)), { once: true }),
+      );
+      const frame = document.createElement('iframe');
+      frame.src = src;
+      document.body.append(frame);
+      try {
+        expect(await heard).to.equal('baked svg ran in null');
+        expect(globals.__obBakedRan).to.equal(undefined);
+      } finally {
+        frame.remove();
+      }
+    });
+
+    it('falls back to the placeholder when the baked bytes do not decode', async () => {
+      const el = await render(ob2(hostedChecks(OB2_VIEW, NOW), { bakedImage: bakedImage('png', new Uint8Array([1])) }));
+      await waitUntil(() => part(el, 'image')?.localName === 'div', 'the broken baked image stayed');
+    });
+
+    it('names images that carry no badge, or several', async () => {
+      const notBaked = await render(
+        resultOf([{ id: 'format', status: 'failed', code: 'ERR_OB_IMAGE_NOT_BAKED' }], null),
+      );
+      expect(textOf(part(notBaked, 'error'))).to.equal('This badge could not be read: this image carries no badge');
+      const two = await render(resultOf([{ id: 'format', status: 'failed', code: 'ERR_OB_IMAGE_AMBIGUOUS' }], null));
+      expect(textOf(part(two, 'error'))).to.equal(
+        'This badge could not be read: the image carries more than one badge',
+      );
+    });
+  });
+
+  describe('proxy', () => {
+    const PROXY = 'https://proxy.example/fetch?url={url}';
+
+    it('says which checks relied on the proxy, in the checks and on the card', async () => {
+      const el = await render(ob2(hostedChecks(OB2_VIEW, NOW, { viaProxy: 'https://proxy.example' })));
+      expect(rows(el)[1]).to.equal(
+        'Source: Passed Downloaded from the issuer’s server at badges.example.org (answered through proxy.example, which could alter answers)',
+      );
+      expect(rows(el)[3]).to.equal('Validity period: Passed Valid since 1 March 2024, with no expiry date');
+      expect(textOf(part(el, 'proxy'))).to.equal('Some answers came through proxy.example, which could alter them.');
+      await expect(el).to.be.accessible();
+
+      // With the checks hidden, the card still says so.
+      const hidden = await fixture<ObBadge>(
+        html`<ob-badge
+          no-checks
+          .verifier=${canned(ob2(hostedChecks(OB2_VIEW, NOW, { viaProxy: 'https://proxy.example' })))}
+          .credential=${'x'}
+        ></ob-badge>`,
+      );
+      await settled(hidden);
+      expect(textOf(part(hidden, 'proxy'))).to.contain('proxy.example');
+      const direct = await render(ob2(hostedChecks(OB2_VIEW, NOW)));
+      expect(part(direct, 'proxy')).to.equal(null);
+    });
+
+    it('is ignored when a verifier is given', async () => {
+      const verifier = canned(VERIFIED);
+      const el = await fixture<ObBadge>(
+        html`<ob-badge .verifier=${verifier} proxy=${PROXY} src="https://badges.example.org/a.json"></ob-badge>`,
+      );
+      await settled(el);
+      expect(verifier.inputs).to.have.length(1);
+      expect(textOf(part(el, 'verdict'))).to.equal('Verified');
+    });
+
+    it('fetches through the proxy template when no verifier is given', async () => {
+      const requested: string[] = [];
+      const realFetch = window.fetch;
+      window.fetch = async (input: RequestInfo | URL) => {
+        requested.push(String(input instanceof Request ? input.url : input));
+        return new Response('gone fishing', { status: 404, headers: { 'content-type': 'text/plain' } });
+      };
+      try {
+        const el = await fixture<ObBadge>(
+          html`<ob-badge proxy=${PROXY} src="https://badges.example.org/assertions/7.json" .now=${NOW}></ob-badge>`,
+        );
+        await settled(el);
+        expect(requested).to.deep.equal([
+          'https://proxy.example/fetch?url=https%3A%2F%2Fbadges.example.org%2Fassertions%2F7.json',
+        ]);
+        expect(el.matches(':state(error)')).to.equal(true);
+        expect(textOf(part(el, 'error'))).to.equal(
+          'This badge could not be read: the badge could not be downloaded from https://badges.example.org/assertions/7.json (answered through proxy.example, which could alter answers)',
+        );
+        expect(textOf(part(el, 'proxy'))).to.equal('Some answers came through proxy.example, which could alter them.');
+      } finally {
+        window.fetch = realFetch;
+      }
+    });
+  });
+});
+
+/** Resolves once `url` no longer serves anything (a revoked blob URL); fails the test otherwise. */
+async function expectRevoked(url: string): Promise<void> {
+  let served = true;
+  try {
+    await fetch(url);
+  } catch {
+    served = false;
+  }
+  expect(served, `${url} is still served`).to.equal(false);
+}

@@ -1,11 +1,12 @@
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import type { Check, VerificationResult } from '../../core/result.js';
-import { firstProblem } from '../../core/result.js';
+import type { BakedImage, Check, VerificationResult } from '../../core/result.js';
+import { firstProblem, isNotRequested } from '../../core/result.js';
 import type { Verifier, VerifyInput } from '../../core/verify.js';
 import type { AlignmentView, BadgeView, EvidenceView } from '../../core/view.js';
 import { ObVerifiedEvent } from '../../events/verified-event.js';
+import { defaultVerifier } from '../../internal/default-verifier.js';
 import { displayId } from '../../internal/display-id.js';
 import { formatDate, formatDateTime, formatTime, languageOf } from '../../internal/format-date.js';
 import {
@@ -15,7 +16,7 @@ import {
   renderMarkdown,
   renderPlainText,
 } from '../../internal/markdown.js';
-import { en, type DisplayVerdict, type MessageContext, type Messages } from '../../internal/messages.js';
+import { displayHost, en, type DisplayVerdict, type MessageContext, type Messages } from '../../internal/messages.js';
 import { safeImageUrl, safeLinkUrl } from '../../internal/safe-url.js';
 import { VerifyController } from '../../internal/verify-controller.js';
 import { styles } from './badge.styles.js';
@@ -34,26 +35,55 @@ const MARKDOWN_CHARS_PER_BADGE = 30_000;
 
 type NarrativeRenderer = (source: string) => unknown;
 
+/** The longest revocation reason shown; the issuer's words, quoted, so a reason cannot fill the card. */
+const MAX_REASON = 200;
+
 type RunArgs = readonly [
   credential: unknown,
   src: string | undefined,
   inline: string | undefined,
   verifier: Verifier | undefined,
   now: Date | undefined,
+  recipient: string | undefined,
+  proxy: string | undefined,
 ];
 
-let sharedVerifier: Promise<Verifier> | undefined;
+/** The page owner's identity from `<meta name="ob-recipient" content="…">`, if the page has one. */
+function metaRecipient(document: Document): string | undefined {
+  const meta = document.querySelector('meta[name="ob-recipient" i]');
+  return text(meta?.getAttribute('content'))?.trim();
+}
 
-/** The verifier used when none is given: created once per page, its code loaded on first use. */
-function defaultVerifier(): Promise<Verifier> {
-  sharedVerifier ??= import('../../core/verify.js').then(
-    (module) => module.createVerifier(),
-    (error: unknown) => {
-      sharedVerifier = undefined;
-      throw error;
-    },
-  );
-  return sharedVerifier;
+/**
+ * Where a baked image is shown from. A PNG becomes a blob URL of type `image/png` (revoked when no
+ * longer shown). An SVG becomes a `data:` URL instead: both are script-free in an `<img>`, but a
+ * blob URL is also a document of the page's own origin to anyone who opens it ("Open image in new
+ * tab"), where a hostile SVG's scripts would run as the page; a `data:` document has no origin.
+ */
+function bakedImageUrl(image: BakedImage): { url: string; revoke: boolean } | undefined {
+  const bytes: unknown = image?.bytes;
+  if (!(bytes instanceof Uint8Array) || bytes.byteLength === 0) return undefined;
+  // The media type follows from the container the core parsed, never from a string beside it.
+  if (image.container === 'png') {
+    return {
+      url: URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/png' })),
+      revoke: true,
+    };
+  }
+  if (image.container === 'svg') return { url: `data:image/svg+xml;base64,${base64Of(bytes)}`, revoke: false };
+  return undefined;
+}
+
+function base64Of(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** At most `max` characters (code points) of an untrusted sentence, on one line. */
+function clip(value: string, max: number): string {
+  const chars = Array.from(value.replace(/\s+/gu, ' ').trim());
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
 }
 
 /**
@@ -125,9 +155,14 @@ function icon(name: keyof typeof icons, className = 'icon'): TemplateResult {
 /**
  * Verifies an Open Badge / Verifiable Credential in the browser and shows it as a card.
  *
- * Input, first one set wins: the `credential` property (object or JWT/JSON text), the `src`
- * attribute (a URL, resolved against the page), or a child `<script type="application/json">` /
- * `<script type="application/jwt">` whose text is the credential (never executed).
+ * Input, first one set wins: the `credential` property (object, JWT/JSON text, or a `Blob`/`File`
+ * such as a dropped baked PNG or SVG), the `src` attribute (a URL, resolved against the page), or a
+ * child `<script type="application/json">` / `<script type="application/jwt">` whose text is the
+ * credential (never executed).
+ *
+ * A page that shows its owner's badges says who the owner is with the `recipient` attribute, or
+ * once for the whole page with `<meta name="ob-recipient" content="mailto:…">`; each badge then
+ * also checks that it was awarded to that identity.
  *
  * @fires ob-verified - {ObVerifiedEvent} Every time a verification settles (verified or not). `event.result` is the `VerificationResult`.
  *
@@ -139,6 +174,9 @@ function icon(name: keyof typeof icons, className = 'icon'): TemplateResult {
  * @csspart error - The "This badge could not be read" box.
  * @csspart description - The description.
  * @csspart recipient - "Awarded to …".
+ * @csspart owner - "Awarded to the owner of this page" / "Awarded to someone else", when the page names its owner.
+ * @csspart reason - The issuer's reason for revoking the badge, quoted.
+ * @csspart proxy - The note that some answers came through a CORS proxy.
  * @csspart issuer - The issuer block.
  * @csspart dates - The issued / valid-from / expiry list.
  * @csspart criteria - The criteria section.
@@ -174,10 +212,28 @@ export class ObBadge extends LitElement {
   /** URL of a hosted badge or credential (resolved against the page's base URL). */
   @property() src?: string;
 
-  /** The credential itself: a parsed object, or its text (a compact JWS or JSON). Takes precedence over `src`. */
-  @property({ attribute: false }) credential?: Readonly<Record<string, unknown>> | string;
+  /**
+   * The credential itself: a parsed object, its text (a compact JWS or JSON), or a file (`Blob` /
+   * `File`: JSON, a JWS, or a baked PNG or SVG; read by its content, not its name or type). Takes
+   * precedence over `src`.
+   */
+  @property({ attribute: false }) credential?: Readonly<Record<string, unknown>> | string | Blob;
 
-  /** The verifier to use. Defaults to one shared `createVerifier()`, loaded on first use. */
+  /**
+   * Who the page says the badge was awarded to: `mailto:…`, `https:…`, `tel:…` or a DID. When
+   * absent, the page's `<meta name="ob-recipient" content="…">` is used, read when the badge is
+   * verified. When neither is given the recipient is not checked and does not affect the verdict.
+   */
+  @property() recipient?: string;
+
+  /**
+   * A CORS proxy for issuers whose servers do not let browsers read them: a URL template with
+   * `{url}`, e.g. `https://proxy.example/fetch?url={url}`. Every check that relied on it says so,
+   * since its owner could alter answers. Ignored when a `verifier` is given.
+   */
+  @property() proxy?: string;
+
+  /** The verifier to use. Defaults to one shared `createVerifier()` (one per `proxy`), loaded on first use. */
   @property({ attribute: false }) verifier?: Verifier;
 
   /** The time to verify at (demos and tests). Defaults to the real clock. */
@@ -214,20 +270,28 @@ export class ObBadge extends LitElement {
   private readonly _internals: ElementInternals;
   private _observer: MutationObserver | undefined;
   private _pendingEvent: VerificationResult | undefined;
+  /** The baked image shown, and the URL made for it (revoked when the result changes or the element leaves). */
+  private _baked: { readonly image: BakedImage; readonly url: string; readonly revoke: boolean } | undefined;
 
   private readonly _run = new VerifyController<RunArgs, VerificationResult>(this, {
     args: () => {
       const credential = this.credential ?? undefined;
       const src = text(this.src);
       if (credential === undefined && src === undefined && this._inline === undefined) return undefined;
-      return [credential, src, this._inline, this.verifier, this.now];
+      return [credential, src, this._inline, this.verifier, this.now, text(this.recipient), text(this.proxy)];
     },
-    task: async ([credential, src, inline, verifier, now], { signal }) => {
+    task: async ([credential, src, inline, verifier, now, recipientAttribute, proxy], { signal }) => {
       try {
         const input = this._toInput(credential, src, inline);
-        const active = verifier ?? (await defaultVerifier());
+        // The page-wide declaration is read now, when this badge is verified.
+        const recipient = recipientAttribute?.trim() ?? metaRecipient(this.ownerDocument);
+        const active = verifier ?? (await defaultVerifier(proxy?.trim()));
         signal.throwIfAborted();
-        const result: unknown = await active.verify(input, now ? { signal, now } : { signal });
+        const result: unknown = await active.verify(input, {
+          signal,
+          ...(now ? { now } : {}),
+          ...(recipient ? { recipient } : {}),
+        });
         return isResult(result) ? result : resultFromError(new TypeError('The verifier returned no result'), now);
       } catch (error) {
         if (signal.aborted) throw error;
@@ -261,6 +325,8 @@ export class ObBadge extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Back on the page: the baked image's URL was revoked on the way out; draw it again.
+    if (this.result?.bakedImage) this.requestUpdate();
     this._readInline();
     // Static pages may paste the <script> after the element upgrades, or edit it later.
     this._observer ??= new MutationObserver(() => this._readInline());
@@ -270,6 +336,26 @@ export class ObBadge extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._observer?.disconnect();
+    this._releaseBaked();
+  }
+
+  /** Makes the URL of the current result's baked image, releasing the previous one when it changed. */
+  private _syncBaked(): void {
+    const image = this.isConnected ? this.result?.bakedImage : undefined;
+    if (this._baked?.image === image) return;
+    this._releaseBaked();
+    if (!image) return;
+    try {
+      const made = bakedImageUrl(image);
+      if (made) this._baked = { image, ...made };
+    } catch {
+      // No image rather than no badge: the placeholder is drawn.
+    }
+  }
+
+  private _releaseBaked(): void {
+    if (this._baked?.revoke) URL.revokeObjectURL(this._baked.url);
+    this._baked = undefined;
   }
 
   private _readInline(): void {
@@ -305,6 +391,8 @@ export class ObBadge extends LitElement {
   }
 
   protected override update(changed: PropertyValues): void {
+    // After the controller (a new run clears the result), before render.
+    this._syncBaked();
     super.update(changed);
     this._setState(this._display());
   }
@@ -374,6 +462,10 @@ export class ObBadge extends LitElement {
     const checks = list<Check>(result?.checks);
     const problem = firstProblem(checks);
     const problemText = problem ? m.checkSentence(problem, context) : undefined;
+    // A check the page did not ask for (no recipient declared) was never run: not listed.
+    const shown = checks.filter((check) => !(check && typeof check === 'object' && isNotRequested(check)));
+    const reason = problem?.code === 'ERR_OB_REVOKED' ? this._revocationReason(problem, badge) : undefined;
+    const proxied = checks.find((check) => check?.details?.['viaProxy'] !== undefined);
     const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 3));
     const name = text(badge?.name);
 
@@ -406,7 +498,9 @@ export class ObBadge extends LitElement {
           ${
             display === 'unverified' || display === 'unknown'
               ? html`<p part="banner" class="banner banner--${display}">
-                  ${icon(display)}<span>${m.banner(display, problemText)}</span>
+                  ${icon(display)}<span class="banner__text"
+                    >${m.banner(display, problemText)} ${reason ? this._renderReason(reason) : nothing}</span
+                  >
                 </p>`
               : nothing
           }
@@ -419,14 +513,34 @@ export class ObBadge extends LitElement {
               : nothing
           }
           ${badge ? this._renderContent(badge, result!, context, level) : nothing}
-          ${result && !this.noChecks && checks.length > 0 ? this._renderChecks(result, checks, context) : nothing}
+          ${
+            proxied
+              ? html`<p part="proxy" class="proxy-note">${m.proxyNote(displayHost(proxied.details!['viaProxy']))}</p>`
+              : nothing
+          }
+          ${result && !this.noChecks && shown.length > 0 ? this._renderChecks(result, shown, context, badge) : nothing}
         </div>
       </article>
     `;
   }
 
+  /** The issuer's reason for a revocation: the status check's, else the render model's; clipped, or undefined. */
+  private _revocationReason(check: Check, badge: BadgeView | undefined): string | undefined {
+    const view = badge as (BadgeView & { readonly revocationReason?: unknown }) | undefined;
+    const reason = text(check.details?.['revocationReason']) ?? text(view?.revocationReason);
+    return reason ? clip(reason, MAX_REASON) : undefined;
+  }
+
+  /** The issuer's words, quoted and isolated (`<bdi>`): direction marks in them cannot reorder the page's sentence. */
+  private _renderReason(reason: string): TemplateResult {
+    return html`<span part="reason" class="reason"
+      >${this.messages.revocationReason}: <q><bdi>${reason}</bdi></q></span
+    >`;
+  }
+
   private _renderImage(badge: BadgeView | undefined, display: DisplayVerdict): TemplateResult {
-    const url = safeImageUrl(badge?.image?.url);
+    // A baked badge is shown as the image it came in, not as the image its data points to.
+    const url = this._baked?.url ?? safeImageUrl(badge?.image?.url);
     if (badge && url && !this._brokenImages.has(url)) {
       const alt = text(badge.image?.alt) ?? this.messages.badgeImage(text(badge.name) ?? '');
       return html`<img
@@ -469,13 +583,31 @@ export class ObBadge extends LitElement {
     const narrative = this._narratives(level);
     return html`
       ${recipient ? html`<p part="recipient" class="recipient">${m.awardedTo(recipient)}</p>` : nothing}
-      ${this._renderIssuer(badge)}
+      ${this._renderOwner(result)} ${this._renderIssuer(badge)}
       ${!compact && description ? html`<p part="description" class="description">${description}</p>` : nothing}
       ${compact ? nothing : this._renderDates(badge, result, context)}
       ${compact ? nothing : this._renderCriteria(badge, level, narrative)}
       ${compact || this.noEvidence ? nothing : this._renderEvidence(badge, level, narrative)}
       ${compact ? nothing : this._renderAlignments(badge, level)} ${compact ? nothing : this._renderTags(badge)}
     `;
+  }
+
+  /**
+   * Whether the badge is the page owner's, when the page named its owner. Fixed text only: the
+   * badge's recipient identity may be a hash, which is never shown as if it were a name.
+   */
+  private _renderOwner(result: VerificationResult): TemplateResult | typeof nothing {
+    const check = list<Check>(result.checks).find((item) => item?.id === 'recipient');
+    let outcome: 'match' | 'mismatch' | 'unchecked';
+    if (check?.status === 'passed') outcome = 'match';
+    else if (check?.status === 'failed' && check.code === 'ERR_OB_RECIPIENT_MISMATCH') outcome = 'mismatch';
+    else if (check?.status === 'failed' || check?.status === 'warning') outcome = 'unchecked';
+    // Not asked for, or not run because the signature failed (the banner says so): nothing to say.
+    else return nothing;
+    const iconName = outcome === 'match' ? 'verified' : outcome === 'mismatch' ? 'unverified' : 'unknown';
+    return html`<p part="owner" class="owner owner--${outcome}">
+      ${icon(iconName, 'icon owner__icon')}<span>${this.messages.ownerRecipient(outcome)}</span>
+    </p>`;
   }
 
   private _renderIssuer(badge: BadgeView): TemplateResult | typeof nothing {
@@ -625,6 +757,7 @@ export class ObBadge extends LitElement {
     result: VerificationResult,
     checks: readonly Check[],
     context: ReturnType<ObBadge['_context']>,
+    badge: BadgeView | undefined,
   ): TemplateResult {
     const m = this.messages;
     const known = new Set(['passed', 'failed', 'warning', 'skipped']);
@@ -634,13 +767,18 @@ export class ObBadge extends LitElement {
       <ol class="checks__list">
         ${checks.map((check) => {
           const status = known.has(check?.status) ? check.status : 'failed';
+          const reason =
+            status === 'failed' && check.code === 'ERR_OB_REVOKED' ? this._revocationReason(check, badge) : undefined;
           return html`<li class="check check--${status}">
             ${icon(iconFor[status], 'icon check__icon')}
             <span class="check__body">
               <span class="check__label"
-                >${m.checkLabel(String(check.id))}<span class="sr-only">: ${m.checkStatus(status)}</span></span
+                >${m.checkLabel(String(check.id), check.details)}<span class="sr-only"
+                  >: ${m.checkStatus(status)}</span
+                ></span
               >
               <span class="check__text">${m.checkSentence({ ...check, status }, context)}</span>
+              ${reason ? this._renderReason(reason) : nothing}
             </span>
           </li>`;
         })}
