@@ -4,7 +4,8 @@
 // No test touches the network: every run is --offline or needs no document, and the clock is pinned.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -83,8 +84,11 @@ describe('ob-verify: verdicts and exit codes', () => {
           ['issuer', 'passed'],
           ['validity', 'passed'],
           ['status', 'passed'],
+          ['recipient', 'skipped'],
         ],
       );
+      // No --recipient: the recipient check was not asked for, which does not count against the verdict.
+      assert.equal(checkOf(result, 'recipient').details.requested, false);
       assert.equal(result.checkedAt, new Date(NOW).toISOString());
       assert.equal(code, 0);
     });
@@ -163,8 +167,11 @@ describe('ob-verify: Data Integrity badges and status lists', () => {
           ['issuer', 'passed'],
           ['validity', 'passed'],
           ['status', 'passed'],
+          ['recipient', 'skipped'],
         ],
       );
+      // No --recipient: the recipient check was not asked for, which does not count against the verdict.
+      assert.equal(checkOf(result, 'recipient').details.requested, false);
       if (cryptosuite) assert.equal(checkOf(result, 'proof').details.cryptosuite, cryptosuite);
       assert.equal(code, 0);
     });
@@ -373,5 +380,167 @@ describe('ob-verify: human output', () => {
     assert.equal(terminalSafe('Evil\x1b]0;pwned\x07 \x1b[2J\u202eName'), 'Evil�]0;pwned� �[2J�Name');
     const { stdout } = await cli([fixture('ob3-jwt-hostile-content.jwt'), '--now', NOW, '--offline']);
     assert.deepEqual(controlCharacters(stdout), []);
+  });
+});
+
+describe('ob-verify: --recipient', () => {
+  // The did:key fixture's subject is did:example:ada-lovelace (plain, not hashed).
+  const badge = fixture('ob3-jwt-valid-did-key.jwt');
+  const offline = ['--now', NOW, '--offline'];
+
+  it('checks the badge was awarded to the given identity: verified, exit 0', async () => {
+    const { code, result } = await verifyJson('ob3-jwt-valid-did-key.jwt', [
+      ...offline,
+      '--recipient',
+      'did:example:ada-lovelace',
+    ]);
+    assert.equal(result.verdict, 'verified');
+    assert.equal(checkOf(result, 'recipient').status, 'passed');
+    assert.equal(code, 0);
+    const human = await cli([badge, ...offline, '--recipient', 'did:example:ada-lovelace']);
+    assert.match(
+      human.stdout,
+      /^✓ Verified\n {2}“Accessible Web Components” .*\n {2}✓ Awarded to did:example:ada-lovelace\n/,
+    );
+    assert.match(human.stdout, /✓ recipient +.*\n +identityType id · hashed false · matched exact/);
+  });
+
+  it('someone else’s badge is not verified: exit 1, ERR_OB_RECIPIENT_MISMATCH', async () => {
+    const { code, result } = await verifyJson('ob3-jwt-valid-did-key.jwt', [
+      ...offline,
+      '--recipient',
+      'did:example:grace-hopper',
+    ]);
+    assert.equal(result.verdict, 'unverified');
+    assert.deepEqual(
+      { status: checkOf(result, 'recipient').status, code: checkOf(result, 'recipient').code },
+      { status: 'failed', code: 'ERR_OB_RECIPIENT_MISMATCH' },
+    );
+    assert.equal(code, 1);
+    const human = await cli([badge, ...offline, '--recipient', 'mailto:grace@example.org']);
+    assert.match(human.stdout, /^✗ Not verified: /);
+    assert.match(human.stdout, /\n {2}✗ Awarded to someone else, not mailto:grace@example\.org\n/);
+    assert.match(human.stdout, /✗ recipient +.*\[ERR_OB_RECIPIENT_MISMATCH\]/);
+    assert.equal(human.code, 1);
+  });
+
+  it('an identity that cannot be compared: status unknown, exit 1', async () => {
+    const { code, result } = await verifyJson('ob3-jwt-valid-did-key.jwt', [...offline, '--recipient', 'ada lovelace']);
+    assert.equal(result.verdict, 'unknown');
+    assert.equal(checkOf(result, 'recipient').status, 'warning');
+    assert.equal(code, 1);
+    const human = await cli([badge, ...offline, '--recipient', 'ada lovelace']);
+    assert.match(human.stdout, /\n {2}! Could not check the recipient ada lovelace: /);
+  });
+
+  it('without --recipient, no recipient line and no recipient row', async () => {
+    const { stdout } = await cli([badge, ...offline]);
+    assert.doesNotMatch(stdout, /recipient|Awarded to/i);
+  });
+
+  it('an empty --recipient is a usage error', async () => {
+    const { code, stderr, stdout } = await cli([badge, '--recipient', ' ']);
+    assert.match(stderr, /--recipient expects an identity/);
+    assert.equal(stdout, '');
+    assert.equal(code, 2);
+  });
+});
+
+describe('ob-verify: baked images', () => {
+  const BAKED = join(FIXTURES, 'ob2/baked');
+  const mapped = ['--now', NOW, '--documents', DOCUMENTS, '--offline'];
+
+  it('reads a baked PNG by its content, whatever its name, and gives its size in --json', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ob-verify-'));
+    const misnamed = join(dir, 'badge.json');
+    copyFileSync(join(BAKED, 'signed-valid.png'), misnamed);
+    const run = await cli([misnamed, '--json', ...mapped]);
+    const result = JSON.parse(run.stdout);
+    assert.equal(result.verdict, 'verified');
+    assert.equal(result.format, 'ob2-signed');
+    assert.equal(checkOf(result, 'format').details.baked.container, 'png');
+    // Every byte reached the verifier: the image it hands back is the whole file.
+    assert.deepEqual(result.bakedImage, {
+      container: 'png',
+      contentType: 'image/png',
+      byteLength: statSync(misnamed).size,
+    });
+    assert.equal(run.code, 0);
+  });
+
+  it('reads a baked SVG, and a baked PNG from stdin', async () => {
+    const svg = await cli([join(BAKED, 'signed-valid.svg'), '--json', ...mapped]);
+    assert.equal(JSON.parse(svg.stdout).verdict, 'verified');
+    assert.equal(JSON.parse(svg.stdout).bakedImage.container, 'svg');
+    assert.equal(svg.code, 0);
+    const png = await cli(['-', '--json', ...mapped], { stdin: readFileSync(join(BAKED, 'signed-valid.png')) });
+    assert.equal(JSON.parse(png.stdout).verdict, 'verified');
+    assert.equal(png.code, 0);
+  });
+
+  it('says the badge was read from a baked image', async () => {
+    const { stdout, code } = await cli([join(BAKED, 'signed-valid.png'), ...mapped]);
+    assert.match(stdout, /✓ format +.*\n +.*baked \{"container":"png"/);
+    assert.equal(code, 0);
+  });
+});
+
+describe('ob-verify: --proxy', () => {
+  /** A CORS proxy on the loopback interface that answers from the fixtures' documents map. */
+  async function fixtureProxy() {
+    const map = JSON.parse(readFileSync(DOCUMENTS, 'utf8'));
+    const asked = [];
+    const server = createServer((request, response) => {
+      const wanted = new URL(request.url, 'http://proxy').searchParams.get('url');
+      asked.push(wanted);
+      const file = map[wanted];
+      if (!file) {
+        response.writeHead(404).end();
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'application/json' }).end(readFileSync(join(FIXTURES, file)));
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    return { origin, template: `${origin}/fetch?url={url}`, asked, close: () => server.close() };
+  }
+
+  it('fetches every document through the proxy and says so', async () => {
+    const proxy = await fixtureProxy();
+    try {
+      const badge = join(FIXTURES, 'ob2/baked/hosted-valid.png');
+      const json = await cli([badge, '--json', '--now', NOW, '--proxy', proxy.template]);
+      const result = JSON.parse(json.stdout);
+      assert.equal(result.verdict, 'verified');
+      assert.equal(result.format, 'ob2-hosted');
+      assert.equal(checkOf(result, 'proof').details.viaProxy, proxy.origin);
+      assert.ok(proxy.asked.includes('http://localhost:5173/ob2/assertions/valid.json'), proxy.asked.join(', '));
+      assert.equal(json.code, 0);
+
+      const human = await cli([badge, '--now', NOW, '--proxy', proxy.template]);
+      assert.match(human.stdout, /✓ proof +.*127\.0\.0\.1/);
+      assert.ok(
+        human.stdout.includes(`! Some answers came through the proxy ${proxy.origin}, which could alter them\n`),
+        human.stdout,
+      );
+    } finally {
+      proxy.close();
+    }
+  });
+
+  it('a template without {url} is a usage error', async () => {
+    const { code, stderr, stdout } = await cli([
+      fixture('ob3-jwt-valid-did-key.jwt'),
+      '--proxy',
+      'https://proxy.example/fetch',
+    ]);
+    assert.match(stderr, /^ob-verify: --proxy: .*\{url\}/);
+    assert.equal(stdout, '');
+    assert.equal(code, 2);
+  });
+
+  it('without --proxy, no proxy is mentioned', async () => {
+    const { stdout } = await cli([fixture('ob3-jwt-valid-did-key.jwt'), '--now', NOW, '--offline']);
+    assert.doesNotMatch(stdout, /proxy/i);
   });
 });

@@ -2,15 +2,16 @@
  * `ob-verify`: the core verifier from a terminal. The only Node-specific code in the package
  * (files, stdin, process exit codes) lives here; the verification itself is `openbadge-embed/core`.
  *
- *   ob-verify <file | url | -> [--json] [--now ISO-DATE] [--documents MAP.json] [--offline]
+ *   ob-verify <file | url | -> [--json] [--now ISO-DATE] [--recipient IDENTITY] [--proxy TEMPLATE]
+ *             [--documents MAP.json] [--offline]
  *
  * Exit status: 0 verified, 1 not verified (failed or status unknown), 2 usage or input error.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createVerifier } from '../core/verify.js';
-import type { Check, VerificationResult } from '../core/result.js';
+import { createVerifier, type Verifier } from '../core/verify.js';
+import { firstProblem, isNotRequested, type Check, type VerificationResult } from '../core/result.js';
 
 export const EXIT_VERIFIED = 0;
 export const EXIT_NOT_VERIFIED = 1;
@@ -21,13 +22,23 @@ const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
 export const USAGE = `Usage: ob-verify <file | url | -> [options]
 
-Verifies an Open Badge 3.0 / W3C Verifiable Credential: signature, issuer key,
-validity dates and status. A file may hold a JWT (VC-JWT or VC-JOSE) or JSON;
-the content decides, not the file name. "-" reads standard input.
+Verifies an Open Badge (2.0 hosted or signed, 3.0) or W3C Verifiable Credential:
+signature (or, for a hosted 2.0 badge, the issuer's own copy), issuer, validity
+dates and revocation status. A file may hold JSON, a JWT/JWS, or a baked PNG or
+SVG image carrying a badge; the content decides, not the file name. "-" reads
+standard input.
 
 Options:
-  --json                 print the full verification result as JSON
+  --json                 print the full verification result as JSON (a baked
+                         image is given as its container, type and byteLength)
   --now ISO-DATE         check validity at this instant (default: now)
+  --recipient IDENTITY   also check the badge was awarded to IDENTITY:
+                         mailto:ADDRESS, https://URL, tel:NUMBER or a DID
+                         (hashed recipients are compared by hashing IDENTITY)
+  --proxy TEMPLATE       fetch every document through this proxy, a URL with
+                         {url} where the wanted address goes, e.g.
+                         https://proxy.example/fetch?url={url}; the checks that
+                         relied on it say so, since it could alter answers
   --documents MAP.json   answer these URLs/DIDs from local files: a JSON object
                          { "<url or did>": "<file>" }, paths relative to MAP.json
   --offline              refuse every fetch the documents map does not answer
@@ -52,6 +63,8 @@ interface Options {
   readonly now: Date | undefined;
   readonly documents: string | undefined;
   readonly offline: boolean;
+  readonly recipient: string | undefined;
+  readonly proxy: string | undefined;
 }
 
 function parseOptions(argv: readonly string[]): Options | 'help' {
@@ -66,6 +79,8 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
         now: { type: 'string' },
         documents: { type: 'string' },
         offline: { type: 'boolean', default: false },
+        recipient: { type: 'string' },
+        proxy: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -88,12 +103,17 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
       );
     }
   }
+  if (values.recipient !== undefined && values.recipient.trim() === '') {
+    throw new UsageError('--recipient expects an identity: mailto:…, https://…, tel:… or a DID');
+  }
   return {
     input: positionals[0]!,
     json: values.json,
     now,
     documents: values.documents,
     offline: values.offline,
+    recipient: values.recipient?.trim(),
+    proxy: values.proxy,
   };
 }
 
@@ -191,11 +211,13 @@ function markOf(check: Check, style: Style): string {
 
 /** The few facts worth a line per check; everything is in `--json`. */
 const DETAIL_KEYS: Record<string, readonly string[]> = {
-  format: ['securing', 'alg', 'typ', 'vcdm'],
-  proof: ['alg', 'keyId', 'kid', 'verificationMethod', 'keySource'],
-  issuer: ['issuer', 'controller', 'iss', 'claim', 'claimValue', 'credentialValue'],
+  format: ['securing', 'alg', 'typ', 'vcdm', 'baked'],
+  proof: ['verification', 'url', 'finalUrl', 'alg', 'keyId', 'kid', 'verificationMethod', 'keySource'],
+  issuer: ['issuer', 'scope', 'controller', 'iss', 'claim', 'claimValue', 'credentialValue'],
   validity: ['validFrom', 'validUntil', 'now'],
-  status: ['type', 'url'],
+  status: ['type', 'url', 'revocationReason'],
+  // Only the kind of identity and how it matched: never the badge's identity or hash.
+  recipient: ['identityType', 'hashed', 'matched', 'identityTypes'],
 };
 const FALLBACK_DETAIL_KEYS = ['url', 'did', 'issuer', 'alg', 'type', 'field', 'header', 'value', 'status'];
 
@@ -219,9 +241,7 @@ function summaryLine(result: VerificationResult, style: Style): string {
       (badge.issuer.name || badge.issuer.id ? ` from ${terminalSafe(badge.issuer.name ?? badge.issuer.id, 120)}` : '') +
       (badge.recipient?.name ? ` to ${terminalSafe(badge.recipient.name, 120)}` : '')
     : undefined;
-  const problem =
-    result.checks.find((check) => check.status === 'failed') ??
-    result.checks.find((check) => check.status !== 'passed');
+  const problem = firstProblem(result.checks);
   let verdict: string;
   switch (result.verdict) {
     case 'verified':
@@ -240,20 +260,85 @@ function summaryLine(result: VerificationResult, style: Style): string {
   return `${verdict}${reason}${what ? `\n  ${what}` : ''}`;
 }
 
-export function formatHuman(result: VerificationResult, colour: boolean): string {
+/**
+ * Whether the badge was awarded to `--recipient`: one line under the summary, or none when no
+ * recipient was given (that check was not run). The identity shown is the one the user typed.
+ */
+function recipientLine(result: VerificationResult, recipient: string | undefined, style: Style): string | undefined {
+  const check = result.checks.find((item) => item.id === 'recipient');
+  if (!check || isNotRequested(check)) return undefined;
+  const who = recipient === undefined ? 'the given recipient' : terminalSafe(recipient, 120);
+  switch (check.status) {
+    case 'passed':
+      return `${style.green('✓')} Awarded to ${who}`;
+    case 'failed':
+      return check.code === 'ERR_OB_RECIPIENT_MISMATCH'
+        ? `${style.red('✗')} Awarded to someone else, not ${who}`
+        : `${style.red('✗')} Could not check the recipient ${who}: ${terminalSafe(check.message ?? check.code, 160)}`;
+    case 'warning':
+      return `${style.yellow('!')} Could not check the recipient ${who}: ${terminalSafe(check.message ?? check.code, 160)}`;
+    case 'skipped':
+      return `${style.dim('–')} Recipient ${who} not checked: the ${terminalSafe(check.details?.['requires'] ?? 'earlier', 40)} check did not pass`;
+  }
+}
+
+/** The proxy origins that answered for some check: whoever runs them could alter what they pass on. */
+function proxiesOf(result: VerificationResult): string[] {
+  const origins = result.checks
+    .map((check) => check.details?.['viaProxy'])
+    .filter((origin): origin is string => typeof origin === 'string');
+  return [...new Set(origins)];
+}
+
+export function formatHuman(result: VerificationResult, colour: boolean, recipient?: string): string {
   const style = styleFor(colour);
-  const width = Math.max(...result.checks.map((check) => check.id.length), 6);
-  const lines = [summaryLine(result, style), ''];
-  for (const check of result.checks) {
+  // A check the user did not ask for (no --recipient) was not run: it is in --json, not here.
+  const checks = result.checks.filter((check) => !isNotRequested(check));
+  const width = Math.max(...checks.map((check) => check.id.length), 6);
+  const lines = [summaryLine(result, style)];
+  const owner = recipientLine(result, recipient, style);
+  if (owner) lines.push(`  ${owner}`);
+  lines.push('');
+  for (const check of checks) {
     const code = check.code && check.status !== 'passed' ? ` ${style.dim(`[${check.code}]`)}` : '';
-    lines.push(
-      `  ${markOf(check, style)} ${check.id.padEnd(width)}  ${terminalSafe(check.message ?? check.status, 160)}${code}`,
-    );
+    const viaProxy = check.details?.['viaProxy'];
+    const message = check.message ?? check.status;
+    // Said once per check: the core's message may already name the proxy.
+    const proxied =
+      typeof viaProxy !== 'string' || message.includes(viaProxy)
+        ? ''
+        : ` (answered through ${terminalSafe(viaProxy, 120)}, which could alter answers)`;
+    lines.push(`  ${markOf(check, style)} ${check.id.padEnd(width)}  ${terminalSafe(message, 160)}${proxied}${code}`);
     const details = detailsLine(check);
     if (details) lines.push(`    ${' '.repeat(width)}  ${style.dim(details)}`);
   }
-  lines.push('', style.dim(`format ${result.format ?? 'unrecognised'} · checked at ${result.checkedAt}`));
+  lines.push('');
+  for (const origin of proxiesOf(result)) {
+    lines.push(
+      style.yellow(`! Some answers came through the proxy ${terminalSafe(origin, 120)}, which could alter them`),
+    );
+  }
+  lines.push(style.dim(`format ${result.format ?? 'unrecognised'} · checked at ${result.checkedAt}`));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The result as JSON: `VerificationResult` as it is, except a baked image's bytes, which are the
+ * input file itself (and would print as an object of numbered bytes): given as their length.
+ */
+export function formatJson(result: VerificationResult): string {
+  const { bakedImage, ...rest } = result;
+  const shown = bakedImage
+    ? {
+        ...rest,
+        bakedImage: {
+          container: bakedImage.container,
+          contentType: bakedImage.contentType,
+          byteLength: bakedImage.bytes.byteLength,
+        },
+      }
+    : rest;
+  return `${JSON.stringify(shown, null, 2)}\n`;
 }
 
 // ── Entry point ─────────────────────────────────────────────────────────────────────────────────
@@ -295,13 +380,21 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
     return EXIT_USAGE;
   }
 
-  const verifier = createVerifier();
+  let verifier: Verifier;
+  try {
+    verifier = createVerifier(options.proxy === undefined ? {} : { proxy: options.proxy });
+  } catch (error) {
+    // A proxy template without {url}, or not an http(s) URL.
+    io.stderr.write(`ob-verify: --proxy: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_USAGE;
+  }
   let result: VerificationResult;
   try {
     result = await verifier.verify(input, {
       ...(options.now ? { now: options.now } : {}),
       ...(documents ? { documents } : {}),
       ...(options.offline ? { offline: true } : {}),
+      ...(options.recipient ? { recipient: options.recipient } : {}),
     });
   } catch (error) {
     // verify() reports bad badges as failed checks; reaching here is an abort or a bug.
@@ -311,6 +404,6 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
     return EXIT_USAGE;
   }
 
-  io.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : formatHuman(result, useColour(io)));
+  io.stdout.write(options.json ? formatJson(result) : formatHuman(result, useColour(io), options.recipient));
   return result.verified ? EXIT_VERIFIED : EXIT_NOT_VERIFIED;
 }
