@@ -7,6 +7,22 @@
 //   the `*.jwt` rule above.
 // - DID documents, `/.well-known/did.json` and a did:web-with-path's `/issuers/<uuid>/did.json`,
 //   are served as `application/did+json`.
+// - Open Badges 2.0 (`/ob2/…`, whatever the Host name), as an OB 2.0 issuer's server answers:
+//   - `*.json` (issuer profile, badge classes, keys, revocation list, hosted assertions) as
+//     `application/ld+json` (OB 2.0, "Setting Content-Type").
+//   - The 410 rule: a JSON file in an `assertions/` folder whose top-level `revoked` is `true` is a
+//     revoked hosted assertion. It is answered `410 Gone`, with that file as the body (OB 2.0,
+//     "Revoking Hosted Assertions"). Every other file is a `200`.
+//   - `*.jwt` (signed assertions) as `text/plain`: OB 2.0 names no media type for a signed assertion,
+//     and the platforms that publish them as files serve plain text, so that is what a verifier meets.
+//   - `*.png` / `*.svg` (badge art and baked badges) as `image/png` / `image/svg+xml`. SVG also gets
+//     `content-security-policy: default-src 'none'; style-src 'unsafe-inline'`, so opening one
+//     directly runs nothing and loads nothing.
+//   - All with `access-control-allow-origin: *` and `x-content-type-options: nosniff`, except under
+//     `/ob2/no-cors/`: no CORS header at all (Vite's own is removed too), like an issuer's server
+//     that never enabled CORS. The page reads it as `http://no-cors.localhost:5173/ob2/no-cors/…`:
+//     browsers resolve `*.localhost` to this machine, and another host name is another origin, so
+//     the browser enforces CORS (from `localhost:5173` itself it would be a same-origin read).
 // - `<script type="application/jwt" data-demo-inline="NAME.jwt"></script>` in index.html is filled
 //   with that fixture's token, so the "pasted inline" badge always matches the generated fixtures.
 import { readFile } from 'node:fs/promises';
@@ -45,20 +61,17 @@ function publicFile(urlPath: string): string | undefined {
   return file.startsWith(PUBLIC_DIR.endsWith(sep) ? PUBLIC_DIR : PUBLIC_DIR + sep) ? file : undefined;
 }
 
-async function send(res: ServerResponse, body: string, contentType: string): Promise<void> {
-  res.statusCode = 200;
-  res.setHeader('content-type', `${contentType}; charset=utf-8`);
-  res.setHeader('x-content-type-options', 'nosniff');
-  // Badges and DID documents are public and meant to be read from other origins.
-  res.setHeader('access-control-allow-origin', '*');
-  res.setHeader('cache-control', 'no-cache');
-  res.end(body);
-}
-
-type DemoDocument = 'jwt' | 'did' | 'credential';
+type DemoDocument = 'jwt' | 'did' | 'credential' | 'ob2-json' | 'ob2-jwt' | 'png' | 'svg';
 
 /** What the demo serves itself at `path`, or undefined for the dev server's own handling. */
 function demoDocumentOf(path: string): DemoDocument | undefined {
+  if (path.startsWith('/ob2/')) {
+    if (path.endsWith('.json')) return 'ob2-json';
+    if (path.endsWith('.jwt')) return 'ob2-jwt';
+    if (path.endsWith('.png')) return 'png';
+    if (path.endsWith('.svg')) return 'svg';
+    return undefined;
+  }
   if (path.endsWith('.jwt')) return 'jwt';
   if (path.endsWith('/did.json')) return 'did';
   if (path.endsWith('.json') && (path.startsWith('/credentials/') || path.includes('/status/'))) return 'credential';
@@ -77,7 +90,46 @@ function mediaTypeOf(kind: DemoDocument, body: string): string {
       return 'application/did+json';
     case 'credential':
       return 'application/vc+ld+json';
+    case 'ob2-json':
+      return 'application/ld+json';
+    case 'ob2-jwt':
+      return 'text/plain';
+    case 'png':
+      return 'image/png';
+    case 'svg':
+      return 'image/svg+xml';
   }
+}
+
+/** The 410 rule (see the top of this file): a revoked hosted OB 2.0 assertion is Gone. */
+export function isGoneAssertion(path: string, body: string): boolean {
+  if (!/\/assertions\/[^/]+\.json$/.test(path)) return false;
+  try {
+    const value = JSON.parse(body) as unknown;
+    return typeof value === 'object' && value !== null && (value as { revoked?: unknown }).revoked === true;
+  } catch {
+    return false;
+  }
+}
+
+function send(res: ServerResponse, path: string, kind: DemoDocument, bytes: Buffer): void {
+  const binary = kind === 'png' || kind === 'svg';
+  const text = binary ? '' : bytes.toString('utf8');
+  res.statusCode = kind === 'ob2-json' && isGoneAssertion(path, text) ? 410 : 200;
+  const mediaType = mediaTypeOf(kind, text);
+  res.setHeader('content-type', kind === 'png' ? mediaType : `${mediaType}; charset=utf-8`);
+  res.setHeader('x-content-type-options', 'nosniff');
+  // Opened on its own, an SVG is a document: let it draw, never run or fetch anything.
+  if (kind === 'svg') res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+  if (path.startsWith('/ob2/no-cors/')) {
+    // Vite's CORS middleware runs first and may already have allowed this origin: undo it.
+    for (const name of res.getHeaderNames()) if (name.startsWith('access-control-')) res.removeHeader(name);
+  } else {
+    // Badges, their documents and DID documents are public and meant to be read from other origins.
+    res.setHeader('access-control-allow-origin', '*');
+  }
+  res.setHeader('cache-control', 'no-cache');
+  res.end(bytes);
 }
 
 function middleware(): Connect.NextHandleFunction {
@@ -87,8 +139,8 @@ function middleware(): Connect.NextHandleFunction {
     if (!kind || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
     const file = publicFile(path);
     if (!file) return next();
-    readFile(file, 'utf8').then(
-      (body) => send(res, body, mediaTypeOf(kind, body)),
+    readFile(file).then(
+      (bytes) => send(res, path, kind, bytes),
       () => {
         // A missing credential is a 404, not the dev server's HTML fallback page.
         res.statusCode = 404;

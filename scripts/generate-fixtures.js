@@ -6,11 +6,12 @@
 //   node scripts/generate-fixtures.js --new-keys  first make fresh keys (changes every fixture)
 //   node scripts/generate-fixtures.js --check     exit 1 if any generated file would change
 //
-// Output is stable: Ed25519 signatures are deterministic, and for ECDSA (randomized) a file is
-// rewritten only when its header or payload changes, so a re-run leaves git clean.
+// Output is stable: Ed25519 and RSA PKCS#1 v1.5 (RS256) signatures are deterministic, and for ECDSA
+// (randomized) a file is rewritten only when its header or payload changes, so a re-run leaves git clean.
 // Signing is real (jose SignJWT / CompactSign for JWTs, scripts/data-integrity-signer.js for Data
 // Integrity proofs, checked first against the W3C specification's vectors); nothing here is mocked.
 import { Buffer } from 'node:buffer';
+import { createHash, createPublicKey } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +26,9 @@ import {
   exportJWK,
   generateKeyPair,
   importJWK,
+  importSPKI,
 } from 'jose';
+import { bakePng, bakeSvg } from './bake.js';
 import { base58btc, selfTest, signDataIntegrity } from './data-integrity-signer.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -51,7 +54,7 @@ for (const arg of args) {
 // ---------------------------------------------------------------------------------------------
 // Keys
 
-/** name → { alg, crv } of the committed keys. */
+/** name → { alg, crv } (or { alg, modulusLength } for RSA) of the committed keys. */
 const KEY_SPECS = {
   'did-key-ed25519': { alg: 'EdDSA', crv: 'Ed25519' },
   'did-jwk-p256': { alg: 'ES256', crv: 'P-256' },
@@ -60,13 +63,20 @@ const KEY_SPECS = {
   'https-issuer-p256': { alg: 'ES256', crv: 'P-256' },
   'attacker-ed25519': { alg: 'EdDSA', crv: 'Ed25519' },
   'did-web-path-ed25519': { alg: 'EdDSA', crv: 'Ed25519' },
+  // Open Badges 2.0 signed assertions: RS256, the algorithm OB 2.0 recommends and every OB 2.0
+  // platform used. PKCS#1 v1.5 signatures are deterministic, so the tokens never change on a re-run.
+  'ob2-issuer-rsa': { alg: 'RS256', modulusLength: 2048 },
+  'ob2-unlisted-rsa': { alg: 'RS256', modulusLength: 2048 },
 };
 
 const WARNING =
   'TEST ONLY. This private key is public in the openbadge-embed repository. Never trust it, never use it for real badges.';
 
-async function newKeyFile(name, { alg, crv }) {
-  const { privateKey } = await generateKeyPair(alg, { crv, extractable: true });
+async function newKeyFile(name, { alg, crv, modulusLength }) {
+  const { privateKey } = await generateKeyPair(
+    alg,
+    crv ? { crv, extractable: true } : { modulusLength, extractable: true },
+  );
   const jwk = await exportJWK(privateKey);
   return { warning: WARNING, name, alg, jwk };
 }
@@ -82,7 +92,8 @@ async function loadKeys() {
       file = await newKeyFile(name, spec);
       await emit(path, `${JSON.stringify(file, null, 2)}\n`);
     }
-    const { d: _d, ...publicJwk } = file.jwk;
+    // The public half: RSA private JWKs also carry p, q, dp, dq and qi.
+    const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = file.jwk;
     keys[name] = {
       alg: file.alg,
       privateJwk: file.jwk,
@@ -608,18 +619,516 @@ function signByPathIssuer(document, key, cryptosuite = 'eddsa-rdfc-2022') {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Open Badges 2.0: an issuer whose documents the demo serves at http://localhost:5173/ob2/…
+// (the OB 2.0 specification, "Open Badges Vocabulary" and "Implementation"; baking per its Baking
+// Specification). Hosted assertions are verified by fetching their `id`; signed ones are compact
+// JWS (RS256) whose key the issuer profile lists under `publicKey`.
+
+const OB2_CONTEXT = 'https://w3id.org/openbadges/v2';
+const OB2 = 'http://localhost:5173/ob2';
+const OB2_ISSUER = `${OB2}/issuer.json`;
+const OB2_KEY_1 = `${OB2}/keys/key-1.json`;
+/** A CryptographicKey document that names the issuer as `owner`, but which the issuer profile does not list. */
+const OB2_KEY_2 = `${OB2}/keys/key-2.json`;
+const OB2_REVOCATIONS = `${OB2}/revocations.json`;
+const OB2_BADGE_FORMS = `${OB2}/badges/accessible-forms.json`;
+const OB2_BADGE_OSS = `${OB2}/badges/first-open-source-contribution.json`;
+// The same demo server under other loopback names (every browser resolves `*.localhost` to this
+// machine; Vite accepts those Host headers). A page on http://localhost:5173 reading them makes a
+// cross-origin request, which is what CORS (and the issuer's scope) is about.
+// - no-cors.localhost: a second issuer whose server sends no CORS headers at all (/ob2/no-cors/…).
+// - imposter.localhost: someone else's server, re-hosting an assertion that names our issuer.
+const OB2_NO_CORS = 'http://no-cors.localhost:5173/ob2/no-cors';
+const OB2_IMPOSTER = 'http://imposter.localhost:5173/ob2';
+
+/** The made-up earner every OB 2.0 fixture (but the forged ones) is awarded to, hashed with this salt. */
+const OB2_EARNER = 'ada.lovelace@example.org';
+const OB2_SALT = 'd4e1f0c2a9b7';
+/** Another address: the recipient check must say "someone else". */
+const OB2_OTHER_ADDRESS = 'grace.hopper@example.org';
+/** The forger's address, in the badges that must not verify. */
+const OB2_FORGER = 'mallory.mallet@example.org';
+
+/** An OB 2.0 IdentityObject: `sha256$` + hex SHA-256 of the address followed by the salt. */
+function ob2Recipient(email = OB2_EARNER, salt = OB2_SALT) {
+  return {
+    type: 'email',
+    hashed: true,
+    salt,
+    identity: `sha256$${createHash('sha256')
+      .update(email + salt)
+      .digest('hex')}`,
+  };
+}
+
+/** SPKI PEM of an RSA public JWK, the form a CryptographicKey's `publicKeyPem` takes. */
+function spkiPem(publicJwk) {
+  return createPublicKey({ key: publicJwk, format: 'jwk' }).export({ type: 'spki', format: 'pem' });
+}
+
+/** A signed OB 2.0 badge: compact JWS, header `{"alg":"RS256"}`, the assertion's JSON as payload. */
+async function signOb2(assertion, key) {
+  return new CompactSign(new TextEncoder().encode(JSON.stringify(assertion)))
+    .setProtectedHeader({ alg: 'RS256' })
+    .sign(key.privateKey);
+}
+
+// --- artwork -------------------------------------------------------------------------------------
+// One design, drawn twice: as a PNG (rasterized here, 4×4 supersampled) and as hand-written SVG.
+// Geometry in a 128 × 128 box: two ribbon tails, a ring, a disc with a vertical gradient, a glyph.
+
+const RIBBON_LEFT = [
+  [38, 79],
+  [56, 90],
+  [49, 124],
+  [40, 115],
+  [28, 119],
+];
+const RIBBON_RIGHT = RIBBON_LEFT.map(([x, y]) => [128 - x, y]);
+const MEDAL = { cx: 64, cy: 56, ring: 51, disc: 43 };
+const LOGO = { cx: 64, cy: 64, ring: 62, disc: 53 };
+
+/** Glyphs: strokes (polylines with round caps and joins) or filled polygons, in the 128 box. */
+const OB2_GLYPHS = {
+  check: {
+    strokes: [
+      [
+        [44, 57],
+        [58, 71],
+        [85, 42],
+      ],
+    ],
+    width: 9,
+  },
+  code: {
+    strokes: [
+      [
+        [51, 40],
+        [37, 56],
+        [51, 72],
+      ],
+      [
+        [77, 40],
+        [91, 56],
+        [77, 72],
+      ],
+      [
+        [69, 35],
+        [59, 77],
+      ],
+    ],
+    width: 7,
+  },
+  bolt: {
+    polygon: [
+      [70, 22],
+      [44, 60],
+      [61, 60],
+      [54, 92],
+      [84, 50],
+      [67, 50],
+    ],
+  },
+  spark: { polygon: starPoints(64, 64, 34, 11, 4) },
+  sevenStar: { polygon: starPoints(MEDAL.cx, MEDAL.cy + 1, 27, 12, 7) },
+};
+
+function segmentDistance(px, py, [ax, ay], [bx, by]) {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
+  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+}
+
+function onGlyph(glyph, x, y) {
+  if (glyph.polygon) return insidePolygon(x, y, glyph.polygon);
+  return glyph.strokes.some((line) =>
+    line.slice(1).some((point, i) => segmentDistance(x, y, line[i], point) <= glyph.width / 2),
+  );
+}
+
+/** A 128 × 128 RGBA PNG of the badge design (`ribbons: false` for an issuer logo). */
+function ob2ArtworkPng({ base, baseDark, ring, ribbon, glyph, ribbons = true }) {
+  const shape = ribbons ? MEDAL : LOGO;
+  const [top, bottom, ringRgb, ribbonRgb] = [base, baseDark, ring, ribbon ?? ring].map(hex);
+  const sample = (x, y) => {
+    const d = Math.hypot(x - shape.cx, y - shape.cy);
+    if (d <= shape.disc) {
+      if (onGlyph(OB2_GLYPHS[glyph], x, y)) return [255, 255, 255];
+      const t = (y - (shape.cy - shape.disc)) / (2 * shape.disc);
+      return top.map((c, i) => c + (bottom[i] - c) * t);
+    }
+    if (d <= shape.ring) return ringRgb;
+    if (ribbons && (insidePolygon(x, y, RIBBON_LEFT) || insidePolygon(x, y, RIBBON_RIGHT))) return ribbonRgb;
+    return null;
+  };
+  const offsets = [0.125, 0.375, 0.625, 0.875];
+  return encodePng(128, (x, y) => {
+    const sum = [0, 0, 0];
+    let hits = 0;
+    for (const dy of offsets) {
+      for (const dx of offsets) {
+        const s = sample(x + dx, y + dy);
+        if (!s) continue;
+        for (let i = 0; i < 3; i++) sum[i] += s[i];
+        hits++;
+      }
+    }
+    if (hits === 0) return [0, 0, 0, 0];
+    return [...sum.map((c) => Math.round(c / hits)), Math.round((hits / 16) * 255)];
+  });
+}
+
+const svgPoints = (points) => points.map(([x, y]) => `${+x.toFixed(2)},${+y.toFixed(2)}`).join(' ');
+
+/** The same design as hand-written SVG: no script, no external reference, a <title> for its name. */
+function ob2ArtworkSvg({ title, base, baseDark, ring, ribbon, glyph }) {
+  const g = OB2_GLYPHS[glyph];
+  const glyphSvg = g.polygon
+    ? `<polygon fill="#ffffff" points="${svgPoints(g.polygon)}"/>`
+    : `<g fill="none" stroke="#ffffff" stroke-width="${g.width}" stroke-linecap="round" stroke-linejoin="round">${g.strokes
+        .map((line) => `<polyline points="${svgPoints(line)}"/>`)
+        .join('')}</g>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256" viewBox="0 0 128 128" role="img" aria-labelledby="badge-title">
+  <title id="badge-title">${title}</title>
+  <defs>
+    <linearGradient id="badge-fill" x1="0" y1="0" x2="0" y2="1">
+      <stop offset="0" stop-color="${base}"/>
+      <stop offset="1" stop-color="${baseDark}"/>
+    </linearGradient>
+  </defs>
+  <polygon fill="${ribbon}" points="${svgPoints(RIBBON_LEFT)}"/>
+  <polygon fill="${ribbon}" points="${svgPoints(RIBBON_RIGHT)}"/>
+  <circle cx="${MEDAL.cx}" cy="${MEDAL.cy}" r="${MEDAL.ring}" fill="${ring}"/>
+  <circle cx="${MEDAL.cx}" cy="${MEDAL.cy}" r="${MEDAL.disc}" fill="url(#badge-fill)"/>
+  <circle cx="${MEDAL.cx}" cy="${MEDAL.cy}" r="38" fill="none" stroke="#ffffff" stroke-opacity="0.4" stroke-width="1.5" stroke-dasharray="3 3"/>
+  ${glyphSvg}
+</svg>
+`;
+}
+
+const OB2_ART = {
+  issuerLogo: { base: '#4338ca', baseDark: '#312e81', ring: '#a5b4fc', glyph: 'spark', ribbons: false },
+  accessibleForms: { base: '#1d4ed8', baseDark: '#1e3a8a', ring: '#93c5fd', ribbon: '#f59e0b', glyph: 'check' },
+  openSource: { base: '#0f766e', baseDark: '#134e4a', ring: '#5eead4', ribbon: '#7c3aed', glyph: 'code' },
+  soldering: { base: '#b45309', baseDark: '#78350f', ring: '#fcd34d', ribbon: '#0f766e', glyph: 'bolt' },
+  // The carrier for the baked OB 3.0 credential: Nordlys Agile Academy's colours and seven-pointed star.
+  nordlys: { base: '#be123c', baseDark: '#881337', ring: '#fda4af', ribbon: '#1e293b', glyph: 'sevenStar' },
+};
+
+// --- documents -----------------------------------------------------------------------------------
+
+const OB2_FORMS_CRITERIA = `Earners of this badge rebuilt a real web form so that everyone can fill it in:
+
+- every field has a visible \`<label>\`, and required fields say so in text;
+- errors are announced, explain how to fix them, and keep what was typed;
+- the whole form works with a keyboard alone and at 400 % zoom.
+
+Checked by a club mentor with **axe** and a screen reader. See the
+[WAI forms tutorial](https://www.w3.org/WAI/tutorials/forms/).`;
+
+const OB2_OSS_CRITERIA = `Awarded for a first merged contribution to an open-source project:
+
+1. find an issue labelled *good first issue* and say you are working on it;
+2. open a pull request with tests, and answer the review;
+3. get it **merged** by the project's maintainers.
+
+Documentation, translations and tests count as much as code. Read
+[How to Contribute to Open Source](https://opensource.guide/how-to-contribute/).`;
+
+function ob2Documents({ keyPem, unlistedKeyPem }) {
+  const issuer = {
+    '@context': OB2_CONTEXT,
+    type: 'Issuer',
+    id: OB2_ISSUER,
+    name: 'Millbrook Code Club',
+    url: 'https://millbrook-code-club.example',
+    email: 'badges@millbrook-code-club.example',
+    description:
+      'A volunteer-run coding club for adults. Its Open Badges 2.0 documents are served by the openbadge-embed demo.',
+    image: `${OB2}/images/millbrook-code-club.png`,
+    // No `verification`: the default policy applies, assertions and badge classes on this origin.
+    publicKey: OB2_KEY_1,
+    revocationList: OB2_REVOCATIONS,
+  };
+  const key1 = {
+    '@context': OB2_CONTEXT,
+    type: 'CryptographicKey',
+    id: OB2_KEY_1,
+    owner: OB2_ISSUER,
+    publicKeyPem: keyPem,
+  };
+  // Claims the issuer as owner, but the issuer's profile does not list it: a key anyone could publish.
+  const key2 = { ...key1, id: OB2_KEY_2, publicKeyPem: unlistedKeyPem };
+  const forms = {
+    '@context': OB2_CONTEXT,
+    type: 'BadgeClass',
+    id: OB2_BADGE_FORMS,
+    name: 'Accessible Forms',
+    description: 'Builds web forms that everyone can fill in: labelled fields, helpful errors, full keyboard support.',
+    image: `${OB2}/images/accessible-forms.png`,
+    criteria: { narrative: OB2_FORMS_CRITERIA },
+    issuer: OB2_ISSUER,
+    tags: ['accessibility', 'forms', 'html'],
+    alignment: [
+      {
+        targetName: 'WCAG 2.2 Success Criterion 3.3.2: Labels or Instructions',
+        targetUrl: 'https://www.w3.org/TR/WCAG22/#labels-or-instructions',
+        targetDescription: 'Labels or instructions are provided when content requires user input.',
+        targetFramework: 'Web Content Accessibility Guidelines 2.2',
+        targetCode: '3.3.2',
+      },
+    ],
+  };
+  const openSource = {
+    '@context': OB2_CONTEXT,
+    type: 'BadgeClass',
+    id: OB2_BADGE_OSS,
+    name: 'First Open-Source Contribution',
+    description: 'Had a first pull request reviewed and merged by the maintainers of an open-source project.',
+    image: `${OB2}/images/first-open-source-contribution.png`,
+    criteria: { narrative: OB2_OSS_CRITERIA },
+    issuer: OB2_ISSUER,
+    tags: ['open source', 'git', 'code review'],
+    alignment: [
+      {
+        targetName: 'Collaborating on a shared code base',
+        targetUrl: 'https://millbrook-code-club.example/skills#collaboration',
+        targetDescription: 'Works through issues, pull requests and code review with people outside the club.',
+        targetFramework: 'Millbrook Code Club skills framework',
+        targetCode: 'COLLAB-2',
+      },
+    ],
+  };
+  // A second issuer, hosted entirely on a server that sends no CORS headers.
+  const noCorsIssuer = {
+    '@context': OB2_CONTEXT,
+    type: 'Issuer',
+    id: `${OB2_NO_CORS}/issuer.json`,
+    name: 'Quarry Lane Repair Café',
+    url: 'https://quarry-lane-repair.example',
+    email: 'hello@quarry-lane-repair.example',
+    description: 'Volunteers who fix toasters, bikes and radios every second Saturday.',
+  };
+  const noCorsBadge = {
+    '@context': OB2_CONTEXT,
+    type: 'BadgeClass',
+    id: `${OB2_NO_CORS}/badges/soldering-basics.json`,
+    name: 'Soldering Basics',
+    description: 'Solders through-hole parts safely and cleanly, and can desolder a faulty one.',
+    image: `${OB2_NO_CORS}/images/soldering-basics.png`,
+    criteria: {
+      narrative: 'Repaired a small appliance under supervision, including **at least five** clean solder joints.',
+    },
+    issuer: noCorsIssuer.id,
+    tags: ['repair', 'electronics'],
+  };
+  return { issuer, key1, key2, forms, openSource, noCorsIssuer, noCorsBadge };
+}
+
+function ob2Hosted(id, overrides = {}) {
+  return {
+    '@context': OB2_CONTEXT,
+    type: 'Assertion',
+    id,
+    recipient: ob2Recipient(),
+    badge: OB2_BADGE_FORMS,
+    issuedOn: '2025-03-14T15:00:00Z',
+    evidence: [
+      {
+        id: 'https://millbrook-code-club.example/portfolio/ada-lovelace/sign-up-form',
+        name: 'The club’s new sign-up form',
+        narrative:
+          'Rebuilt the club’s sign-up form: labels, error summary, and a recording of a **VoiceOver** walkthrough.',
+        genre: 'Project',
+      },
+    ],
+    verification: { type: 'HostedBadge' },
+    ...overrides,
+  };
+}
+
+function ob2Signed(uuid, overrides = {}) {
+  return {
+    '@context': OB2_CONTEXT,
+    type: 'Assertion',
+    id: `urn:uuid:${uuid}`,
+    recipient: ob2Recipient(),
+    badge: OB2_BADGE_OSS,
+    issuedOn: '2025-05-20T09:30:00Z',
+    evidence: [
+      {
+        id: 'https://github.example/open-maps/tiles/pull/1287',
+        name: 'Pull request #1287: keyboard shortcuts for the map viewer',
+        narrative: 'Merged after two rounds of review; includes tests and documentation.',
+        genre: 'Pull request',
+      },
+    ],
+    verification: { type: 'SignedBadge', creator: OB2_KEY_1 },
+    ...overrides,
+  };
+}
+
+const OB2_UUIDS = {
+  valid: '7e3f2a10-6c4b-4d8e-9a21-3b5c7d9e1f01',
+  revoked: '7e3f2a10-6c4b-4d8e-9a21-3b5c7d9e1f02',
+  tampered: '7e3f2a10-6c4b-4d8e-9a21-3b5c7d9e1f03',
+  unlistedKey: '7e3f2a10-6c4b-4d8e-9a21-3b5c7d9e1f04',
+};
+
+/**
+ * Every OB 2.0 fixture: path under /ob2 (the same in test/fixtures/ and demo/public/) → content,
+ * the URL → file entries for documents.json, and what issuers.json says about them.
+ */
+async function ob2Fixtures(keys, ob3Credential) {
+  const rsa = keys['ob2-issuer-rsa'];
+  const unlisted = keys['ob2-unlisted-rsa'];
+  const keyPem = spkiPem(rsa.publicJwk);
+  const unlistedKeyPem = spkiPem(unlisted.publicJwk);
+  const docs = ob2Documents({ keyPem, unlistedKeyPem });
+
+  const revocations = {
+    '@context': OB2_CONTEXT,
+    type: 'RevocationList',
+    id: OB2_REVOCATIONS,
+    issuer: OB2_ISSUER,
+    // Other learners' revoked badges around ours, in the three shapes the specification allows.
+    revokedAssertions: [
+      'urn:uuid:0b9d6a44-2f1e-4c3a-8d7b-5e6f7a8b9c01',
+      { id: `urn:uuid:${OB2_UUIDS.revoked}`, revocationReason: 'Awarded in error: the pull request was reverted.' },
+      { id: 'urn:uuid:0b9d6a44-2f1e-4c3a-8d7b-5e6f7a8b9c02', revocationReason: 'Plagiarised contribution.' },
+    ],
+  };
+
+  const hostedValid = ob2Hosted(`${OB2}/assertions/valid.json`);
+  const hostedExpired = ob2Hosted(`${OB2}/assertions/expired.json`, {
+    issuedOn: '2023-01-16T10:00:00Z',
+    expires: '2025-01-01T00:00:00Z',
+  });
+  // What the issuer's server answers for a revoked hosted assertion, with HTTP 410 Gone (OB 2.0,
+  // "Revoking Hosted Assertions"): only `id` and `revoked` are required.
+  const hostedRevoked = {
+    '@context': OB2_CONTEXT,
+    id: `${OB2}/assertions/revoked.json`,
+    revoked: true,
+    revocationReason: 'Awarded to the wrong club member; reissued to the right one.',
+  };
+  // Someone else's server re-hosts an assertion naming our badge class: its id is outside our issuer's origin.
+  const outsideScope = ob2Hosted(`${OB2_IMPOSTER}/assertions/outside-scope.json`, {
+    recipient: ob2Recipient(OB2_FORGER),
+  });
+  const noCorsAssertion = ob2Hosted(`${OB2_NO_CORS}/assertions/valid.json`, {
+    badge: docs.noCorsBadge.id,
+    issuedOn: '2025-04-12T14:00:00Z',
+    evidence: [{ name: 'A repaired radio', narrative: 'Replaced a cracked solder joint on the tuner board.' }],
+  });
+
+  const signedValid = await signOb2(ob2Signed(OB2_UUIDS.valid, { expires: VALID_UNTIL }), rsa);
+  const signedRevoked = await signOb2(ob2Signed(OB2_UUIDS.revoked), rsa);
+  // Signed, then the recipient was swapped for the forger's: the signature no longer matches.
+  const signedTampered = withPayload(await signOb2(ob2Signed(OB2_UUIDS.tampered), rsa), (assertion) => {
+    assertion.recipient = ob2Recipient(OB2_FORGER);
+  });
+  // Signed with a key whose CryptographicKey document names the issuer, but the issuer never listed it.
+  const signedUnlistedKey = await signOb2(
+    ob2Signed(OB2_UUIDS.unlistedKey, {
+      recipient: ob2Recipient(OB2_FORGER),
+      verification: { type: 'SignedBadge', creator: OB2_KEY_2 },
+    }),
+    unlisted,
+  );
+
+  // The script checks its own output with the published PEM keys, as a verifier would see them.
+  const published = await importSPKI(keyPem, 'RS256');
+  const publishedUnlisted = await importSPKI(unlistedKeyPem, 'RS256');
+  await compactVerify(signedValid, published);
+  await compactVerify(signedRevoked, published);
+  await compactVerify(signedUnlistedKey, publishedUnlisted);
+  if (
+    await compactVerify(signedTampered, published).then(
+      () => true,
+      () => false,
+    )
+  ) {
+    throw new Error('The tampered OB 2.0 badge still verifies');
+  }
+
+  const art = {};
+  for (const [name, design] of Object.entries(OB2_ART)) art[name] = ob2ArtworkPng(design);
+  const ossSvg = ob2ArtworkSvg({ ...OB2_ART.openSource, title: 'First Open-Source Contribution' });
+  const nordlysSvg = ob2ArtworkSvg({ ...OB2_ART.nordlys, title: ob3Credential.credentialSubject.achievement.name });
+
+  // JSON documents, each at the path of its URL (less the origin and /ob2/).
+  const jsonFiles = {
+    'issuer.json': docs.issuer,
+    'keys/key-1.json': docs.key1,
+    'keys/key-2.json': docs.key2,
+    'revocations.json': revocations,
+    'badges/accessible-forms.json': docs.forms,
+    'badges/first-open-source-contribution.json': docs.openSource,
+    'assertions/valid.json': hostedValid,
+    'assertions/expired.json': hostedExpired,
+    'assertions/revoked.json': hostedRevoked,
+    'assertions/outside-scope.json': outsideScope,
+    'no-cors/issuer.json': docs.noCorsIssuer,
+    'no-cors/badges/soldering-basics.json': docs.noCorsBadge,
+    'no-cors/assertions/valid.json': noCorsAssertion,
+  };
+  const files = {
+    ...Object.fromEntries(
+      Object.entries(jsonFiles).map(([name, value]) => [name, `${JSON.stringify(value, null, 2)}\n`]),
+    ),
+    'signed/valid.jwt': `${signedValid}\n`,
+    'signed/revoked.jwt': `${signedRevoked}\n`,
+    'signed/tampered.jwt': `${signedTampered}\n`,
+    'signed/unlisted-key.jwt': `${signedUnlistedKey}\n`,
+    'images/millbrook-code-club.png': art.issuerLogo,
+    'images/accessible-forms.png': art.accessibleForms,
+    'images/first-open-source-contribution.png': art.openSource,
+    'images/first-open-source-contribution.svg': ossSvg,
+    'no-cors/images/soldering-basics.png': art.soldering,
+    // Baked: PNG as an uncompressed iTXt chunk `openbadges`; SVG as <openbadges:assertion> (OB 2.0)
+    // or <openbadges:credential> (OB 3.0) right after the root's start tag (scripts/bake.js).
+    'baked/hosted-valid.png': bakePng(art.accessibleForms, 'openbadges', JSON.stringify(hostedValid)),
+    'baked/signed-valid.png': bakePng(art.openSource, 'openbadges', signedValid),
+    'baked/signed-valid.svg': bakeSvg(ossSvg, 'ob2', { verify: signedValid }),
+    'baked/ob3-di-valid.svg': bakeSvg(nordlysSvg, 'ob3', { json: JSON.stringify(ob3Credential) }),
+  };
+
+  // URL → file (relative to test/fixtures/) for documents.json. The revoked assertion maps to its
+  // Gone body, which says `revoked: true`: a map cannot say "410", and OB 2.0 treats either as revoked.
+  const documents = Object.fromEntries(Object.entries(jsonFiles).map(([name, value]) => [value.id, `ob2/${name}`]));
+
+  const info = {
+    issuer: OB2_ISSUER,
+    publicKey: OB2_KEY_1,
+    unlistedKey: OB2_KEY_2,
+    revocationList: OB2_REVOCATIONS,
+    revoked: [`urn:uuid:${OB2_UUIDS.revoked}`],
+    recipient: { email: OB2_EARNER, salt: OB2_SALT, identity: ob2Recipient().identity },
+    otherAddress: OB2_OTHER_ADDRESS,
+    forgerAddress: OB2_FORGER,
+    noCorsIssuer: docs.noCorsIssuer.id,
+  };
+  return { files, documents, info };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Output
 
 const changed = [];
 
+/** Writes `content` (text, or bytes for images) to `path` unless it is already there. */
 async function emit(path, content) {
+  const binary = typeof content !== 'string';
   let previous;
   try {
-    previous = await readFile(path, 'utf8');
+    previous = await readFile(path, binary ? undefined : 'utf8');
   } catch {
     previous = undefined;
   }
-  if (previous === content) return;
+  if (binary ? previous !== undefined && Buffer.compare(previous, content) === 0 : previous === content) return;
   changed.push(relative(ROOT, path));
   if (CHECK) return;
   await mkdir(dirname(path), { recursive: true });
@@ -774,7 +1283,7 @@ async function main() {
     [PATH_SUSPENSION_LIST]: 'documents/status-list-did-web-path-suspension.json',
     [DID_WEB_REVOCATION_LIST]: 'documents/status-list-did-web-revocation.jwt',
   };
-  await emit(join(FIXTURES, 'documents.json'), `${JSON.stringify(documentsMap, null, 2)}\n`);
+  // Written below, once the Open Badges 2.0 documents are added to it.
 
   // --- credentials -------------------------------------------------------------------------------
   const tokens = {};
@@ -1227,6 +1736,14 @@ Licences are reviewed every five years.`,
   await emit(demoPathOf(PATH_SUSPENSION_LIST), `${JSON.stringify(pathSuspensionList, null, 2)}\n`);
   await emit(demoPathOf(DID_WEB_REVOCATION_LIST), `${webRevocationList}\n`);
 
+  // --- Open Badges 2.0 and baked images: test/fixtures/ob2/ and demo/public/ob2/ hold the same tree
+  const ob2 = await ob2Fixtures(keys, json['ob3-di-rdfc-valid-did-web-path.json']);
+  for (const [name, content] of Object.entries(ob2.files)) {
+    await emit(join(FIXTURES, 'ob2', name), content);
+    await emit(join(DEMO_PUBLIC, 'ob2', name), content);
+  }
+  await emit(join(FIXTURES, 'documents.json'), `${JSON.stringify({ ...documentsMap, ...ob2.documents }, null, 2)}\n`);
+
   await emit(
     join(FIXTURES, 'issuers.json'),
     `${JSON.stringify(
@@ -1248,6 +1765,7 @@ Licences are reviewed every five years.`,
           [PATH_SUSPENSION_LIST]: { issuer: DID_WEB_PATH, statusPurpose: 'suspension', set: PATH_SUSPENDED_BITS },
           [DID_WEB_REVOCATION_LIST]: { issuer: DID_WEB, statusPurpose: 'revocation', set: WEB_REVOKED_BITS },
         },
+        ob2: ob2.info,
       },
       null,
       2,
