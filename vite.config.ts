@@ -5,6 +5,7 @@
 //   the repository, never to demo/. tsc writes the npm build into dist/ separately (see package.json).
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { transform } from 'esbuild';
 import { defineConfig, type Plugin, type PluginOption, type UserConfig } from 'vite';
 import { demoPlugin } from './demo/vite-demo-plugin.js';
 
@@ -37,6 +38,28 @@ function cleanCdnDir(): Plugin {
 }
 
 /**
+ * Lit's `css` literals are plain strings to the JavaScript minifier, so every indent and comment
+ * of the component styles would ship. Each literal without `${}` is minified as the stylesheet it
+ * is (esbuild's CSS minifier), before the bundle is built.
+ */
+function minifyLitCss(): Plugin {
+  return {
+    name: 'openbadge-embed:minify-lit-css',
+    async transform(code, id) {
+      if (!id.endsWith('.styles.ts') || !code.includes('css`')) return null;
+      let out = '';
+      let last = 0;
+      for (const match of code.matchAll(/css`([^`$\\]*)`/g)) {
+        const minified = (await transform(match[1]!, { loader: 'css', minify: true })).code.trim();
+        out += `${code.slice(last, match.index)}css\`${minified}\``;
+        last = match.index! + match[0].length;
+      }
+      return { code: out + code.slice(last), map: null };
+    },
+  };
+}
+
+/**
  * package.json "sideEffects" describes the published dist/ files, so for src/ Rolldown would drop
  * `import './index.js'` as side-effect free. Defining the elements is the whole point of the CDN
  * entry: mark the modules that register elements as having side effects.
@@ -58,7 +81,7 @@ function elementsHaveSideEffects(): Plugin {
 const buildConfig: UserConfig = {
   root: repo,
   publicDir: false,
-  plugins: [cleanCdnDir(), elementsHaveSideEffects()],
+  plugins: [cleanCdnDir(), elementsHaveSideEffects(), minifyLitCss()],
   build: {
     outDir: cdnDir,
     emptyOutDir: false,
