@@ -245,6 +245,9 @@ interface Run {
  */
 function record(run: Run, check: Check): void {
   let recorded = check;
+  // A step may also name a proxy itself, for a document it read in an earlier step.
+  const named = typeof check.details?.['viaProxy'] === 'string' ? check.details['viaProxy'] : undefined;
+  if (named !== undefined) run.proxies.add(named);
   if (run.proxies.size > 0 && check.status !== 'skipped') {
     const viaProxy = [...run.proxies].join(', ');
     recorded = {

@@ -4,7 +4,9 @@ import { BadgeError, CredentialRevoked, FetchFailed, NotABadge, ProofInvalid, Sc
 import { stringOf, type JsonObject } from '../lib/json.js';
 import type { FormatPlugin, RawInput, Step, StepOutcome } from '../plugin.js';
 import {
+  disclosingProxies,
   isRevokedOnItsFace,
+  noteProxy,
   loadBadgeGraph,
   ob2ValidityStep,
   ob2ViewOf,
@@ -76,7 +78,7 @@ const hostedCopyStep: Step<ParsedHostedAssertion> = {
       throw error;
     }
     const state = parsed.state;
-    state.hosted = hosted;
+    state.hosted = noteProxy(state, hosted);
     state.assertion = hosted.node;
     // A bare 410 has no body to validate: the host's answer is the whole fact.
     if (hosted.httpStatus !== 410 || hosted.node['@context'] !== undefined) validateAssertion(hosted.node);
@@ -221,7 +223,7 @@ export function ob2Hosted(): FormatPlugin<ParsedHostedAssertion> {
         details: { verification: 'hosted', url: hostedUrl },
       };
     },
-    steps: [hostedCopyStep, scopeStep, ob2ValidityStep, hostedStatusStep, recipientStep],
+    steps: [hostedCopyStep, scopeStep, ob2ValidityStep, hostedStatusStep, recipientStep].map(disclosingProxies),
     view: (parsed) => ob2ViewOf(parsed.state, parsed.inHand),
   };
 }

@@ -15,7 +15,9 @@ import {
 } from '../errors.js';
 import { arrayOf, idOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
 import {
+  disclosingProxies,
   loadBadgeGraph,
+  noteProxy,
   ob2ValidityStep,
   ob2ViewOf,
   webIssuerIdOf,
@@ -121,7 +123,10 @@ const signatureStep: Step<ParsedSignedAssertion> = {
     let worst: BadgeError | undefined;
     for (const candidate of candidates) {
       try {
-        const document = await guarded(() => loadLinked(candidate, { kind: 'CryptographicKey' }, context));
+        const document = noteProxy(
+          parsed.state,
+          await guarded(() => loadLinked(candidate, { kind: 'CryptographicKey' }, context)),
+        );
         validateCryptographicKey(document.node);
         const jwk = await publicKeyOf(document.node, parsed.alg);
         await verifyCompactJws(parsed.jws, parsed.alg, jwk);
@@ -202,7 +207,10 @@ const revocationListStep: Step<ParsedSignedAssertion> = {
     let list: JsonObject;
     try {
       // Lists change: a copy is reused only as long as the status lists' own policy allows.
-      const loaded = await loadLinked(listUrl, { kind: 'RevocationList', maxAgeMs: DEFAULT_LIST_MAX_AGE_MS }, context);
+      const loaded = noteProxy(
+        parsed.state,
+        await loadLinked(listUrl, { kind: 'RevocationList', maxAgeMs: DEFAULT_LIST_MAX_AGE_MS }, context),
+      );
       validateRevocationList(loaded.node);
       list = loaded.node;
     } catch (error) {
@@ -265,7 +273,7 @@ export function ob2Signed(): FormatPlugin<ParsedSignedAssertion> {
         details: { verification: 'signed', alg: header.alg },
       };
     },
-    steps: [signatureStep, keyOwnerStep, ob2ValidityStep, revocationListStep, recipientStep],
+    steps: [signatureStep, keyOwnerStep, ob2ValidityStep, revocationListStep, recipientStep].map(disclosingProxies),
     view: (parsed) => ob2ViewOf(parsed.state),
   };
 }

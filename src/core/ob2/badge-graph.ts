@@ -16,6 +16,31 @@ export interface Ob2State {
   issuer?: Ob2Node;
   /** The BadgeClass → Profile walk, started once and shared by the steps that need it. */
   graph?: Promise<Ob2Graph>;
+  /** Proxies that answered for any document read so far (see `disclosingProxies`). */
+  proxies?: Set<string>;
+}
+
+/** Remembers that `node` came through a proxy, for every later check that builds on it. */
+export function noteProxy(state: Ob2State, node: Ob2Node): Ob2Node {
+  if (node.viaProxy) (state.proxies ??= new Set()).add(node.viaProxy);
+  return node;
+}
+
+/**
+ * An OB 2.0 badge is a chain of documents read once and relied on by every later check (the
+ * hosted copy's dates and recipient, the Profile's keys). A check made after a proxy answered any
+ * of them says so, even when it fetched nothing itself.
+ */
+export function disclosingProxies<P extends ParsedOb2>(step: Step<P>): Step<P> {
+  return {
+    ...step,
+    async run(parsed, context) {
+      const outcome = await step.run(parsed, context);
+      const proxies = parsed.state.proxies;
+      if (!proxies || proxies.size === 0 || outcome.status === 'skipped') return outcome;
+      return { ...outcome, details: { ...outcome.details, viaProxy: [...proxies].join(', ') } };
+    },
+  };
 }
 
 export interface Ob2Graph {
@@ -35,10 +60,13 @@ export interface ParsedOb2 extends ParsedBadge {
  */
 export function loadBadgeGraph(state: Ob2State, context: VerifyContext): Promise<Ob2Graph> {
   state.graph ??= guarded(async () => {
-    const badgeClass = await loadLinked(state.assertion['badge'], { kind: 'BadgeClass' }, context);
+    const badgeClass = noteProxy(state, await loadLinked(state.assertion['badge'], { kind: 'BadgeClass' }, context));
     validateBadgeClass(badgeClass.node);
     state.badgeClass = badgeClass;
-    const issuer = await loadLinked(badgeClass.node['issuer'], { kind: 'Profile', fetchEmbedded: true }, context);
+    const issuer = noteProxy(
+      state,
+      await loadLinked(badgeClass.node['issuer'], { kind: 'Profile', fetchEmbedded: true }, context),
+    );
     validateIssuerProfile(issuer.node);
     state.issuer = issuer;
     const issuerId = stringOf(issuer.node['id'])!;

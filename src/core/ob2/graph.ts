@@ -22,6 +22,8 @@ export interface Ob2Node {
    * web address: accepted as that host's document, and reported rather than silently trusted.
    */
   readonly declaredId?: string;
+  /** The proxy that fetched it, when one did: checks that later rely on it must say so. */
+  readonly viaProxy?: string;
 }
 
 export interface LoadNodeOptions {
@@ -76,6 +78,7 @@ function fromDocument(url: string, document: LoadedDocument, node: JsonObject, d
     finalUrl: document.finalUrl,
     ...(document.status !== undefined ? { httpStatus: document.status } : {}),
     ...(declaredId !== undefined ? { declaredId } : {}),
+    ...(document.viaProxy !== undefined ? { viaProxy: document.viaProxy } : {}),
   };
 }
 
@@ -89,7 +92,13 @@ export async function loadNodeAt(url: string, options: LoadNodeOptions, context:
   const first = await fetchNode(url, options, context);
   if (!first.node) {
     // A bare 410: the only fact is that the host says the document is gone.
-    return { node: { id: url, revoked: true }, url, finalUrl: first.document.finalUrl, httpStatus: 410 };
+    return {
+      node: { id: url, revoked: true },
+      url,
+      finalUrl: first.document.finalUrl,
+      httpStatus: 410,
+      ...(first.document.viaProxy !== undefined ? { viaProxy: first.document.viaProxy } : {}),
+    };
   }
   const declared = stringOf(first.node['id']);
   if (declared === undefined || declared === url) return fromDocument(url, first.document, first.node);
