@@ -1007,13 +1007,13 @@ async function ob2Fixtures(keys, ob3Credential) {
     expires: '2025-01-01T00:00:00Z',
   });
   // What the issuer's server answers for a revoked hosted assertion, with HTTP 410 Gone (OB 2.0,
-  // "Revoking Hosted Assertions"): only `id` and `revoked` are required.
-  const hostedRevoked = {
-    '@context': OB2_CONTEXT,
-    id: `${OB2}/assertions/revoked.json`,
+  // "Revoking Hosted Assertions"). Only `id` and `revoked` are required, but the body "may include
+  // an Assertion body containing additional metadata": this one keeps the assertion, so the page
+  // can say which badge was revoked. (The stripped form is covered by the unit tests.)
+  const hostedRevoked = ob2Hosted(`${OB2}/assertions/revoked.json`, {
     revoked: true,
     revocationReason: 'Awarded to the wrong club member; reissued to the right one.',
-  };
+  });
   // Someone else's server re-hosts an assertion naming our badge class: its id is outside our issuer's origin.
   const outsideScope = ob2Hosted(`${OB2_IMPOSTER}/assertions/outside-scope.json`, {
     recipient: ob2Recipient(OB2_FORGER),

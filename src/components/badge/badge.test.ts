@@ -809,7 +809,7 @@ describe('<ob-badge>: Open Badges 2.0, baked images, the recipient and proxies',
           [
             {
               id: 'format',
-              status: 'failed',
+              status: 'warning',
               code: 'ERR_OB_FETCH_CORS',
               details: { url: 'https://badges.example.org/assertions/42.json' },
             },
@@ -821,6 +821,8 @@ describe('<ob-badge>: Open Badges 2.0, baked images, the recipient and proxies',
       expect(textOf(part(cors, 'error'))).to.equal(
         'This badge could not be read: the issuer’s server does not let browsers check this badge (https://badges.example.org/assertions/42.json)',
       );
+      // Nothing was judged: the pill says "status unknown", never "not verified".
+      expect(textOf(part(cors, 'verdict'))).to.equal('Status unknown');
 
       const schema = await render(
         ob2(

@@ -462,6 +462,9 @@ export class ObBadge extends LitElement {
     const checks = list<Check>(result?.checks);
     const problem = firstProblem(checks);
     const problemText = problem ? m.checkSentence(problem, context) : undefined;
+    // An unreadable badge is still "status unknown", not "not verified", when nothing was judged
+    // (a server that does not let browsers read it).
+    const pill: DisplayVerdict = display === 'error' && result?.verdict === 'unknown' ? 'unknown' : display;
     // A check the page did not ask for (no recipient declared) was never run: not listed.
     const shown = checks.filter((check) => !(check && typeof check === 'object' && isNotRequested(check)));
     const reason = problem?.code === 'ERR_OB_REVOKED' ? this._revocationReason(problem, badge) : undefined;
@@ -489,10 +492,8 @@ export class ObBadge extends LitElement {
                     : nothing
               }
             </div>
-            <p part="verdict" class="verdict verdict--${display}" role="status">
-              ${icon(display === 'error' ? 'unverified' : display)}<span class="verdict__text"
-                >${m.verdict(display)}</span
-              >
+            <p part="verdict" class="verdict verdict--${pill}" role="status">
+              ${icon(pill === 'error' ? 'unverified' : pill)}<span class="verdict__text">${m.verdict(pill)}</span>
             </p>
           </header>
           ${
@@ -507,7 +508,7 @@ export class ObBadge extends LitElement {
           ${
             display === 'error'
               ? html`<div part="error" class="error">
-                  ${icon('unverified')}
+                  ${icon(pill === 'unknown' ? 'unknown' : 'unverified')}
                   <p>${m.unreadable(problemText)}</p>
                 </div>`
               : nothing
