@@ -128,3 +128,50 @@ describe('fixture status lists: each verifies as a credential of its own', () =>
     });
   }
 });
+
+/**
+ * The Open Badges 2.0 issuer (test/fixtures/ob2/, served by the demo at http://localhost:5173/ob2/):
+ * each file is verified from its bytes as a visitor's drop or a pasted token would be, with the
+ * hosted copies answered by documents.json. The map cannot say "410"; the revoked assertion's
+ * body says `revoked: true`, which OB 2.0 treats the same.
+ */
+const OB2_SCENARIOS: [file: string, verdict: string, format: string, problem?: [check: string, code: string]][] = [
+  ['assertions/valid.json', 'verified', 'ob2-hosted'],
+  ['assertions/expired.json', 'unverified', 'ob2-hosted', ['validity', 'ERR_OB_EXPIRED']],
+  ['assertions/revoked.json', 'unverified', 'ob2-hosted', ['status', 'ERR_OB_REVOKED']],
+  ['assertions/outside-scope.json', 'unverified', 'ob2-hosted', ['issuer', 'ERR_OB_OUTSIDE_ISSUER_SCOPE']],
+  ['signed/valid.jwt', 'verified', 'ob2-signed'],
+  ['signed/revoked.jwt', 'unverified', 'ob2-signed', ['status', 'ERR_OB_REVOKED']],
+  ['signed/tampered.jwt', 'unverified', 'ob2-signed', ['proof', 'ERR_OB_SIGNATURE_INVALID']],
+  ['signed/unlisted-key.jwt', 'unverified', 'ob2-signed', ['issuer', 'ERR_OB_KEY_NOT_ISSUERS']],
+  ['baked/signed-valid.png', 'verified', 'ob2-signed'],
+  ['baked/hosted-valid.png', 'verified', 'ob2-hosted'],
+  ['baked/signed-valid.svg', 'verified', 'ob2-signed'],
+  ['baked/ob3-di-valid.svg', 'verified', 'ob3-json'],
+  ['images/accessible-forms.png', 'unverified', '', ['format', 'ERR_OB_IMAGE_NOT_BAKED']],
+];
+
+describe('fixture scenarios: Open Badges 2.0 and baked images', () => {
+  const bytesOf = async (file: string) => new Uint8Array(await (await fetch(`${BASE}ob2/${file}`)).arrayBuffer());
+
+  for (const [file, verdict, format, problem] of OB2_SCENARIOS) {
+    it(`${file} → ${verdict}${problem ? ` (${problem.join(' ')})` : ''}`, async () => {
+      const result = await verifier.verify(await bytesOf(file), { now: FIXTURE_NOW });
+      expect(result.verdict, JSON.stringify(result.checks)).to.equal(verdict);
+      expect(result.format ?? '').to.equal(format);
+      const first = firstProblem(result.checks);
+      expect(first ? [first.id, first.code] : undefined).to.deep.equal(problem);
+      if (file.startsWith('baked/')) expect(result.bakedImage?.bytes.byteLength).to.be.greaterThan(0);
+    });
+  }
+
+  it('the earner declared by the page matches the hashed recipient; anyone else does not', async () => {
+    const bytes = await bytesOf('baked/hosted-valid.png');
+    const ada = await verifier.verify(bytes, { now: FIXTURE_NOW, recipient: 'mailto:Ada.Lovelace@example.org' });
+    expect(ada.checks.find((check) => check.id === 'recipient')?.status).to.equal('passed');
+    expect(ada.verdict).to.equal('verified');
+    const grace = await verifier.verify(bytes, { now: FIXTURE_NOW, recipient: 'mailto:grace.hopper@example.org' });
+    expect(grace.checks.find((check) => check.id === 'recipient')?.code).to.equal('ERR_OB_RECIPIENT_MISMATCH');
+    expect(grace.verdict).to.equal('unverified');
+  });
+});

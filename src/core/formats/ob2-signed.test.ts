@@ -157,6 +157,32 @@ describe('Open Badges 2.0 signed assertions', () => {
     expect(check(result, 'status').status).to.equal('passed');
   });
 
+  it('refuses an RSA key shorter than 2048 bits, even one the issuer lists', async () => {
+    const algorithm = {
+      name: 'RSASSA-PKCS1-v1_5',
+      modulusLength: 1024,
+      publicExponent: new Uint8Array([1, 0, 1]),
+      hash: 'SHA-256',
+    };
+    const pair = (await crypto.subtle.generateKey(algorithm, true, ['sign', 'verify'])) as CryptoKeyPair;
+    const spki = new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey));
+    const pem = `-----BEGIN PUBLIC KEY-----\n${btoa(String.fromCharCode(...spki)).replace(/(.{64})/g, '$1\n')}\n-----END PUBLIC KEY-----`;
+    const b64url = (bytes: Uint8Array) =>
+      btoa(String.fromCharCode(...bytes))
+        .replace(/\+/g, '-')
+        .replace(/\//g, '_')
+        .replace(/=+$/, '');
+    const input = `${b64url(new TextEncoder().encode('{"alg":"RS256"}'))}.${b64url(new TextEncoder().encode(JSON.stringify(await signedAssertion())))}`;
+    const signature = new Uint8Array(
+      await crypto.subtle.sign('RSASSA-PKCS1-v1_5', pair.privateKey, new TextEncoder().encode(input)),
+    );
+    const weakKey = { ...issuer.keyDocument(), publicKeyPem: pem };
+    const { result } = await verify(`${input}.${b64url(signature)}`, routes({ [KEY_1]: weakKey }));
+    expect(result.verified).to.equal(false);
+    expect(check(result, 'proof').status).to.equal('failed');
+    expect(check(result, 'proof').code).to.equal('ERR_OB_JOSE_ALG_NOT_ALLOWED');
+  });
+
   it('refuses a JWS whose payload says it is hosted', async () => {
     const jws = await issuer.sign(await signedAssertion({ verification: { type: 'HostedBadge' } }));
     const { result } = await verify(jws, routes());

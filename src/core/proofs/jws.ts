@@ -27,9 +27,16 @@ const ALLOWED: Readonly<Record<string, (jwk: JWK) => boolean>> = {
   ES256: (jwk) => jwk.kty === 'EC' && jwk.crv === 'P-256',
   ES384: (jwk) => jwk.kty === 'EC' && jwk.crv === 'P-384',
   ES512: (jwk) => jwk.kty === 'EC' && jwk.crv === 'P-521',
-  RS256: (jwk) => jwk.kty === 'RSA',
-  PS256: (jwk) => jwk.kty === 'RSA',
+  RS256: (jwk) => isStrongRsa(jwk),
+  PS256: (jwk) => isStrongRsa(jwk),
 };
+
+/** RSA below 2048 bits is breakable in practice (NIST SP 800-131A); checked here so it is named, not a crash in `jose`. */
+function isStrongRsa(jwk: JWK): boolean {
+  if (jwk.kty !== 'RSA' || typeof jwk.n !== 'string') return false;
+  // base64url without padding: 4 characters per 3 bytes; leading zero bytes are not written.
+  return Math.floor((jwk.n.length * 3) / 4) * 8 >= 2048;
+}
 
 export const ALLOWED_JWS_ALGORITHMS: readonly string[] = Object.freeze(Object.keys(ALLOWED));
 
@@ -92,8 +99,11 @@ export async function verifyCompactJws(jws: string, alg: string, jwk: JWK): Prom
   const fits = Object.hasOwn(ALLOWED, alg) ? ALLOWED[alg] : undefined;
   if (!fits) throw new JoseAlgNotAllowed(`Algorithm ${alg} is not allowed`, { details: { alg } });
   if (!fits(jwk)) {
+    const weakRsa = jwk.kty === 'RSA' && alg.endsWith('256');
     throw new JoseAlgNotAllowed(
-      `Algorithm ${alg} cannot be used with a ${String(jwk.kty)}${jwk.crv ? ` ${jwk.crv}` : ''} key`,
+      weakRsa
+        ? `RSA keys shorter than 2048 bits are not accepted (${alg})`
+        : `Algorithm ${alg} cannot be used with a ${String(jwk.kty)}${jwk.crv ? ` ${jwk.crv}` : ''} key`,
       {
         details: { alg, kty: jwk.kty ?? null, crv: jwk.crv ?? null },
       },
