@@ -42,7 +42,10 @@ export type BadgeErrorCode =
   | 'ERR_OB_IMAGE_NOT_BAKED'
   | 'ERR_OB_IMAGE_CORRUPT'
   | 'ERR_OB_IMAGE_AMBIGUOUS'
-  | 'ERR_OB_RECIPIENT_MISMATCH';
+  | 'ERR_OB_RECIPIENT_MISMATCH'
+  | 'ERR_OB_ENDORSEMENT_MISMATCH'
+  | 'ERR_OB_PRESENTATION_UNSIGNED'
+  | 'ERR_OB_HOLDER_MISMATCH';
 
 export class BadgeError<C extends BadgeErrorCode = BadgeErrorCode> extends Error {
   /** Stable machine-readable code; switch on it, never on `message`. */
@@ -221,6 +224,22 @@ export const RecipientMismatch = define(
   'ERR_OB_RECIPIENT_MISMATCH',
   'The badge was awarded to someone else',
   'RecipientMismatch',
+);
+
+export const EndorsementMismatch = define(
+  'ERR_OB_ENDORSEMENT_MISMATCH',
+  'The endorsement is about something else',
+  'EndorsementMismatch',
+);
+export const PresentationUnsigned = define(
+  'ERR_OB_PRESENTATION_UNSIGNED',
+  'The presentation is not signed: it only carries credentials',
+  'PresentationUnsigned',
+);
+export const HolderMismatch = define(
+  'ERR_OB_HOLDER_MISMATCH',
+  'The presentation was signed by someone other than its holder',
+  'HolderMismatch',
 );
 
 export type AnyBadgeError = BadgeError<BadgeErrorCode>;

@@ -36,7 +36,14 @@ export interface Check {
 /** What the visitor is told. Derived from the checks, never stored beside them. */
 export type Verdict = 'verified' | 'unverified' | 'unknown';
 
-export type BadgeFormat = 'ob3-jwt' | 'ob3-json' | 'ob2-hosted' | 'ob2-signed' | 'clr-json' | 'clr-jwt' | (string & {});
+export type BadgeFormat =
+  | 'ob3-jwt'
+  | 'ob3-json'
+  | 'ob2-hosted'
+  | 'ob2-signed'
+  | 'vp-json'
+  | 'vp-jwt'
+  | (string & {});
 
 export interface VerificationResult {
   /** True only when every check passed. */
@@ -56,6 +63,41 @@ export interface VerificationResult {
    * shown as the badge image (as a blob URL, never as markup). Its content is untrusted bytes.
    */
   readonly bakedImage?: BakedImage | undefined;
+  /**
+   * Credentials carried inside this one, each verified through the same pipeline with its own
+   * checks and verdict: a CLR's achievements, endorsements, a presentation's credentials. They
+   * never change this result's own verdict (ADR 0008); `summarizeNested` counts them.
+   */
+  readonly nested?: readonly NestedResult[] | undefined;
+}
+
+/** Why a credential sits inside another. */
+export type NestedRole = 'achievement' | 'endorsement' | 'credential';
+
+export interface NestedResult {
+  readonly role: NestedRole;
+  /** Where it was found, as a JSON path into the outer credential: `credentialSubject.verifiableCredential[3]`. */
+  readonly location: string;
+  /**
+   * For an endorsement: what it is attached to (the credential, its achievement or its issuer
+   * profile) and that thing's id, which the endorsement's subject must name.
+   */
+  readonly about?: { readonly target: 'credential' | 'achievement' | 'issuer'; readonly id?: string } | undefined;
+  readonly result: VerificationResult;
+}
+
+/** How many nested credentials of a role there are, and how many read verified, unverified, unknown. */
+export function summarizeNested(
+  result: Pick<VerificationResult, 'nested'>,
+  role?: NestedRole,
+): { total: number; verified: number; unverified: number; unknown: number } {
+  const summary = { total: 0, verified: 0, unverified: 0, unknown: 0 };
+  for (const item of result.nested ?? []) {
+    if (role !== undefined && item.role !== role) continue;
+    summary.total++;
+    summary[item.result.verdict]++;
+  }
+  return summary;
 }
 
 export interface BakedImage {

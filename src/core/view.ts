@@ -37,9 +37,17 @@ export interface AlignmentView {
   readonly code?: string;
 }
 
+/** CLR 2.0 `association`: how two achievements in a transcript relate. */
+export interface AssociationView {
+  /** e.g. `isChildOf`, `isParentOf`, `precedes`, `exactMatchOf`. */
+  readonly type: string;
+  readonly sourceId: string;
+  readonly targetId: string;
+}
+
 export interface BadgeView {
-  /** Open Badges generation the data came from; decides a few labels. */
-  readonly spec: 'ob3' | 'ob2' | 'clr' | 'vc';
+  /** What the data is; decides a few labels. */
+  readonly spec: 'ob3' | 'ob2' | 'clr' | 'endorsement' | 'vp' | 'vc';
   readonly credentialId?: string;
   readonly name: string;
   readonly description?: string;
@@ -62,6 +70,12 @@ export interface BadgeView {
   readonly tags: readonly string[];
   /** The issuer's published reason, when the badge is revoked (OB 2.0 `revocationReason`). */
   readonly revocationReason?: string;
+  /** CLR 2.0: how the transcript's achievements relate (`credentialSubject.association`). */
+  readonly associations?: readonly AssociationView[];
+  /** An EndorsementCredential: what it endorses (`credentialSubject.id`) and the endorser's comment (Markdown). */
+  readonly endorsement?: { readonly subjectId?: string; readonly comment?: string };
+  /** A presentation: who presents it (`holder`). */
+  readonly holder?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
