@@ -2,15 +2,12 @@ import { recipientStep } from '../checks/recipient.js';
 import { statusStep } from '../checks/status.js';
 import { checkValidityPeriod } from '../checks/validity-period.js';
 import { bindKeyToIssuer } from '../checks/issuer.js';
-import { BadgeError, isAbortError, MalformedInput, NotABadge, ProofInvalid, UnsupportedFormat } from '../errors.js';
-import { isKnownContext, loadContext, type ExtraContexts } from '../jsonld/contexts.js';
-import type { CanonizeLimits } from '../jsonld/canonize.js';
-import { resolveSigningKey, type SigningKey, type SigningKeyContext } from '../keys/resolve-signing-key.js';
-import { decodeMultikey } from '../keys/verification-method.js';
+import { MalformedInput, NotABadge, UnsupportedFormat } from '../errors.js';
+import type { SigningKey } from '../keys/resolve-signing-key.js';
 import { arrayOf, hasType, idOf, isObject, type JsonObject } from '../lib/json.js';
 import { vcdmVersionOf } from '../lib/vcdm.js';
-import type { FormatPlugin, ParsedBadge, RawInput, Step, StepOutcome, VerifyContext } from '../plugin.js';
-import { readProof, type ProofShape } from '../proofs/data-integrity-suites.js';
+import type { FormatPlugin, ParsedBadge, RawInput, Step } from '../plugin.js';
+import { verifyProofSet, type EmbeddedProofOptions } from '../proofs/proof-set.js';
 import { toBadgeView } from '../view.js';
 
 /**
@@ -20,19 +17,8 @@ import { toBadgeView } from '../view.js';
  * The canonicalization machinery is loaded with `import()` on the first proof checked.
  */
 
-export interface Ob3JsonOptions {
-  /** Contexts to accept besides the bundled ones: URL → document. Never fetched. */
-  readonly contexts?: ExtraContexts;
-  /** Caps on what one credential may cost to canonicalize. */
-  readonly limits?: Partial<CanonizeLimits>;
-}
-
-/** A proof that did not verify, and why. */
-interface ProofFailure {
-  readonly index: number;
-  readonly suite?: string;
-  readonly error: BadgeError;
-}
+/** Options for the JSON format: extra contexts and canonicalization caps. */
+export type Ob3JsonOptions = EmbeddedProofOptions;
 
 export interface ParsedJsonCredential extends ParsedBadge {
   readonly issuerId: string;
@@ -49,143 +35,22 @@ function isCredential(value: unknown): value is JsonObject {
   return isObject(value) && hasType(value, 'VerifiableCredential') && !hasType(value, 'VerifiablePresentation');
 }
 
-/** The proof's time bounds (VC DI §4.3: `created` not in the future, `expires` not past), with the verifier's tolerance. */
-function checkProofDates(shape: ProofShape, context: VerifyContext): void {
-  const tolerance = context.clockToleranceSeconds * 1000;
-  const now = context.now.getTime();
-  if (shape.created && shape.created.getTime() - tolerance > now) {
-    throw new ProofInvalid(`The proof was created in the future (${shape.created.toISOString()})`, {
-      details: { created: shape.created.toISOString(), now: context.now.toISOString() },
-    });
-  }
-  if (shape.expires && shape.expires.getTime() + tolerance < now) {
-    throw new ProofInvalid(`The proof expired on ${shape.expires.toISOString()}`, {
-      details: { expires: shape.expires.toISOString(), now: context.now.toISOString() },
-    });
-  }
-}
-
-/**
- * The key a proof names. When its verification method cannot be resolved but ends in a Multikey
- * fragment (`https://issuer.example/issuers/1#z6Mk…`, common in 1EdTech examples), that key is
- * used to check the signature only: it has no controller, so the issuer check then fails with
- * "not shown to be the issuer's key". A tampered badge still reads as tampered, never as verified.
- */
-async function keyForProof(
-  issuer: string,
-  verificationMethod: string,
-  context: SigningKeyContext,
-): Promise<SigningKey> {
-  try {
-    return await resolveSigningKey({ issuer, kid: verificationMethod, purpose: 'assertionMethod' }, context);
-  } catch (error) {
-    if (!(error instanceof BadgeError) || error.code !== 'ERR_OB_KEY_UNRESOLVABLE') throw error;
-    const fragment = verificationMethod.includes('#')
-      ? verificationMethod.slice(verificationMethod.indexOf('#') + 1)
-      : '';
-    const decoded = fragment.startsWith('z') ? decodeMultikey(fragment) : undefined;
-    if (!decoded?.ok) throw error;
-    return { jwk: decoded.jwk, id: verificationMethod, source: 'multikey-fragment' };
-  }
-}
-
-/** Asks for the bundled contexts a credential names, so their chunks load while the key resolves. */
-function preloadContexts(credential: JsonObject, extra: ExtraContexts | undefined): void {
-  for (const url of arrayOf(credential['@context'])) {
-    if (typeof url === 'string' && isKnownContext(url, extra)) loadContext(url, extra).catch(() => {});
-  }
-}
-
-/** How decisive a failure is when several proofs all fail: the one that says most about the badge is shown. */
-const FAILURE_RANK: Readonly<Record<string, number>> = {
-  ERR_OB_SIGNATURE_INVALID: 6,
-  ERR_OB_JSONLD_UNSAFE: 5,
-  ERR_OB_CONTEXT_UNKNOWN: 5,
-  ERR_OB_JSONLD_LIMIT: 5,
-  ERR_OB_PROOF_INVALID: 4,
-  ERR_OB_KEY_NOT_ISSUERS: 3,
-  ERR_OB_KEY_UNRESOLVABLE: 2,
-  ERR_OB_CRYPTOSUITE_UNSUPPORTED: 1,
-};
-
 function proofStep(options: Ob3JsonOptions): Step<ParsedJsonCredential> {
   return {
     id: 'proof',
     async run(parsed, context) {
-      const failures: ProofFailure[] = [];
-      // Start loading the canonicalization code and the contexts this credential names now, in
-      // parallel with each other and with key resolution, rather than one round trip after another.
-      const machinery = import('../proofs/data-integrity.js');
-      preloadContexts(parsed.credential, options.contexts);
-      machinery.catch(() => {});
-      // A proof set: any one valid proof made with the issuer's key suffices; proofs are tried in
-      // order and the first such one ends the search. A proof by someone else that verifies is
-      // kept in case none of the issuer's does, so the issuer check can say whose key it was.
-      let fallback: { key: SigningKey; outcome: StepOutcome } | undefined;
-      for (const [index, proof] of parsed.proofs.entries()) {
-        let shape: ProofShape | undefined;
-        try {
-          shape = readProof(proof);
-          checkProofDates(shape, context);
-          const key = await keyForProof(parsed.issuerId, shape.verificationMethod, {
-            load: context.load,
-            signal: context.signal,
-            didResolvers: context.didResolvers,
-          });
-          const { verifyDataIntegrity } = await machinery;
-          const timings = await verifyDataIntegrity({
-            document: parsed.credential,
-            proof,
-            shape,
-            key: key.jwk,
-            signal: context.signal,
-            contexts: options.contexts,
-            limits: options.limits,
-          });
-          const outcome: StepOutcome = {
-            status: 'passed',
-            message: `Signature valid (${shape.suite.name})`,
-            details: {
-              cryptosuite: shape.suite.name,
-              verificationMethod: shape.verificationMethod,
-              keySource: key.source,
-              proofs: parsed.proofs.length,
-              proofIndex: index,
-              timings,
-            },
-          };
-          if (key.controller === parsed.issuerId) {
-            parsed.state.key = key;
-            return outcome;
-          }
-          fallback ??= { key, outcome };
-        } catch (error) {
-          if (isAbortError(error)) throw error;
-          const badgeError =
-            error instanceof BadgeError
-              ? error
-              : new ProofInvalid(`The proof could not be checked: ${String(error)}`, { cause: error });
-          failures.push({ index, ...(shape ? { suite: shape.suite.name } : {}), error: badgeError });
-        }
-      }
-      if (fallback) {
-        parsed.state.key = fallback.key;
-        return fallback.outcome;
-      }
-      // Every proof failed: report the most telling failure, naming how many proofs there were.
-      const worst = failures.reduce((best, failure) =>
-        (FAILURE_RANK[failure.error.code] ?? 0) > (FAILURE_RANK[best.error.code] ?? 0) ? failure : best,
-      );
-      const { error } = worst;
-      throw new BadgeError(error.code, error.message, {
-        cause: error,
-        details: {
-          ...error.details,
-          proofs: parsed.proofs.length,
-          proofIndex: worst.index,
-          ...(worst.suite ? { cryptosuite: worst.suite } : {}),
+      const { outcome, key } = await verifyProofSet(
+        {
+          document: parsed.credential,
+          proofs: parsed.proofs,
+          signer: parsed.issuerId,
+          purpose: 'assertionMethod',
+          options,
         },
-      });
+        context,
+      );
+      parsed.state.key = key;
+      return outcome;
     },
   };
 }

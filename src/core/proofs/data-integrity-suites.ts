@@ -54,10 +54,14 @@ function dateOf(proof: JsonObject, field: 'created' | 'expires'): Date | undefin
 /**
  * Reads a proof's shape (VC Data Integrity §2.1, §4.3 "Verify Proof" steps 1–5): a supported
  * suite, `proofPurpose` `assertionMethod` (a badge is an assertion; an `authentication` proof
- * only says who presented it), a verification method and a proof value. Throws
+ * only says who presented it, and is what a presentation carries), a verification method and a
+ * proof value. Throws
  * `ERR_OB_CRYPTOSUITE_UNSUPPORTED` or `ERR_OB_PROOF_INVALID`.
  */
-export function readProof(proof: unknown): ProofShape {
+export function readProof(
+  proof: unknown,
+  expectedPurpose: 'assertionMethod' | 'authentication' = 'assertionMethod',
+): ProofShape {
   if (!isObject(proof)) throw new ProofInvalid('The proof is not an object');
   const type = stringOf(proof['type']);
   let suite: Cryptosuite | undefined;
@@ -79,8 +83,8 @@ export function readProof(proof: unknown): ProofShape {
     }
   }
   const purpose = proof['proofPurpose'];
-  if (purpose !== 'assertionMethod') {
-    throw new ProofInvalid(`The proof's purpose is ${String(purpose).slice(0, 40)}, not assertionMethod`, {
+  if (purpose !== expectedPurpose) {
+    throw new ProofInvalid(`The proof's purpose is ${String(purpose).slice(0, 40)}, not ${expectedPurpose}`, {
       details: { proofPurpose: typeof purpose === 'string' ? purpose.slice(0, 40) : null },
     });
   }
