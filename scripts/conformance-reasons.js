@@ -52,6 +52,9 @@ const BY_CODE = {
   ERR_OB_IMAGE_CORRUPT: 'malformed',
   ERR_OB_IMAGE_AMBIGUOUS: 'malformed',
   ERR_OB_RECIPIENT_MISMATCH: 'bad-issuer',
+  ERR_OB_ENDORSEMENT_MISMATCH: 'bad-issuer',
+  ERR_OB_PRESENTATION_UNSIGNED: 'malformed',
+  ERR_OB_HOLDER_MISMATCH: 'bad-issuer',
 };
 
 /** Fetch failures mean "the thing needed could not be had": for a key that is an unresolvable key. */
@@ -127,6 +130,8 @@ export const KNOWN_DIFFERENCES = {
     'any Verifiable Credential is read, not only Open Badges types, and the signature does not match: tampered (the corpus notes it too)',
   'ob3-multi-proof/1edtech-dcpv-ob30-simple-multiple-proofs.json':
     "a proof set needs one valid proof from the issuer, so the unknown second proof type is not the first failure; the first proof's key is an unpublished fragment",
+  'clr/1edtech-dcpv-clr20-simple_v1.json':
+    "the issuer is a urn:uuid and its key is only written in the verification method fragment (urn:uuid:…#z6Mk…): anyone can write that urn with their own key, so the key is not shown to be the issuer's",
   'ob3-ecdsa-sd-2023/1edtech-dcpv-ob30-sd__derivedcredential.json':
     'ecdsa-sd-2023 (selective disclosure) is not supported yet: unsupported',
 };
@@ -140,4 +145,7 @@ export const SUPPORTED_FORMATS = [
   'ob2-signed',
   'baked-png',
   'baked-svg',
+  'clr-json',
+  'clr-jwt',
+  'vp',
 ];

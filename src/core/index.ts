@@ -3,10 +3,20 @@
  */
 export { createVerifier, verifyBadge, DEFAULT_CLOCK_TOLERANCE_SECONDS } from './verify.js';
 export type { Verifier, VerifierConfig, VerifyInput, VerifyOptions } from './verify.js';
-export { verdictOf, firstProblem } from './result.js';
-export type { BadgeFormat, Check, CheckId, CheckStatus, Verdict, VerificationResult } from './result.js';
-export type { AlignmentView, BadgeView, EvidenceView, ImageView, IssuerView } from './view.js';
-export { toBadgeView } from './view.js';
+export { verdictOf, firstProblem, isNotRequested, summarizeNested } from './result.js';
+export type {
+  BadgeFormat,
+  BakedImage,
+  Check,
+  CheckId,
+  CheckStatus,
+  NestedResult,
+  NestedRole,
+  Verdict,
+  VerificationResult,
+} from './result.js';
+export type { AlignmentView, AssociationView, BadgeView, EvidenceView, ImageView, IssuerView } from './view.js';
+export { toBadgeView, toOb2BadgeView, toPresentationView } from './view.js';
 export * from './errors.js';
 export { createDocumentLoader, createDocumentCache, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from './fetcher.js';
 export type {
@@ -20,6 +30,15 @@ export type {
 export type { FormatPlugin, ParsedBadge, RawInput, Step, StepOutcome, VerifyContext } from './plugin.js';
 export { ob3Jwt } from './formats/ob3-jwt.js';
 export { ob3Json } from './formats/ob3-json.js';
+export { ob2Hosted } from './formats/ob2-hosted.js';
+export { ob2Signed } from './formats/ob2-signed.js';
+export { vpJson, vpJwt } from './formats/presentation.js';
+export type { ParsedPresentation } from './formats/presentation.js';
+export { clrAchievements, endorsements, presentationCredentials, DEFAULT_NESTED_READERS } from './nested/readers.js';
+export type { NestedInput, NestedReader } from './nested/readers.js';
+export { MAX_NESTED_DEPTH, MAX_NESTED_PER_CREDENTIAL, MAX_NESTED_TOTAL } from './nested/nested.js';
+export { unbake, isBakedImageType } from './baked/unbake.js';
+export type { BakedCredential } from './baked/unbake.js';
 export type { Ob3JsonOptions, ParsedJsonCredential } from './formats/ob3-json.js';
 export { BUNDLED_CONTEXT_URLS } from './jsonld/contexts.js';
 export { ALLOWED_JWS_ALGORITHMS } from './proofs/jws.js';

@@ -36,14 +36,7 @@ export interface Check {
 /** What the visitor is told. Derived from the checks, never stored beside them. */
 export type Verdict = 'verified' | 'unverified' | 'unknown';
 
-export type BadgeFormat =
-  | 'ob3-jwt'
-  | 'ob3-json'
-  | 'ob2-hosted'
-  | 'ob2-signed'
-  | 'vp-json'
-  | 'vp-jwt'
-  | (string & {});
+export type BadgeFormat = 'ob3-jwt' | 'ob3-json' | 'ob2-hosted' | 'ob2-signed' | 'vp-json' | 'vp-jwt' | (string & {});
 
 export interface VerificationResult {
   /** True only when every check passed. */

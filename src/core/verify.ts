@@ -17,6 +17,7 @@ import { ob2Hosted } from './formats/ob2-hosted.js';
 import { ob2Signed } from './formats/ob2-signed.js';
 import { ob3Json } from './formats/ob3-json.js';
 import { ob3Jwt } from './formats/ob3-jwt.js';
+import { vpJson, vpJwt } from './formats/presentation.js';
 import { didJwk } from './keys/did-jwk.js';
 import { didKey } from './keys/did-key.js';
 import { didWeb } from './keys/did-web.js';
@@ -32,12 +33,21 @@ import type {
   StepOutcome,
   VerifyContext,
 } from './plugin.js';
-import { verdictOf, type BakedImage, type Check, type CheckId, type VerificationResult } from './result.js';
+import {
+  verdictOf,
+  type BakedImage,
+  type Check,
+  type CheckId,
+  type NestedResult,
+  type VerificationResult,
+} from './result.js';
 import { oneEdTechRevocationList } from './status/1edtech-revocation-list.js';
 import { bitstringStatusList } from './status/bitstring-status-list.js';
 import { statusList2021 } from './status/status-list-2021.js';
 import type { StatusMethod } from './status/status-method.js';
 import type { BadgeView } from './view.js';
+import { createNestedBudget, MAX_NESTED_DEPTH, verifyNested, type NestedBudget } from './nested/nested.js';
+import { DEFAULT_NESTED_READERS, type NestedReader } from './nested/readers.js';
 
 /** A URL, a compact JWS, JSON text, a parsed credential, or a file (its bytes, or a `Blob`/`File`: JSON, JWS, baked PNG or SVG). */
 export type VerifyInput = string | URL | Readonly<Record<string, unknown>> | Uint8Array | Blob;
@@ -56,6 +66,11 @@ export interface VerifierConfig extends LoaderOptions {
   readonly statusMethods?: readonly StatusMethod[];
   /** Seconds of clock skew tolerated on validity dates. Default 300: visitors' clocks drift. */
   readonly clockToleranceSeconds?: number;
+  /**
+   * Where to find credentials inside credentials, each verified on its own (`result.nested`).
+   * Default: a presentation's credentials, a CLR's achievements, Open Badges 3.0 endorsements.
+   */
+  readonly nestedReaders?: readonly NestedReader[];
 }
 
 export interface VerifyOptions {
@@ -231,6 +246,17 @@ function unrecognised(raw: RawInput): BadgeError {
   return new MalformedInput('The input is neither a URL, a JWT nor JSON');
 }
 
+/**
+ * Where a verification sits: the badge the page asked about (`top`), a credential carried inside
+ * another (`nested`: every check runs, status included), or a document a check depends on
+ * (`related`: a status list, whose own status is not followed). One budget caps all nested work.
+ */
+interface Layer {
+  readonly depth: number;
+  readonly kind: 'top' | 'nested' | 'related';
+  readonly budget: NestedBudget;
+}
+
 interface Run {
   readonly checks: Check[];
   readonly onCheck: ((check: Check) => void) | undefined;
@@ -299,11 +325,12 @@ async function runStep<P>(step: Step<P>, parsed: P, context: VerifyContext, run:
  * injectable so tests and the CLI never need the network.
  */
 export function createVerifier(config: VerifierConfig = {}): Verifier {
-  // OB 2.0 signed before VC-JWT: both are compact JWS, told apart by the payload.
-  const formats = config.formats ?? [ob2Signed(), ob3Jwt(), ob3Json(), ob2Hosted()];
+  // OB 2.0 signed and presentation JWTs before VC-JWT: all are compact JWS, told apart by the payload.
+  const formats = config.formats ?? [ob2Signed(), vpJwt(), ob3Jwt(), ob3Json(), vpJson(), ob2Hosted()];
   const didResolvers = config.didResolvers ?? [didKey(), didJwk(), didWeb()];
   const statusMethods = config.statusMethods ?? [bitstringStatusList(), statusList2021(), oneEdTechRevocationList()];
   const clockToleranceSeconds = config.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
+  const nestedReaders = config.nestedReaders ?? DEFAULT_NESTED_READERS;
   const cache: DocumentCache | undefined = config.cache;
   const sharedLoader = createDocumentLoader(config);
   const maxBytes = config.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -312,16 +339,23 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
   async function verifyWith(
     readRaw: (load: DocumentLoader) => Promise<RawInput>,
     base: Omit<VerifyContext, 'verifyRelated'>,
-    depth: number,
+    layer: Layer,
     onCheck: ((check: Check) => void) | undefined,
   ): Promise<VerificationResult> {
     const { signal, now } = base;
+    const { depth } = layer;
     const proxies = new Set<string>();
     const tracked = { ...base, load: trackProxies(base.load, proxies) };
     const context: VerifyContext = {
       ...tracked,
       // A related credential's loads are attributed to the check that asked for it.
-      verifyRelated: (related) => verifyWith(async () => relatedRaw(related), tracked, depth + 1, undefined),
+      verifyRelated: (related) =>
+        verifyWith(
+          async () => relatedRaw(related),
+          tracked,
+          { ...layer, depth: depth + 1, kind: 'related' },
+          undefined,
+        ),
     };
     const run: Run = { checks: [], onCheck, proxies };
 
@@ -357,9 +391,9 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
 
     if (format && parsed) {
       for (const step of format.steps) {
-        // A related credential (a status list) is nobody's award: who it names is not asked.
-        if (step.id === 'recipient' && depth > 0) continue;
-        if (step.id === 'status' && depth > 0) {
+        // A status list or a nested credential is not what the page is about: who it names is not asked.
+        if (step.id === 'recipient' && layer.kind !== 'top') continue;
+        if (step.id === 'status' && layer.kind === 'related') {
           record(run, {
             id: 'status',
             status: 'skipped',
@@ -380,6 +414,21 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
         badge = undefined;
       }
     }
+    // What it carries (a CLR's achievements, endorsements, a presentation's credentials), each on
+    // its own; never for a status list, and only so deep.
+    let nested: NestedResult[] = [];
+    if (parsed && layer.kind !== 'related' && depth < MAX_NESTED_DEPTH) {
+      const inner: Layer = { ...layer, depth: depth + 1, kind: 'nested' };
+      nested = await verifyNested(
+        parsed.credential,
+        nestedReaders,
+        (input) => verifyWith(async () => relatedRaw(input), tracked, inner, undefined),
+        layer.budget,
+        now,
+      );
+      throwIfAborted(signal);
+    }
+
     const verdict = verdictOf(run.checks);
     return {
       verified: verdict === 'verified',
@@ -390,6 +439,7 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
       badge,
       checkedAt: now.toISOString(),
       ...(bakedImage && depth === 0 ? { bakedImage } : {}),
+      ...(nested.length > 0 ? { nested } : {}),
     };
   }
 
@@ -410,7 +460,8 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
       const now = options.now ?? new Date();
       const recipient = options.recipient?.trim() || undefined;
       const base = { now, clockToleranceSeconds, signal, load, didResolvers, statusMethods, recipient };
-      return verifyWith((tracked) => readInput(input, tracked, signal, maxBytes), base, 0, options.onCheck);
+      const layer: Layer = { depth: 0, kind: 'top', budget: createNestedBudget() };
+      return verifyWith((tracked) => readInput(input, tracked, signal, maxBytes), base, layer, options.onCheck);
     },
   };
 }

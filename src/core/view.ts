@@ -222,9 +222,15 @@ export function toBadgeView(credential: Readonly<Record<string, unknown>>, issue
   const types = list(credential['type']);
   const spec: BadgeView['spec'] = types.includes('ClrCredential')
     ? 'clr'
-    : types.includes('OpenBadgeCredential') || types.includes('AchievementCredential')
-      ? 'ob3'
-      : 'vc';
+    : types.includes('EndorsementCredential')
+      ? 'endorsement'
+      : types.includes('OpenBadgeCredential') || types.includes('AchievementCredential')
+        ? 'ob3'
+        : 'vc';
+  const endorsement =
+    spec === 'endorsement'
+      ? compact({ subjectId: url(subject?.['id']), comment: text(subject?.['endorsementComment'], MAX_LONG) })
+      : undefined;
   return compact({
     spec,
     credentialId: url(credential['id']),
@@ -244,6 +250,39 @@ export function toBadgeView(credential: Readonly<Record<string, unknown>>, issue
     tags: list(achievement?.['tag'])
       .map((tag) => text(tag))
       .filter((tag): tag is string => tag !== undefined),
+    associations: spec === 'clr' ? associationsOf(subject?.['association']) : undefined,
+    endorsement: endorsement && Object.keys(endorsement).length > 0 ? endorsement : undefined,
+  });
+}
+
+/** CLR 2.0 `association`s, whole ones only. A transcript has a few hundred at most. */
+function associationsOf(value: unknown): AssociationView[] | undefined {
+  const associations = arrayOf(value)
+    .slice(0, 1000)
+    .map(record)
+    .map((node): AssociationView | undefined => {
+      const type = text(node?.['associationType']);
+      const sourceId = url(node?.['sourceId']);
+      const targetId = url(node?.['targetId']);
+      return type && sourceId && targetId ? { type, sourceId, targetId } : undefined;
+    })
+    .filter((item): item is AssociationView => item !== undefined);
+  return associations.length > 0 ? associations : undefined;
+}
+
+/** The render model of a presentation: who presents it; its credentials are `result.nested`. */
+export function toPresentationView(presentation: Readonly<Record<string, unknown>>, holder?: string): BadgeView {
+  const holderId = url(holder);
+  return compact({
+    spec: 'vp' as const,
+    credentialId: url(presentation['id']),
+    name: text(presentation['name']) ?? 'Presentation',
+    description: text(presentation['description'], MAX_LONG),
+    issuer: compact({ id: holderId }),
+    holder: holderId,
+    evidence: [],
+    alignments: [],
+    tags: [],
   });
 }
 

@@ -43,7 +43,8 @@ export async function signDataIntegrity(
     ...proof,
   };
   // The shape reader needs a proofValue; the placeholder is dropped before canonicalization.
-  const shape = readProof({ ...options, proofValue: 'z1' });
+  const purpose = options['proofPurpose'] === 'authentication' ? 'authentication' : 'assertionMethod';
+  const shape = readProof({ ...options, proofValue: 'z1' }, purpose);
   const forms = await canonicalFormsOf(credential, options, shape);
   const hashData = await hashDataOf(forms, 'SHA-256');
   const algorithm = issuer.curve === 'Ed25519' ? { name: 'Ed25519' } : { name: 'ECDSA', hash: 'SHA-256' };

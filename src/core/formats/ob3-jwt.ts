@@ -45,7 +45,7 @@ const VC_JOSE_TYPES = new Set(['vc+jwt', 'vc+ld+jwt', 'vc+ld+json+jwt', 'vc-ld+j
  * `typ`/`cty` as a media type: case-insensitive, and `application/` may be left out (RFC 7515
  * §4.1.9), so both spellings compare equal.
  */
-function mediaTypeOf(value: unknown): string | undefined {
+export function mediaTypeOf(value: unknown): string | undefined {
   return typeof value === 'string' ? value.toLowerCase().replace(/^application\//, '') : undefined;
 }
 
@@ -56,7 +56,7 @@ function isCredentialContentType(cty: string): boolean {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-function compactTextOf(input: RawInput): string | undefined {
+export function compactTextOf(input: RawInput): string | undefined {
   if (input.kind === 'text') return input.text.trim();
   if (input.kind === 'document' && !isJsonType(input.document.contentType)) {
     try {
@@ -68,7 +68,7 @@ function compactTextOf(input: RawInput): string | undefined {
   return undefined;
 }
 
-function decodePayload(jws: string): JsonObject {
+export function decodePayload(jws: string): JsonObject {
   let claims: unknown;
   try {
     claims = JSON.parse(decoder.decode(base64url.decode(jws.split('.')[1]!)));
