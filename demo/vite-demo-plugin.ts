@@ -1,10 +1,12 @@
 // The demo server's own rules, kept out of vite.config.ts (which also builds the CDN bundle).
 // - Credentials (`*.jwt`) are served with their real media type, so the page exercises the same
 //   content-type checks a real issuer's server would: VC-JOSE (`typ: vc+jwt`) as
-//   `application/vc+jwt`, a VC-JWT (`vc` claim) as `application/jwt`.
-// - Data Integrity credentials (`/credentials/*.json`) and JSON status lists (`…/status/*.json`) are
-//   served as `application/vc+ld+json`; a status list secured as VC-JOSE (`…/status/*.jwt`) follows
-//   the `*.jwt` rule above.
+//   `application/vc+jwt`, a VC-JOSE presentation (`typ: vp+jwt`) as `application/vp+jwt`, a VC-JWT
+//   (`vc` claim) as `application/jwt`.
+// - Data Integrity credentials (`/credentials/*.json`, CLR transcripts and endorsements included) and
+//   JSON status lists (`…/status/*.json`) are served as `application/vc+ld+json`, and a presentation
+//   (top-level `type` VerifiablePresentation) as `application/vp+ld+json`; a status list secured as
+//   VC-JOSE (`…/status/*.jwt`) follows the `*.jwt` rule above.
 // - DID documents, `/.well-known/did.json` and a did:web-with-path's `/issuers/<uuid>/did.json`,
 //   are served as `application/did+json`.
 // - Open Badges 2.0 (`/ob2/…`, whatever the Host name), as an OB 2.0 issuer's server answers:
@@ -35,17 +37,27 @@ const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
 const CREDENTIALS_DIR = join(PUBLIC_DIR, 'credentials');
 const INLINE = /<script type="application\/jwt" data-demo-inline="([a-z0-9-]+\.jwt)"><\/script>/g;
 
-/** `application/vc+jwt` when the token's header says `typ: vc+jwt`, else `application/jwt`. */
+/** `application/vc+jwt` or `application/vp+jwt` when the token's header `typ` says so, else `application/jwt`. */
 export function jwtMediaType(token: string): string {
   try {
     const header = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as {
       typ?: unknown;
     };
-    return typeof header.typ === 'string' && header.typ.toLowerCase() === 'vc+jwt'
-      ? 'application/vc+jwt'
-      : 'application/jwt';
+    const typ = typeof header.typ === 'string' ? header.typ.toLowerCase() : '';
+    return typ === 'vc+jwt' || typ === 'vp+jwt' ? `application/${typ}` : 'application/jwt';
   } catch {
     return 'application/jwt';
+  }
+}
+
+/** `application/vp+ld+json` for a presentation, else `application/vc+ld+json` (see `mediaTypeOf`). */
+export function credentialMediaType(body: string): string {
+  try {
+    const value = JSON.parse(body) as { type?: unknown };
+    const types = Array.isArray(value.type) ? value.type : [value.type];
+    return types.includes('VerifiablePresentation') ? 'application/vp+ld+json' : 'application/vc+ld+json';
+  } catch {
+    return 'application/vc+ld+json';
   }
 }
 
@@ -79,8 +91,9 @@ function demoDocumentOf(path: string): DemoDocument | undefined {
 }
 
 /**
- * `application/vc+ld+json` for credentials rather than VC Data Model 2.0's newer `application/vc`:
- * it is what issuers send today, and any reader of `+json` types accepts it.
+ * `application/vc+ld+json` for credentials (`application/vp+ld+json` for presentations) rather than
+ * VC Data Model 2.0's newer `application/vc` / `application/vp`: it is what issuers and wallets send
+ * today, and any reader of `+json` types accepts it.
  */
 function mediaTypeOf(kind: DemoDocument, body: string): string {
   switch (kind) {
@@ -89,7 +102,7 @@ function mediaTypeOf(kind: DemoDocument, body: string): string {
     case 'did':
       return 'application/did+json';
     case 'credential':
-      return 'application/vc+ld+json';
+      return credentialMediaType(body);
     case 'ob2-json':
       return 'application/ld+json';
     case 'ob2-jwt':

@@ -134,16 +134,22 @@ const sha256 = (text) => new Uint8Array(createHash('sha256').update(text, 'utf8'
  * Adds a `DataIntegrityProof` to `document` (which must carry no proof yet) and returns the secured
  * copy. `privateKey` is an Ed25519 `CryptoKey` usable for `sign`.
  */
-export async function signDataIntegrity(document, { cryptosuite, verificationMethod, created, privateKey }) {
+export async function signDataIntegrity(
+  document,
+  { cryptosuite, verificationMethod, created, privateKey, proofPurpose = 'assertionMethod', challenge, domain },
+) {
   const transform = SUITES[cryptosuite];
   if (!transform) throw new Error(`Unsupported cryptosuite ${cryptosuite}`);
   if (document.proof !== undefined) throw new Error('The document already carries a proof');
+  // A presentation is signed for `authentication`, with the verifier's challenge and domain.
   const options = {
     type: 'DataIntegrityProof',
     cryptosuite,
     created,
     verificationMethod,
-    proofPurpose: 'assertionMethod',
+    proofPurpose,
+    ...(challenge !== undefined ? { challenge } : {}),
+    ...(domain !== undefined ? { domain } : {}),
   };
   return {
     ...document,

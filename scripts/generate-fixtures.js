@@ -63,6 +63,11 @@ const KEY_SPECS = {
   'https-issuer-p256': { alg: 'ES256', crv: 'P-256' },
   'attacker-ed25519': { alg: 'EdDSA', crv: 'Ed25519' },
   'did-web-path-ed25519': { alg: 'EdDSA', crv: 'Ed25519' },
+  // Credentials inside credentials: the learner (a did:key holder of badges and presentations), the
+  // did:web-with-path issuer of the CLR transcripts, and a third party that endorses an achievement.
+  'learner-ed25519': { alg: 'EdDSA', crv: 'Ed25519' },
+  'did-web-path-records-ed25519': { alg: 'EdDSA', crv: 'Ed25519' },
+  'endorser-ed25519': { alg: 'EdDSA', crv: 'Ed25519' },
   // Open Badges 2.0 signed assertions: RS256, the algorithm OB 2.0 recommends and every OB 2.0
   // platform used. PKCS#1 v1.5 signatures are deterministic, so the tokens never change on a re-run.
   'ob2-issuer-rsa': { alg: 'RS256', modulusLength: 2048 },
@@ -141,6 +146,12 @@ const PATH_REVOCATION_LIST = `${DID_WEB_PATH_BASE}/status/revocation.json`;
 const PATH_SUSPENSION_LIST = `${DID_WEB_PATH_BASE}/status/suspension.json`;
 // The did:web demo issuer's own revocation list, a VC-JOSE credential, for its JWT badges.
 const DID_WEB_REVOCATION_LIST = 'http://localhost:5173/status/revocation-2025.jwt';
+
+// A second account on the same badge platform: the issuer of the CLR transcripts (and of a few of
+// the achievements in them), resolved at http://localhost:5173/issuers/<uuid>/did.json.
+const DID_WEB_RECORDS_UUID = 'b7e2d4a9-3c51-4f6e-8a0d-91c2e5f7a3b6';
+const DID_WEB_RECORDS = `did:web:localhost%3A5173:issuers:${DID_WEB_RECORDS_UUID}`;
+const DID_WEB_RECORDS_URL = `http://localhost:5173/issuers/${DID_WEB_RECORDS_UUID}/did.json`;
 
 const HTTPS_ISSUER = 'https://learn.lakeside.example/issuer';
 const HTTPS_ISSUER_JWKS = 'https://learn.lakeside.example/.well-known/jwks.json';
@@ -299,6 +310,19 @@ const ISSUERS = {
     description: 'Lean-agile training in Ærøskøbing, Malmö and online. One issuer account on a shared badge platform.',
     image: { base: '#be123c', ring: '#fda4af', tips: 7 },
   },
+  didWebRecords: {
+    name: 'Tidewater Skills Partnership',
+    url: 'https://tidewater-skills.example',
+    description:
+      'Colleges and employers of the Tidewater region running a reskilling programme together, and keeping its learners’ records. One issuer account on the same badge platform.',
+    image: { base: '#0e7490', ring: '#67e8f9', tips: 9 },
+  },
+  endorser: {
+    name: 'Inclusive Web Guild',
+    url: 'https://inclusive-web-guild.example',
+    description: 'A professional association of web accessibility specialists.',
+    image: { base: '#4d7c0f', ring: '#bef264', tips: 5 },
+  },
   https: {
     name: 'Lakeside Community College',
     url: 'https://www.lakeside.example',
@@ -357,7 +381,10 @@ function openBadge({
   };
 }
 
-function achievementOf(which, { id, name, description, achievementType, criteria = CRITERIA, alignment, tag, image }) {
+function achievementOf(
+  which,
+  { id, name, description, achievementType, criteria = CRITERIA, alignment, tag, image, ...more },
+) {
   return {
     id,
     type: ['Achievement'],
@@ -368,6 +395,8 @@ function achievementOf(which, { id, name, description, achievementType, criteria
     image: image ?? { id: medalPng(ISSUERS[which].image), type: 'Image', caption: `${name} badge` },
     ...(alignment ? { alignment } : {}),
     ...(tag ? { tag } : {}),
+    // Anything else the achievement says (`creditsAvailable`, `endorsement`), last.
+    ...more,
   };
 }
 
@@ -616,6 +645,699 @@ function signByPathIssuer(document, key, cryptosuite = 'eddsa-rdfc-2022') {
     created: PROOF_CREATED,
     privateKey: key.privateKey,
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Credentials inside credentials: a CLR 2.0 transcript, endorsements, presentations.
+//
+// One learner, Amara Okafor (a did:key she controls), holds 20 achievements from three issuers:
+// Northwind Coding Academy (did:key; a "Full-Stack Web Development" certificate and its courses),
+// Nordlys Agile Academy (did:web with path) and Tidewater Skills Partnership (another did:web with
+// path on the same platform), which also issues her Comprehensive Learner Record (CLR 2.0,
+// `ClrCredential`). Each achievement is a credential signed by its own issuer, as Data Integrity
+// JSON or, for four of them, a compact VC-JWT string (CLR 2.0 carries either); the CLR's own proof
+// covers all of it. She also presents two of them in a VC Data Model 2.0 presentation she signs.
+
+const CLR201 = 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json';
+const LEARNER_NAME = 'Amara Okafor';
+
+/** Credential ids of the learner's achievements: `…8f01` to `…8f14` (hex), one per achievement. */
+const learnerCredentialId = (n) => `urn:uuid:a3f1c7e2-5d84-4b69-9e12-0c7b4d2e8f${n.toString(16).padStart(2, '0')}`;
+
+/**
+ * Every achievement in the transcript, in the order it was awarded. `n` numbers the credential;
+ * `jwt: true` puts it in the CLR as a compact VC-JWT; `cryptosuite` defaults to eddsa-rdfc-2022.
+ */
+function learnerAchievements() {
+  const nw = (slug, name, description, achievementType, criteria, extra = {}) =>
+    achievementOf('didKey', {
+      id: `https://northwind.example/achievements/${slug}`,
+      name,
+      description,
+      achievementType,
+      criteria,
+      ...extra,
+    });
+  const nl = (slug, name, description, achievementType, criteria, extra = {}) =>
+    achievementOf('didWebPath', {
+      id: `https://nordlys-agile.example/achievements/${slug}`,
+      name,
+      description,
+      achievementType,
+      criteria,
+      ...extra,
+    });
+  const tw = (slug, name, description, achievementType, criteria, extra = {}) =>
+    achievementOf('didWebRecords', {
+      id: `https://tidewater-skills.example/achievements/${slug}`,
+      name,
+      description,
+      achievementType,
+      criteria,
+      ...extra,
+    });
+  const course = (credits) => ({ creditsAvailable: credits });
+  return {
+    careerReadiness: {
+      n: 1,
+      issuer: 'didWebRecords',
+      awarded: '2025-01-24T00:00:00Z',
+      achievement: tw(
+        'career-readiness',
+        'Career Readiness Programme',
+        'Six workshops on CVs, interviews and working in a software team, with a mock interview.',
+        'CoCurricular',
+        `Attended five of the six workshops and completed a recorded mock interview with an employer volunteer.`,
+      ),
+    },
+    htmlCss: {
+      n: 2,
+      issuer: 'didKey',
+      awarded: '2025-02-14T00:00:00Z',
+      credits: 4,
+      achievement: nw(
+        'html-css-foundations',
+        'HTML & CSS Foundations',
+        'Semantic HTML, the cascade, flexbox and grid, and responsive layouts that work at any zoom.',
+        'Course',
+        `Passed all of:
+
+- four weekly exercises, reviewed by an instructor;
+- a responsive, accessible landing page (axe: no violations).`,
+        course(4),
+      ),
+    },
+    scrum: {
+      n: 3,
+      issuer: 'didWebPath',
+      awarded: '2025-03-07T00:00:00Z',
+      achievement: nl(
+        'scrum-fundamentals',
+        'Scrum Fundamentals',
+        'The Scrum roles, events and artefacts, practised in a simulated two-week sprint.',
+        'Course',
+        `Took part in every event of a simulated sprint and passed the 20-question quiz (pass mark 75 %).`,
+      ),
+    },
+    javascript: {
+      n: 4,
+      issuer: 'didKey',
+      awarded: '2025-04-11T00:00:00Z',
+      credits: 5,
+      jwt: true,
+      achievement: nw(
+        'javascript-fundamentals',
+        'JavaScript Fundamentals',
+        'Values, functions, modules, the DOM and asynchronous code with promises and `async`/`await`.',
+        'Course',
+        `Passed all of:
+
+- six weekly problem sets;
+- a small interactive app that works without a mouse.`,
+        course(5),
+      ),
+    },
+    safe: {
+      n: 5,
+      issuer: 'didWebPath',
+      awarded: '2025-05-09T00:00:00Z',
+      until: VALID_UNTIL,
+      achievement: SAFE_AGILIST(),
+    },
+    a11y: { n: 6, issuer: 'didKey', awarded: '2025-05-23T00:00:00Z', achievement: A11Y() },
+    typescript: {
+      n: 7,
+      issuer: 'didKey',
+      awarded: '2025-06-20T00:00:00Z',
+      credits: 4,
+      jwt: true,
+      achievement: nw(
+        'typescript-in-practice',
+        'TypeScript in Practice',
+        'Types for real code: narrowing, generics, strict mode, and typing a JavaScript code base step by step.',
+        'Course',
+        `Converted a 2,000-line JavaScript project to strict TypeScript, with a short report of what the types caught.`,
+        course(4),
+      ),
+    },
+    communication: {
+      n: 8,
+      issuer: 'didWebRecords',
+      awarded: '2025-07-18T00:00:00Z',
+      achievement: tw(
+        'professional-communication',
+        'Professional Communication',
+        'Writes clear issues, pull-request descriptions and status updates, and gives and takes code review kindly.',
+        'MicroCredential',
+        `Assessed on a portfolio of five written pieces and one recorded review conversation.`,
+      ),
+    },
+    flow: {
+      n: 9,
+      issuer: 'didWebPath',
+      awarded: '2025-08-22T00:00:00Z',
+      cryptosuite: 'eddsa-jcs-2022',
+      achievement: FLOW_PRACTITIONER(),
+    },
+    node: {
+      n: 10,
+      issuer: 'didKey',
+      awarded: '2025-09-12T00:00:00Z',
+      credits: 5,
+      achievement: nw(
+        'node-rest-apis',
+        'Node.js and REST APIs',
+        'Builds and documents an HTTP API with Node.js: routing, validation, errors and authentication.',
+        'Course',
+        `Built a documented REST API for a library catalogue, with input validation and tests.`,
+        course(5),
+      ),
+    },
+    storyMapping: {
+      n: 11,
+      issuer: 'didWebPath',
+      awarded: '2025-10-03T00:00:00Z',
+      achievement: nl(
+        'user-story-mapping',
+        'User Story Mapping Workshop',
+        'Mapped a real product’s backlog into a story map and sliced a first release from it.',
+        'Assignment',
+        `Submitted a story map for a product of their choice and presented its first release slice.`,
+      ),
+    },
+    databases: {
+      n: 12,
+      issuer: 'didKey',
+      awarded: '2025-10-24T00:00:00Z',
+      credits: 4,
+      achievement: nw(
+        'relational-databases-postgresql',
+        'Relational Databases with PostgreSQL',
+        'Data modelling, SQL, indexes, transactions and migrations with PostgreSQL.',
+        'Course',
+        `Passed the practical exam: design a schema, write ten queries, explain one query plan.`,
+        course(4),
+      ),
+    },
+    hackathon: {
+      n: 13,
+      issuer: 'didWebRecords',
+      awarded: '2025-11-08T00:00:00Z',
+      achievement: tw(
+        'civic-hackathon-2025',
+        'Civic Hackathon 2025: Most Accessible Project',
+        'Awarded by the jury to the team whose prototype worked best with a keyboard and a screen reader.',
+        'Award',
+        `Chosen by a jury of three from the 14 projects presented on 8 November 2025.`,
+      ),
+    },
+    testing: {
+      n: 14,
+      issuer: 'didKey',
+      awarded: '2025-11-21T00:00:00Z',
+      credits: 4,
+      jwt: true,
+      achievement: nw(
+        'testing-and-ci',
+        'Testing and Continuous Integration',
+        'Unit, integration and end-to-end tests, and a pipeline that runs them on every change.',
+        'Course',
+        `Added tests and a CI pipeline to an existing project, raising its branch coverage above 80 %.`,
+        course(4),
+      ),
+    },
+    volunteer: {
+      n: 15,
+      issuer: 'didWebRecords',
+      awarded: '2025-12-05T00:00:00Z',
+      achievement: tw(
+        'digital-inclusion-volunteer',
+        'Digital Inclusion Volunteer',
+        'Helped older residents at the library get online: email, video calls and staying safe from scams.',
+        'CommunityService',
+        `Volunteered for at least 20 hours at the library’s weekly digital help desk.`,
+      ),
+    },
+    security: {
+      n: 16,
+      issuer: 'didKey',
+      awarded: '2025-12-12T00:00:00Z',
+      credits: 3,
+      jwt: true,
+      achievement: nw(
+        'web-security-essentials',
+        'Web Security Essentials',
+        'The common web vulnerabilities and their defences: XSS, CSRF, injection, and secure sessions.',
+        'Course',
+        `Found and fixed the planted vulnerabilities in a practice application, with a short write-up of each.`,
+        course(3),
+      ),
+    },
+    retrospectives: {
+      n: 17,
+      issuer: 'didWebPath',
+      awarded: '2026-01-16T00:00:00Z',
+      achievement: nl(
+        'retrospective-facilitator',
+        'Retrospective Facilitator',
+        'Plans and facilitates retrospectives that end in a few concrete, owned improvements.',
+        'Competency',
+        `Facilitated three retrospectives observed by a Nordlys coach, and wrote up the actions each produced.`,
+      ),
+    },
+    capstone: {
+      n: 18,
+      issuer: 'didKey',
+      awarded: '2026-02-13T00:00:00Z',
+      credits: 7,
+      achievement: nw(
+        'capstone-community-library-app',
+        'Capstone: Community Library App',
+        'A team project: a web app for a community library’s loans, built, tested and deployed in six weeks.',
+        'Assessment',
+        `Presented to a panel of two instructors and the library’s staff:
+
+- a working, deployed application with tests;
+- a short accessibility and security review;
+- each team member’s own account of their part.`,
+        course(7),
+      ),
+    },
+    fullStack: {
+      n: 19,
+      issuer: 'didKey',
+      awarded: '2026-02-27T00:00:00Z',
+      achievement: nw(
+        'full-stack-web-development',
+        'Full-Stack Web Development',
+        'Northwind’s evening certificate programme: from semantic HTML to a tested, deployed web application with a database.',
+        'Certificate',
+        `Awarded on completing the programme:
+
+- all seven courses and the accessibility badge, each with a pass;
+- the capstone project, presented to a panel;
+- at least 90 % attendance.
+
+See the [programme handbook](https://northwind.example/programmes/full-stack).`,
+        { tag: ['programme', 'web development'] },
+      ),
+    },
+    placement: {
+      n: 20,
+      issuer: 'didWebRecords',
+      awarded: '2026-03-20T00:00:00Z',
+      achievement: tw(
+        'software-work-placement',
+        'Software Work Placement',
+        'Twelve weeks in a product team at a local employer, supervised by a senior developer.',
+        'Fieldwork',
+        `Completed the twelve weeks with a positive report from the workplace supervisor.`,
+      ),
+    },
+  };
+}
+
+/** The Full-Stack certificate's parts, in programme order: what `precedes` chains and `isChildOf` links. */
+const PROGRAMME_PARTS = ['htmlCss', 'javascript', 'typescript', 'node', 'databases', 'testing', 'capstone'];
+const PROGRAMME_ALSO = ['a11y', 'security'];
+
+function association(associationType, source, target) {
+  return { type: 'Association', associationType, sourceId: source.id, targetId: target.id };
+}
+
+/**
+ * CLR 2.0 associations: the certificate `isParentOf` each part and each part `isChildOf` it;
+ * `precedes` along the programme's order; Scrum Fundamentals `precedes` the SAFe® certification.
+ */
+function transcriptAssociations(items) {
+  const a = (key) => items[key].achievement;
+  const parts = [...PROGRAMME_PARTS, ...PROGRAMME_ALSO];
+  return [
+    ...parts.map((key) => association('isParentOf', a('fullStack'), a(key))),
+    ...parts.map((key) => association('isChildOf', a(key), a('fullStack'))),
+    ...PROGRAMME_PARTS.slice(1).map((key, i) => association('precedes', a(PROGRAMME_PARTS[i]), a(key))),
+    association('precedes', a('scrum'), a('safe')),
+  ];
+}
+
+const EVIDENCE_OF = {
+  didKey: (slug) => [
+    {
+      id: `https://northwind.example/portfolio/amara-okafor/${slug}`,
+      type: ['Evidence'],
+      name: 'Portfolio entry',
+      narrative: 'The submitted work and the instructor’s feedback.',
+      genre: 'Project',
+    },
+  ],
+  didWebPath: () => [],
+  didWebRecords: () => [],
+};
+
+/** One of the learner's achievements as an unsigned OpenBadgeCredential; `issuerIds`: issuer kind → id. */
+function learnerBadge(item, learnerDid, issuerIds) {
+  const badge = openBadge({
+    issuerId: issuerIds[item.issuer],
+    issuerKind: item.issuer,
+    credentialId: learnerCredentialId(item.n),
+    subjectId: learnerDid,
+    recipientName: LEARNER_NAME,
+    achievement: item.achievement,
+    dates: { from: item.awarded, ...(item.until ? { until: item.until } : {}) },
+  });
+  if (item.credits !== undefined) badge.credentialSubject.creditsEarned = item.credits;
+  const evidence = EVIDENCE_OF[item.issuer](item.achievement.id.split('/').pop());
+  return evidence.length > 0 ? { ...badge, evidence } : badge;
+}
+
+/** Signs a Data Integrity credential with `privateKey`, naming `verificationMethod`, created when it takes effect. */
+function signDi(document, { verificationMethod, privateKey, cryptosuite = 'eddsa-rdfc-2022', created }) {
+  return signDataIntegrity(document, {
+    cryptosuite,
+    verificationMethod,
+    created: created ?? document.validFrom ?? PROOF_CREATED,
+    privateKey,
+  });
+}
+
+/**
+ * A presentation's Data Integrity proof (VC Data Integrity §4.2 "Add Proof", eddsa-rdfc-2022 §3.2.1):
+ * `proofPurpose: authentication`, with the `challenge` and `domain` the holder was given.
+ */
+function signPresentation(presentation, { verificationMethod, created, challenge, domain, privateKey }) {
+  return signDataIntegrity(presentation, {
+    cryptosuite: 'eddsa-rdfc-2022',
+    verificationMethod,
+    created,
+    privateKey,
+    proofPurpose: 'authentication',
+    challenge,
+    domain,
+  });
+}
+
+/** Every JSON-LD context URL a document (and anything nested in it) names. */
+function contextUrlsOf(value, found = new Set()) {
+  if (Array.isArray(value)) for (const item of value) contextUrlsOf(item, found);
+  else if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      if (key === '@context') for (const url of [child].flat()) if (typeof url === 'string') found.add(url);
+      contextUrlsOf(child, found);
+    }
+  }
+  return found;
+}
+
+/** Throws unless every context `document` names is one src/core/jsonld/contexts.ts bundles. */
+function assertBundledContexts(name, document, bundled) {
+  for (const url of contextUrlsOf(document)) {
+    if (!bundled.has(url)) throw new Error(`${name}: the context ${url} is not bundled (src/core/jsonld/contexts.ts)`);
+  }
+}
+
+/** The payload of a compact JWS, decoded (for the context check of what a token carries). */
+function payloadOf(jws) {
+  return JSON.parse(new TextDecoder().decode(base64url.decode(jws.split('.')[1])));
+}
+
+const CLR_IDS = {
+  valid: 'urn:uuid:6e0b9d14-2c7a-4f35-b8e1-5a9f3c2d7e01',
+  oneTampered: 'urn:uuid:6e0b9d14-2c7a-4f35-b8e1-5a9f3c2d7e02',
+  unknownKey: 'urn:uuid:6e0b9d14-2c7a-4f35-b8e1-5a9f3c2d7e03',
+};
+/** When Tidewater issued the transcripts: after the last achievement, before FIXTURE_NOW. */
+const CLR_ISSUED = '2026-04-01T00:00:00Z';
+
+/** A CLR 2.0 `ClrCredential` (unsigned) for the learner, over `credentials` (signed, JSON or compact JWS). */
+function clrCredential({ id, learnerDid, credentials, items }) {
+  const related = [...new Set(transcriptAssociations(items).flatMap(({ sourceId, targetId }) => [sourceId, targetId]))];
+  const byId = new Map(Object.values(items).map((item) => [item.achievement.id, item.achievement]));
+  return {
+    '@context': [VCDM2, CLR201, OB303],
+    id,
+    type: ['VerifiableCredential', 'ClrCredential'],
+    name: `${LEARNER_NAME}: Comprehensive Learner Record`,
+    description:
+      'Everything Amara Okafor achieved in the Tidewater reskilling programme, 2025–2026: a full-stack web development certificate and its courses, agile practice, and work experience. Each achievement is signed by the school or body that awarded it.',
+    image: {
+      id: medalPng({ ...ISSUERS.didWebRecords.image, tips: 10 }),
+      type: 'Image',
+      caption: 'Tidewater Skills Partnership learner record',
+    },
+    issuer: issuerProfile(DID_WEB_RECORDS, 'didWebRecords'),
+    validFrom: CLR_ISSUED,
+    awardedDate: CLR_ISSUED,
+    credentialSubject: {
+      id: learnerDid,
+      type: 'ClrSubject',
+      identifier: [{ type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: LEARNER_NAME }],
+      verifiableCredential: credentials,
+      // The achievements the associations relate, so a reader needs no credential (nor JWT) to follow them.
+      achievement: related.map((achievementId) => byId.get(achievementId)),
+      association: transcriptAssociations(items),
+    },
+  };
+}
+
+// --- endorsements (OB 3.0 `EndorsementCredential`) ------------------------------------------------
+
+const ENDORSEMENT_IDS = {
+  guild: 'urn:uuid:9d4e2b7a-1f63-4c08-a5d9-e83b6c1f0a01',
+  forgedLakeside: 'urn:uuid:9d4e2b7a-1f63-4c08-a5d9-e83b6c1f0a02',
+  nordlysOfNorthwind: 'urn:uuid:9d4e2b7a-1f63-4c08-a5d9-e83b6c1f0a03',
+};
+
+/** An EndorsementCredential (OB 3.0 §B.1.7): `credentialSubject.id` is the endorsed thing's id. */
+function endorsementCredential({ id, issuer, subjectId, name, comment, validFrom }) {
+  return {
+    '@context': [VCDM2, OB303],
+    id,
+    type: ['VerifiableCredential', 'EndorsementCredential'],
+    name,
+    issuer,
+    validFrom,
+    awardedDate: validFrom,
+    credentialSubject: { id: subjectId, type: ['EndorsementSubject'], endorsementComment: comment },
+  };
+}
+
+/** A plain issuer profile (no image: endorsers' profiles are shown small, if at all). */
+function endorserProfile(id, which) {
+  const { name, url, description } = ISSUERS[which];
+  return { id, type: ['Profile'], name, url, description };
+}
+
+// --- presentations (VC Data Model 2.0 `VerifiablePresentation`) --------------------------------
+
+const PRESENTATION_IDS = {
+  json: 'urn:uuid:3c8e5f21-9b4d-4a67-8d02-f1e6a7b9c401',
+  jwt: 'urn:uuid:3c8e5f21-9b4d-4a67-8d02-f1e6a7b9c402',
+};
+/** What the holder signs for: the verifier's nonce and site (a job application, say). */
+const PRESENTATION_PROOF = {
+  created: '2026-05-20T10:00:00Z',
+  challenge: '5f0c9a7e-2b3d-4e81-9c64-7a1d8e2f3b90',
+  domain: 'https://careers.harborcity.example',
+};
+
+/**
+ * Builds every nested-credential fixture: file name → credential (JSON) or token (string), plus
+ * the did:web document of the CLR issuer.
+ */
+async function nestedFixtures({ keys, issuerKey, attacker, bundledContexts }) {
+  const pathKey = keys['did-web-path-ed25519'];
+  const recordsKey = keys['did-web-path-records-ed25519'];
+  const learner = { ...didKeyOf(keys['learner-ed25519'].publicJwk), key: keys['learner-ed25519'] };
+  const endorser = { ...didKeyOf(keys['endorser-ed25519'].publicJwk), key: keys['endorser-ed25519'] };
+  const json = {};
+  const tokens = {};
+
+  // --- the CLR issuer's DID document: one Multikey, like the other account on the platform ---------
+  const recordsDocument = {
+    '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+    id: DID_WEB_RECORDS,
+    verificationMethod: [
+      {
+        id: `${DID_WEB_RECORDS}#key-1`,
+        type: 'Multikey',
+        controller: DID_WEB_RECORDS,
+        publicKeyMultibase: ed25519Multibase(recordsKey.publicJwk),
+      },
+    ],
+    assertionMethod: [`${DID_WEB_RECORDS}#key-1`],
+  };
+
+  // --- the learner's 20 achievements, each signed by its issuer ------------------------------------
+  const items = learnerAchievements();
+  const signers = {
+    didKey: { verificationMethod: issuerKey.kid, privateKey: issuerKey.key.privateKey },
+    didWebPath: { verificationMethod: `${DID_WEB_PATH}#key-1`, privateKey: pathKey.privateKey },
+    didWebRecords: { verificationMethod: `${DID_WEB_RECORDS}#key-1`, privateKey: recordsKey.privateKey },
+  };
+  const issuerIds = { didKey: issuerKey.did, didWebPath: DID_WEB_PATH, didWebRecords: DID_WEB_RECORDS };
+  const unsignedOf = (item) => learnerBadge(item, learner.did, issuerIds);
+  const signedOf = async (item) =>
+    item.jwt
+      ? signVcJwt(unsignedOf(item), issuerKey.key, { kid: issuerKey.kid })
+      : signDi(unsignedOf(item), { ...signers[item.issuer], cryptosuite: item.cryptosuite });
+  const signed = {};
+  for (const [key, item] of Object.entries(items)) signed[key] = await signedOf(item);
+  const ordered = (overrides = {}) =>
+    Object.entries(items)
+      .sort(([, a], [, b]) => a.n - b.n)
+      .map(([key]) => overrides[key] ?? signed[key]);
+  if (ordered().length !== 20) throw new Error('The transcript must hold 20 achievements');
+
+  const signClr = (clr) => signDi(clr, { ...signers.didWebRecords, created: CLR_ISSUED });
+
+  json['clr-transcript.json'] = await signClr(
+    clrCredential({ id: CLR_IDS.valid, learnerDid: learner.did, credentials: ordered(), items }),
+  );
+
+  // One course's credits raised from 4 to 8 after Northwind signed it; then the transcript was
+  // (re)issued over it, so the CLR's own proof is valid and only that achievement fails.
+  const inflated = structuredClone(signed.databases);
+  inflated.credentialSubject.creditsEarned = 8;
+  json['clr-transcript-one-tampered.json'] = await signClr(
+    clrCredential({
+      id: CLR_IDS.oneTampered,
+      learnerDid: learner.did,
+      credentials: ordered({ databases: inflated }),
+      items,
+    }),
+  );
+
+  // The SAFe® certification names Nordlys as issuer and Nordlys's DID as the key's home (`#key-2`),
+  // but was signed with the attacker's key; Nordlys's DID document has no `#key-2`.
+  const forgedSafe = await signDi(unsignedOf(items.safe), {
+    verificationMethod: `${DID_WEB_PATH}#key-2`,
+    privateKey: attacker.key.privateKey,
+  });
+  json['clr-transcript-unknown-key.json'] = await signClr(
+    clrCredential({
+      id: CLR_IDS.unknownKey,
+      learnerDid: learner.did,
+      credentials: ordered({ safe: forgedSafe }),
+      items,
+    }),
+  );
+
+  // --- endorsements ----------------------------------------------------------------------------
+  const a11yId = A11Y().id;
+  const guildEndorsement = await signDi(
+    endorsementCredential({
+      id: ENDORSEMENT_IDS.guild,
+      issuer: endorserProfile(endorser.did, 'endorser'),
+      subjectId: a11yId,
+      name: 'Inclusive Web Guild endorses “Accessible Web Components”',
+      comment:
+        'We reviewed the criteria and three anonymised submissions. Earners of this badge build components our members would ship: keyboard-operable, correctly named, and tested with a screen reader.',
+      validFrom: '2025-03-03T00:00:00Z',
+    }),
+    { verificationMethod: endorser.kid, privateKey: endorser.key.privateKey },
+  );
+  // Names Lakeside Community College as endorser, but is signed with the attacker's did:key:
+  // a key Lakeside does not publish (its keys are in its profile and JWKS).
+  const forgedEndorsement = await signDi(
+    endorsementCredential({
+      id: ENDORSEMENT_IDS.forgedLakeside,
+      issuer: endorserProfile(HTTPS_ISSUER, 'https'),
+      subjectId: a11yId,
+      name: 'Lakeside Community College endorses “Accessible Web Components”',
+      comment:
+        'Lakeside Community College accepts this badge as 6 credits towards its Associate Degree in Web Development.',
+      validFrom: '2025-06-01T00:00:00Z',
+    }),
+    { verificationMethod: attacker.kid, privateKey: attacker.key.privateKey },
+  );
+  const issuerEndorsement = await signDi(
+    endorsementCredential({
+      id: ENDORSEMENT_IDS.nordlysOfNorthwind,
+      issuer: endorserProfile(DID_WEB_PATH, 'didWebPath'),
+      subjectId: issuerKey.did,
+      name: 'Nordlys Agile Academy endorses Northwind Coding Academy',
+      comment:
+        'A partner school since 2024: our learners take Northwind’s web courses, and we have audited how it assesses them.',
+      validFrom: '2025-02-10T00:00:00Z',
+    }),
+    signers.didWebPath,
+  );
+  const endorsed = didKeyBadge(issuerKey.did, {
+    credentialId: 'urn:uuid:5b1c0ad4-3f0e-4a53-9d0e-6a1c2f7e9b11',
+    achievement: A11Y({ endorsement: [guildEndorsement, forgedEndorsement] }),
+  });
+  endorsed.issuer = { ...endorsed.issuer, endorsement: [issuerEndorsement] };
+  json['ob3-endorsed.json'] = await signDi(endorsed, signers.didKey);
+  json['endorsement-standalone.json'] = guildEndorsement;
+
+  // --- presentations ---------------------------------------------------------------------------
+  const presentation = {
+    '@context': [VCDM2],
+    id: PRESENTATION_IDS.json,
+    type: ['VerifiablePresentation'],
+    name: `${LEARNER_NAME}: two badges for a job application`,
+    description: 'Presented by Amara Okafor to Harbor City Careers with her application for a junior developer post.',
+    holder: learner.did,
+    verifiableCredential: [signed.fullStack, signed.safe],
+  };
+  const proofBy = (signer) => ({
+    ...PRESENTATION_PROOF,
+    verificationMethod: signer.kid,
+    privateKey: signer.key.privateKey,
+  });
+  json['vp-holder-signed.json'] = await signPresentation(presentation, proofBy(learner));
+  // Names the learner as holder, but the attacker signed it: whoever presents it is not the holder.
+  json['vp-signed-by-other.json'] = await signPresentation(presentation, proofBy(attacker));
+  json['vp-unsigned.json'] = presentation;
+
+  // VC-JOSE (VC-JOSE-COSE §3.1.2): `typ: vp+jwt`, the presentation itself as payload, `iss` = the
+  // holder, its badge an EnvelopedVerifiableCredential: a `vc+jwt` in a data: URL (VCDM 2.0 §4.13).
+  const envelopedBadge = await signVcJose(unsignedOf(items.fullStack), issuerKey.key, { kid: issuerKey.kid });
+  const vpJwt = {
+    '@context': [VCDM2],
+    id: PRESENTATION_IDS.jwt,
+    type: ['VerifiablePresentation'],
+    name: `${LEARNER_NAME}: her Full-Stack Web Development certificate`,
+    holder: learner.did,
+    verifiableCredential: [
+      { '@context': VCDM2, type: 'EnvelopedVerifiableCredential', id: `data:application/vc+jwt,${envelopedBadge}` },
+    ],
+    iss: learner.did,
+  };
+  tokens['vp-holder-signed.jwt'] = await new CompactSign(new TextEncoder().encode(JSON.stringify(vpJwt)))
+    .setProtectedHeader({ alg: 'EdDSA', typ: 'vp+jwt', cty: 'vp', kid: learner.kid })
+    .sign(learner.key.privateKey);
+
+  // Only bundled contexts, in everything signed here and everything the tokens carry.
+  for (const [name, document] of Object.entries(json)) assertBundledContexts(name, document, bundledContexts);
+  for (const [key, value] of Object.entries(signed)) {
+    if (typeof value === 'string') assertBundledContexts(key, payloadOf(value), bundledContexts);
+  }
+  assertBundledContexts('vp-holder-signed.jwt', payloadOf(tokens['vp-holder-signed.jwt']), bundledContexts);
+  assertBundledContexts('enveloped badge', payloadOf(envelopedBadge), bundledContexts);
+
+  return {
+    json,
+    tokens,
+    recordsDocument,
+    info: {
+      learner: { did: learner.did, kid: learner.kid, name: LEARNER_NAME },
+      endorser: { did: endorser.did, kid: endorser.kid, name: ISSUERS.endorser.name },
+      didWebRecords: { did: DID_WEB_RECORDS, kid: `${DID_WEB_RECORDS}#key-1`, documentUrl: DID_WEB_RECORDS_URL },
+      clr: {
+        achievements: Object.keys(items).length,
+        tampered: { credential: learnerCredentialId(items.databases.n), field: 'credentialSubject.creditsEarned' },
+        unknownKey: {
+          credential: learnerCredentialId(items.safe.n),
+          verificationMethod: `${DID_WEB_PATH}#key-2`,
+          signedBy: attacker.did,
+        },
+        jwt: Object.values(items)
+          .filter((item) => item.jwt)
+          .map((item) => learnerCredentialId(item.n)),
+      },
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1117,6 +1839,14 @@ async function ob2Fixtures(keys, ob3Credential) {
 // ---------------------------------------------------------------------------------------------
 // Output
 
+/** The context URLs the verifier bundles: the keys of `BUNDLED` in src/core/jsonld/contexts.ts. */
+async function bundledContextUrls() {
+  const source = await readFile(join(ROOT, 'src/core/jsonld/contexts.ts'), 'utf8');
+  const urls = new Set([...source.matchAll(/'(https?:\/\/[^']+)':\s*\(\)\s*=>\s*import\(/g)].map((match) => match[1]));
+  if (urls.size < 10) throw new Error('Could not read the bundled context URLs from src/core/jsonld/contexts.ts');
+  return urls;
+}
+
 const changed = [];
 
 /** Writes `content` (text, or bytes for images) to `path` unless it is already there. */
@@ -1282,6 +2012,9 @@ async function main() {
     [PATH_REVOCATION_LIST]: 'documents/status-list-did-web-path-revocation.json',
     [PATH_SUSPENSION_LIST]: 'documents/status-list-did-web-path-suspension.json',
     [DID_WEB_REVOCATION_LIST]: 'documents/status-list-did-web-revocation.jwt',
+    [DID_WEB_RECORDS]: 'documents/did-web-path-records.json',
+    [DID_WEB_RECORDS_URL]: 'documents/did-web-path-records.json',
+    [DID_WEB_RECORDS_URL.replace('http:', 'https:')]: 'documents/did-web-path-records.json',
   };
   // Written below, once the Open Badges 2.0 documents are added to it.
 
@@ -1736,6 +2469,21 @@ Licences are reviewed every five years.`,
   await emit(demoPathOf(PATH_SUSPENSION_LIST), `${JSON.stringify(pathSuspensionList, null, 2)}\n`);
   await emit(demoPathOf(DID_WEB_REVOCATION_LIST), `${webRevocationList}\n`);
 
+  // --- credentials inside credentials: CLR 2.0 transcripts, endorsements, presentations ----------
+  const nested = await nestedFixtures({ keys, issuerKey, attacker, bundledContexts: await bundledContextUrls() });
+  for (const [name, credential] of Object.entries(nested.json)) {
+    const text = `${JSON.stringify(credential, null, 2)}\n`;
+    await emit(join(CREDENTIALS, name), text);
+    await emit(join(DEMO_PUBLIC, 'credentials', name), text);
+  }
+  for (const [name, token] of Object.entries(nested.tokens)) {
+    await emit(join(CREDENTIALS, name), `${token}\n`);
+    await emit(join(DEMO_PUBLIC, 'credentials', name), `${token}\n`);
+  }
+  const recordsDocumentText = `${JSON.stringify(nested.recordsDocument, null, 2)}\n`;
+  await emit(join(DOCUMENTS, 'did-web-path-records.json'), recordsDocumentText);
+  await emit(demoPathOf(DID_WEB_RECORDS_URL), recordsDocumentText);
+
   // --- Open Badges 2.0 and baked images: test/fixtures/ob2/ and demo/public/ob2/ hold the same tree
   const ob2 = await ob2Fixtures(keys, json['ob3-di-rdfc-valid-did-web-path.json']);
   for (const [name, content] of Object.entries(ob2.files)) {
@@ -1766,6 +2514,7 @@ Licences are reviewed every five years.`,
           [DID_WEB_REVOCATION_LIST]: { issuer: DID_WEB, statusPurpose: 'revocation', set: WEB_REVOKED_BITS },
         },
         ob2: ob2.info,
+        ...nested.info,
       },
       null,
       2,

@@ -70,6 +70,8 @@ export interface BadgeView {
   readonly tags: readonly string[];
   /** The issuer's published reason, when the badge is revoked (OB 2.0 `revocationReason`). */
   readonly revocationReason?: string;
+  /** The achievement's own id (`credentialSubject.achievement.id`): what CLR associations and endorsements name. */
+  readonly achievementId?: string;
   /** CLR 2.0: how the transcript's achievements relate (`credentialSubject.association`). */
   readonly associations?: readonly AssociationView[];
   /** An EndorsementCredential: what it endorses (`credentialSubject.id`) and the endorser's comment (Markdown). */
@@ -250,6 +252,7 @@ export function toBadgeView(credential: Readonly<Record<string, unknown>>, issue
     tags: list(achievement?.['tag'])
       .map((tag) => text(tag))
       .filter((tag): tag is string => tag !== undefined),
+    achievementId: url(achievement?.['id']),
     associations: spec === 'clr' ? associationsOf(subject?.['association']) : undefined,
     endorsement: endorsement && Object.keys(endorsement).length > 0 ? endorsement : undefined,
   });
@@ -278,7 +281,8 @@ export function toPresentationView(presentation: Readonly<Record<string, unknown
     credentialId: url(presentation['id']),
     name: text(presentation['name']) ?? 'Presentation',
     description: text(presentation['description'], MAX_LONG),
-    issuer: compact({ id: holderId }),
+    // A presentation has no issuer: who presents it is `holder`, shown as such.
+    issuer: {},
     holder: holderId,
     evidence: [],
     alignments: [],
