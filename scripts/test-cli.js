@@ -544,3 +544,185 @@ describe('ob-verify: --proxy', () => {
     assert.doesNotMatch(stdout, /proxy/i);
   });
 });
+
+describe('ob-verify: credentials inside credentials', () => {
+  // Canned results shaped like verify()'s (src/core/result.ts: `nested`), formatted in process:
+  // what the CLI prints does not depend on which fixture produced them.
+  const checked = '2025-06-01T12:00:00.000Z';
+  const passedChecks = [
+    { id: 'format', status: 'passed' },
+    { id: 'proof', status: 'passed', message: 'Signature valid (EdDSA)' },
+    { id: 'issuer', status: 'passed', message: 'The key belongs to the issuer' },
+  ];
+  const failedChecks = [
+    { id: 'format', status: 'passed' },
+    {
+      id: 'proof',
+      status: 'failed',
+      code: 'ERR_OB_SIGNATURE_INVALID',
+      message: 'The signature does not match the content',
+    },
+    { id: 'issuer', status: 'skipped', code: 'ERR_OB_SIGNATURE_INVALID', details: { requires: 'proof' } },
+  ];
+  const unknownChecks = [
+    ...passedChecks,
+    {
+      id: 'status',
+      status: 'warning',
+      code: 'ERR_OB_STATUS_UNAVAILABLE',
+      message: 'The status list could not be fetched',
+    },
+  ];
+  const verdicts = { passed: 'verified', failed: 'unverified', unknown: 'unknown' };
+  const result = (name, outcome, extra = {}) => ({
+    verified: outcome === 'passed',
+    verdict: verdicts[outcome],
+    format: 'ob3-json',
+    checks: outcome === 'passed' ? passedChecks : outcome === 'failed' ? failedChecks : unknownChecks,
+    credential: { id: `urn:${name}` },
+    badge: name
+      ? {
+          spec: 'ob3',
+          name,
+          issuer: { id: 'did:web:example.edu', name: 'Example University' },
+          evidence: [],
+          alignments: [],
+          tags: [],
+        }
+      : undefined,
+    checkedAt: checked,
+    ...extra,
+  });
+  const achievement = (i, name, outcome) => ({
+    role: 'achievement',
+    location: `credentialSubject.verifiableCredential[${i}]`,
+    result: result(name, outcome),
+  });
+  const clr = (extra = {}) =>
+    result('Academic transcript', 'passed', {
+      format: 'clr-json',
+      nested: [
+        achievement(0, 'Calculus I', 'passed'),
+        achievement(1, 'Linear Algebra', 'failed'),
+        achievement(2, 'Statistics', 'unknown'),
+      ],
+      ...extra,
+    });
+
+  it('lists nested results indented under the outer one, with the summary line and their verdicts', async () => {
+    const { formatHuman } = await import('../dist/cli/ob-verify.js');
+    const text = formatHuman(clr(), false);
+    assert.match(text, /^✓ Verified\n {2}“Academic transcript” from Example University\n/);
+    assert.match(
+      text,
+      /\n1 of 3 achievements verified · 1 not verified · 1 status unknown\n {2}✓ Verified {8}“Calculus I” from Example University\n {2}✗ Not verified {4}“Linear Algebra” from Example University: The signature does not match the content \[ERR_OB_SIGNATURE_INVALID\]\n {2}! Status unknown {2}“Statistics” from Example University: The status list could not be fetched \[ERR_OB_STATUS_UNAVAILABLE\]\n/,
+    );
+  });
+
+  it('names endorsers and what they endorse; lists credentials inside credentials deeper', async () => {
+    const { formatHuman } = await import('../dist/cli/ob-verify.js');
+    const endorsement = {
+      role: 'endorsement',
+      location: 'credentialSubject.achievement.endorsement[0]',
+      about: { target: 'achievement', id: 'https://example.edu/a/1' },
+      result: {
+        ...result('Endorsement', 'failed'),
+        checks: [
+          ...passedChecks,
+          { id: 'subject', status: 'failed', code: 'ERR_OB_ENDORSEMENT_MISMATCH', message: 'About something else' },
+        ],
+        badge: { ...result('Endorsement', 'passed').badge, spec: 'endorsement', issuer: { name: 'Data Guild' } },
+      },
+    };
+    const vp = {
+      ...result('Verifiable Presentation', 'unknown'),
+      format: 'vp-json',
+      checks: [
+        { id: 'format', status: 'passed' },
+        { id: 'proof', status: 'warning', code: 'ERR_OB_PRESENTATION_UNSIGNED', message: 'Not signed' },
+      ],
+      nested: [
+        { role: 'credential', location: 'verifiableCredential[0]', result: clr() },
+        {
+          role: 'credential',
+          location: 'verifiableCredential[1]',
+          result: result('Data Literacy', 'passed', { nested: [endorsement] }),
+        },
+      ],
+    };
+    const text = formatHuman(vp, false);
+    assert.match(text, /^– Not signed: a container of 2 credentials, each checked on its own\n/);
+    assert.match(text, /\n2 of 2 credentials verified\n {2}✓ Verified {8}“Academic transcript”/);
+    assert.match(text, /\n {4}1 of 3 achievements verified · 1 not verified · 1 status unknown\n {6}✓ Verified/);
+    assert.match(
+      text,
+      /\n {4}0 of 1 endorsement verified · 1 not verified\n {6}✗ Not verified {4}Endorsed by Data Guild \(about the achievement\): About something else \[ERR_OB_ENDORSEMENT_MISMATCH\]\n/,
+    );
+  });
+
+  it('--json includes nested, with baked image bytes given as their length at every level', async () => {
+    const { formatJson } = await import('../dist/cli/ob-verify.js');
+    const baked = { container: 'png', contentType: 'image/png', bytes: new Uint8Array(7) };
+    const shown = JSON.parse(
+      formatJson(
+        clr({
+          bakedImage: baked,
+          nested: [{ ...achievement(0, 'A', 'passed'), result: result('A', 'passed', { bakedImage: baked }) }],
+        }),
+      ),
+    );
+    assert.deepEqual(shown.bakedImage, { container: 'png', contentType: 'image/png', byteLength: 7 });
+    assert.equal(shown.nested.length, 1);
+    assert.equal(shown.nested[0].role, 'achievement');
+    assert.equal(shown.nested[0].location, 'credentialSubject.verifiableCredential[0]');
+    assert.deepEqual(shown.nested[0].result.bakedImage, { container: 'png', contentType: 'image/png', byteLength: 7 });
+    assert.equal(shown.nested[0].result.verdict, 'verified');
+    const plain = JSON.parse(formatJson(clr()));
+    assert.deepEqual(
+      plain.nested.map((item) => [item.result.badge.name, item.result.verdict]),
+      [
+        ['Calculus I', 'verified'],
+        ['Linear Algebra', 'unverified'],
+        ['Statistics', 'unknown'],
+      ],
+    );
+    assert.equal('bakedImage' in plain, false);
+  });
+
+  it('exit status is about the outer credential; --strict-nested also counts the nested ones', async () => {
+    const { exitStatus, USAGE } = await import('../dist/cli/ob-verify.js');
+    assert.equal(exitStatus(clr()), 0);
+    assert.equal(exitStatus(clr(), { strictNested: true }), 1);
+    const allGood = clr({ nested: [achievement(0, 'A', 'passed')] });
+    assert.equal(exitStatus(allGood, { strictNested: true }), 0);
+    // Deeper levels count too.
+    const deep = clr({
+      nested: [
+        {
+          ...achievement(0, 'A', 'passed'),
+          result: result('A', 'passed', { nested: [achievement(0, 'B', 'failed')] }),
+        },
+      ],
+    });
+    assert.equal(exitStatus(deep, { strictNested: true }), 1);
+    assert.equal(exitStatus(result('Unverified CLR', 'failed', { nested: [achievement(0, 'A', 'passed')] })), 1);
+    assert.match(USAGE, /--strict-nested/);
+    assert.match(
+      USAGE,
+      /a verified CLR exits 0 even when some of\nits achievements are not verified, unless --strict-nested is given/,
+    );
+  });
+
+  it('--strict-nested is accepted, and changes nothing for a credential with nothing inside', async () => {
+    const { code, stdout } = await cli([
+      fixture('ob3-jwt-valid-did-key.jwt'),
+      '--now',
+      NOW,
+      '--offline',
+      '--strict-nested',
+    ]);
+    assert.match(stdout, /^✓ Verified/);
+    assert.doesNotMatch(stdout, /^\s*\d+ of \d+ (?:achievements?|credentials?|endorsements?) verified/m);
+    assert.equal(code, 0);
+  });
+});

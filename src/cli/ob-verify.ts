@@ -3,15 +3,26 @@
  * (files, stdin, process exit codes) lives here; the verification itself is `openbadge-embed/core`.
  *
  *   ob-verify <file | url | -> [--json] [--now ISO-DATE] [--recipient IDENTITY] [--proxy TEMPLATE]
- *             [--documents MAP.json] [--offline]
+ *             [--documents MAP.json] [--offline] [--strict-nested]
  *
- * Exit status: 0 verified, 1 not verified (failed or status unknown), 2 usage or input error.
+ * Exit status: 0 verified, 1 not verified (failed or status unknown), 2 usage or input error. It is
+ * about the credential given, not the credentials inside it (a CLR's achievements, endorsements, a
+ * presentation's credentials), which are listed with their own verdicts; `--strict-nested` makes
+ * any of those that is not verified exit 1 too.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createVerifier, type Verifier } from '../core/verify.js';
-import { firstProblem, isNotRequested, type Check, type VerificationResult } from '../core/result.js';
+import {
+  firstProblem,
+  isNotRequested,
+  summarizeNested,
+  type Check,
+  type NestedResult,
+  type NestedRole,
+  type VerificationResult,
+} from '../core/result.js';
 
 export const EXIT_VERIFIED = 0;
 export const EXIT_NOT_VERIFIED = 1;
@@ -28,6 +39,10 @@ dates and revocation status. A file may hold JSON, a JWT/JWS, or a baked PNG or
 SVG image carrying a badge; the content decides, not the file name. "-" reads
 standard input.
 
+Credentials inside it (a CLR's achievements, endorsements, the credentials of a
+Verifiable Presentation) are verified too, each on its own, and listed under it
+with their own verdicts; they never change its verdict.
+
 Options:
   --json                 print the full verification result as JSON (a baked
                          image is given as its container, type and byteLength)
@@ -42,9 +57,14 @@ Options:
   --documents MAP.json   answer these URLs/DIDs from local files: a JSON object
                          { "<url or did>": "<file>" }, paths relative to MAP.json
   --offline              refuse every fetch the documents map does not answer
+  --strict-nested        also exit 1 when any credential inside it is not
+                         verified (by default only its own verdict counts)
   -h, --help             show this help
 
-Exit status: 0 verified, 1 not verified (or status unknown), 2 usage or input error.`;
+Exit status: 0 verified, 1 not verified (or status unknown), 2 usage or input
+error. It is about the credential given: a verified CLR exits 0 even when some of
+its achievements are not verified, unless --strict-nested is given. A
+presentation nobody signed is never verified (it is only a container).`;
 
 /** Where the CLI reads and writes; the defaults are the process's own streams. */
 export interface CliIo {
@@ -65,6 +85,7 @@ interface Options {
   readonly offline: boolean;
   readonly recipient: string | undefined;
   readonly proxy: string | undefined;
+  readonly strictNested: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options | 'help' {
@@ -81,6 +102,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
         offline: { type: 'boolean', default: false },
         recipient: { type: 'string' },
         proxy: { type: 'string' },
+        'strict-nested': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -114,6 +136,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
     offline: values.offline,
     recipient: values.recipient?.trim(),
     proxy: values.proxy,
+    strictNested: values['strict-nested'],
   };
 }
 
@@ -234,30 +257,116 @@ function detailsLine(check: Check): string | undefined {
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
-function summaryLine(result: VerificationResult, style: Style): string {
-  const badge = result.badge;
-  const what = badge
-    ? `${style.bold(`“${terminalSafe(badge.name, 120)}”`)}` +
-      (badge.issuer.name || badge.issuer.id ? ` from ${terminalSafe(badge.issuer.name ?? badge.issuer.id, 120)}` : '') +
-      (badge.recipient?.name ? ` to ${terminalSafe(badge.recipient.name, 120)}` : '')
-    : undefined;
+/** A presentation nobody signed: a container of credentials, neither verified nor a failed presentation. */
+function isUnsignedPresentation(result: VerificationResult): boolean {
   const problem = firstProblem(result.checks);
-  let verdict: string;
+  return (
+    result.verdict === 'unknown' && problem?.status === 'warning' && problem.code === 'ERR_OB_PRESENTATION_UNSIGNED'
+  );
+}
+
+/** "✓ Verified", "✗ Not verified", "! Status unknown" (or "– Not signed" for an unsigned presentation). */
+function verdictWord(result: VerificationResult, style: Style, width = 0): string {
+  if (isUnsignedPresentation(result)) return style.dim(style.bold('– Not signed'.padEnd(width)));
   switch (result.verdict) {
     case 'verified':
-      verdict = style.green(style.bold('✓ Verified'));
-      break;
+      return style.green(style.bold('✓ Verified'.padEnd(width)));
     case 'unknown':
-      verdict = style.yellow(style.bold('! Status unknown'));
-      break;
+      return style.yellow(style.bold('! Status unknown'.padEnd(width)));
     default:
-      verdict = style.red(style.bold('✗ Not verified'));
+      return style.red(style.bold('✗ Not verified'.padEnd(width)));
   }
-  const reason =
-    problem && result.verdict !== 'verified'
+}
+
+/** The widest verdict word, so nested lines line up. */
+const VERDICT_WIDTH = '! Status unknown'.length;
+
+/** `“Name” from Issuer to Recipient`, or undefined when the credential could not be read. */
+function whatOf(result: VerificationResult, style: Style): string | undefined {
+  const badge = result.badge;
+  return badge
+    ? `${style.bold(`“${terminalSafe(badge.name, 120)}”`)}` +
+        (badge.issuer?.name || badge.issuer?.id
+          ? ` from ${terminalSafe(badge.issuer.name ?? badge.issuer.id, 120)}`
+          : '') +
+        (badge.recipient?.name ? ` to ${terminalSafe(badge.recipient.name, 120)}` : '')
+    : undefined;
+}
+
+function summaryLine(result: VerificationResult, style: Style): string {
+  const what = whatOf(result, style);
+  const problem = firstProblem(result.checks);
+  const count = (result.nested ?? []).filter((item) => item?.role === 'credential').length;
+  const reason = isUnsignedPresentation(result)
+    ? `: a container of ${count} credential${count === 1 ? '' : 's'}, each checked on its own`
+    : problem && result.verdict !== 'verified'
       ? `: ${terminalSafe(problem.message ?? problem.code ?? problem.id, 160)}`
       : '';
-  return `${verdict}${reason}${what ? `\n  ${what}` : ''}`;
+  return `${verdictWord(result, style)}${reason}${what ? `\n  ${what}` : ''}`;
+}
+
+/** The order roles are listed in. */
+const NESTED_ROLES: readonly NestedRole[] = ['achievement', 'credential', 'endorsement'];
+
+/** How deep credentials inside credentials inside … are listed; deeper ones are counted. */
+const MAX_NESTED_DEPTH = 3;
+
+/** "12 of 13 achievements verified · 1 not verified". */
+export function nestedSummary(result: VerificationResult, role: NestedRole): string {
+  const counts = summarizeNested(result, role);
+  const noun = role === 'achievement' || role === 'endorsement' ? role : 'credential';
+  const parts = [`${counts.verified} of ${counts.total} ${noun}${counts.total === 1 ? '' : 's'} verified`];
+  if (counts.unverified > 0) parts.push(`${counts.unverified} not verified`);
+  if (counts.unknown > 0) parts.push(`${counts.unknown} status unknown`);
+  return parts.join(' · ');
+}
+
+/** One nested credential: its verdict, what it is, and why it is not verified. */
+function nestedLine(item: NestedResult, style: Style): string {
+  const result = item.result;
+  let what: string;
+  if (item.role === 'endorsement') {
+    const issuer = result.badge?.issuer;
+    const by = issuer?.name ?? issuer?.id;
+    const about = item.about?.target === 'credential' ? 'this credential' : `the ${item.about?.target ?? 'unnamed'}`;
+    what = `Endorsed by ${by ? style.bold(terminalSafe(by, 120)) : 'an unnamed endorser'} (about ${about})`;
+  } else {
+    what = whatOf(result, style) ?? style.dim(`(unreadable, at ${terminalSafe(item.location, 120)})`);
+  }
+  const problem = result.verdict === 'verified' ? undefined : firstProblem(result.checks);
+  const reason = problem
+    ? `: ${terminalSafe(problem.message ?? problem.code ?? problem.id, 160)}${problem.code ? ` ${style.dim(`[${problem.code}]`)}` : ''}`
+    : '';
+  return `${verdictWord(result, style, VERDICT_WIDTH)}  ${what}${reason}`;
+}
+
+/** The credentials inside `result`, by role: a summary line, then one line each, indented. */
+function nestedLines(result: VerificationResult, style: Style, depth: number): string[] {
+  const lines: string[] = [];
+  const indent = '  '.repeat(depth);
+  for (const role of NESTED_ROLES) {
+    const items = (result.nested ?? []).filter((item) => item?.role === role && item.result);
+    if (items.length === 0) continue;
+    lines.push(`${indent}${style.bold(nestedSummary(result, role))}`);
+    for (const item of items) {
+      lines.push(`${indent}  ${nestedLine(item, style)}`);
+      if ((item.result.nested?.length ?? 0) === 0) continue;
+      if (depth < MAX_NESTED_DEPTH) lines.push(...nestedLines(item.result, style, depth + 2));
+      else lines.push(`${indent}    ${style.dim(`(${item.result.nested!.length} more inside, see --json)`)}`);
+    }
+  }
+  return lines;
+}
+
+/** Whether every credential inside `result`, at any depth, is verified (`--strict-nested`). */
+export function allNestedVerified(result: VerificationResult): boolean {
+  return (result.nested ?? []).every((item) => item?.result?.verified === true && allNestedVerified(item.result));
+}
+
+/** The exit status for a result: about the credential itself, and with `strictNested` about those inside it too. */
+export function exitStatus(result: VerificationResult, { strictNested = false } = {}): number {
+  if (!result.verified) return EXIT_NOT_VERIFIED;
+  return strictNested && !allNestedVerified(result) ? EXIT_NOT_VERIFIED : EXIT_VERIFIED;
 }
 
 /**
@@ -313,6 +422,8 @@ export function formatHuman(result: VerificationResult, colour: boolean, recipie
     if (details) lines.push(`    ${' '.repeat(width)}  ${style.dim(details)}`);
   }
   lines.push('');
+  const nested = nestedLines(result, style, 0);
+  if (nested.length > 0) lines.push(...nested, '');
   for (const origin of proxiesOf(result)) {
     lines.push(
       style.yellow(`! Some answers came through the proxy ${terminalSafe(origin, 120)}, which could alter them`),
@@ -323,22 +434,29 @@ export function formatHuman(result: VerificationResult, colour: boolean, recipie
 }
 
 /**
- * The result as JSON: `VerificationResult` as it is, except a baked image's bytes, which are the
- * input file itself (and would print as an object of numbered bytes): given as their length.
+ * The result as JSON: `VerificationResult` as it is, `nested` included, except a baked image's
+ * bytes, which are the input file itself (and would print as an object of numbered bytes): given
+ * as their length, at every level.
  */
 export function formatJson(result: VerificationResult): string {
-  const { bakedImage, ...rest } = result;
-  const shown = bakedImage
-    ? {
-        ...rest,
-        bakedImage: {
-          container: bakedImage.container,
-          contentType: bakedImage.contentType,
-          byteLength: bakedImage.bytes.byteLength,
-        },
-      }
-    : rest;
-  return `${JSON.stringify(shown, null, 2)}\n`;
+  return `${JSON.stringify(jsonOf(result), null, 2)}\n`;
+}
+
+function jsonOf(result: VerificationResult): unknown {
+  const { bakedImage, nested, ...rest } = result;
+  return {
+    ...rest,
+    ...(bakedImage
+      ? {
+          bakedImage: {
+            container: bakedImage.container,
+            contentType: bakedImage.contentType,
+            byteLength: bakedImage.bytes.byteLength,
+          },
+        }
+      : {}),
+    ...(nested ? { nested: nested.map((item) => ({ ...item, result: jsonOf(item.result) })) } : {}),
+  };
 }
 
 // ── Entry point ─────────────────────────────────────────────────────────────────────────────────
@@ -405,5 +523,5 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
   }
 
   io.stdout.write(options.json ? formatJson(result) : formatHuman(result, useColour(io), options.recipient));
-  return result.verified ? EXIT_VERIFIED : EXIT_NOT_VERIFIED;
+  return exitStatus(result, { strictNested: options.strictNested });
 }

@@ -331,3 +331,77 @@ describe('Open Badges 2.0, baked image and recipient messages', () => {
     expect(en.proxyNote(undefined)).to.equal('Some answers came through a proxy, which could alter them.');
   });
 });
+
+describe('credentials inside credentials', () => {
+  it('names presentations as formats and the holder check', () => {
+    expect(en.formatName('vp-json')).to.equal('Verifiable Presentation');
+    expect(en.formatName('vp-jwt')).to.equal('Verifiable Presentation (JWT)');
+    expect(en.checkLabel('holder')).to.equal('Holder');
+    const holder = 'did:web:alice.example';
+    expect(
+      sentence({ id: 'holder', status: 'passed', details: { holder, controller: holder, keyId: `${holder}#1` } }),
+    ).to.equal('Signed by its holder, did:web:alice.example');
+    expect(sentence({ id: 'holder', status: 'passed', details: { holder: PROSE } })).to.equal('Signed by its holder');
+    expect(sentence({ id: 'holder', status: 'skipped', details: { requires: 'proof' } })).to.equal(
+      'Not checked, because the signature check did not pass',
+    );
+  });
+
+  it('says what the new codes mean, with the holder only when it is an identifier', () => {
+    expect(problem('ERR_OB_HOLDER_MISMATCH', { holder: 'did:web:alice.example' })).to.equal(
+      'The presentation was signed by someone other than its holder, did:web:alice.example',
+    );
+    expect(problem('ERR_OB_HOLDER_MISMATCH', { holder: PROSE })).to.equal(
+      'The presentation was signed by someone other than its holder',
+    );
+    expect(problem('ERR_OB_ENDORSEMENT_MISMATCH', {})).to.equal('The endorsement is about something else');
+    expect(problem('ERR_OB_PRESENTATION_UNSIGNED', {}, 'warning')).to.equal(
+      'Nobody signed this presentation: it only carries the credentials',
+    );
+    expect(en.banner('unverified', problem('ERR_OB_ENDORSEMENT_MISMATCH', {}))).to.equal(
+      'Not verified: the endorsement is about something else',
+    );
+  });
+
+  it('summarizes nested credentials by role and count', () => {
+    const counts = (total: number, verified: number, unverified = 0, unknown = 0) => ({
+      total,
+      verified,
+      unverified,
+      unknown,
+    });
+    expect(en.nestedSummary('achievement', counts(13, 12, 1))).to.equal('12 of 13 achievements verified');
+    expect(en.nestedSummary('achievement', counts(1, 1))).to.equal('1 of 1 achievement verified');
+    expect(en.nestedSummary('endorsement', counts(2, 0, 2))).to.equal('0 of 2 endorsements verified');
+    expect(en.nestedSummary('credential', counts(3, 2, 1))).to.equal('2 of 3 credentials verified');
+    expect(en.nestedCount('unverified', 1)).to.equal('1 not verified');
+    expect(en.nestedCount('unknown', 2)).to.equal('2 status unknown');
+    expect(en.nestedNamesLead('unverified')).to.equal('Not verified:');
+    expect(en.nestedMore(3)).to.equal('and 3 more');
+    expect(en.nestedHeading('achievement')).to.equal('Achievements');
+    expect(en.achievementGroup(undefined)).to.equal('Other achievements');
+    expect(en.nestedProgress(16, 100)).to.equal('Showing 16 of 100…');
+  });
+
+  it('words endorsements and presentations', () => {
+    expect(en.endorsedBy).to.equal('Endorsed by');
+    expect(en.endorsementAbout('achievement')).to.equal('About the achievement');
+    expect(en.endorsementAbout('issuer')).to.equal('About the issuer');
+    expect(en.endorsementAbout('credential')).to.equal('About this credential');
+    expect(en.endorses('Data Guild', 'https://example.edu/a/1')).to.equal(
+      'Data Guild endorses https://example.edu/a/1',
+    );
+    expect(en.endorses(undefined, undefined)).to.equal('Someone endorses something not named');
+    expect(en.presentedBy('did:web:alice.example', 'proven')).to.equal('Presented by did:web:alice.example');
+    expect(en.presentedBy('did:web:alice.example', 'unproven')).to.equal(
+      'Names did:web:alice.example as its holder (not proven)',
+    );
+    expect(en.unsignedVerdict).to.equal('Not signed');
+    expect(en.unsignedPresentation(3)).to.equal(
+      'Not a signed presentation: a container of 3 credentials, each checked on its own',
+    );
+    expect(en.unsignedPresentation(1)).to.equal(
+      'Not a signed presentation: a container of 1 credential, checked on its own',
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import type { BadgeErrorCode } from '../core/errors.js';
-import type { BadgeFormat, Check, Verdict } from '../core/result.js';
+import type { BadgeFormat, Check, NestedRole, Verdict } from '../core/result.js';
 import { displayId } from './display-id.js';
 
 /**
@@ -25,6 +25,17 @@ export interface MessageContext {
 }
 
 export type DisplayVerdict = Verdict | 'loading' | 'error';
+
+/** How many credentials of one role a credential carries, and how many read each verdict. */
+export interface NestedCounts {
+  readonly total: number;
+  readonly verified: number;
+  readonly unverified: number;
+  readonly unknown: number;
+}
+
+/** What an endorsement is attached to (`NestedResult.about.target`). */
+export type EndorsementTarget = 'credential' | 'achievement' | 'issuer';
 
 export interface Messages {
   verdict(verdict: DisplayVerdict): string;
@@ -78,6 +89,46 @@ export interface Messages {
   opensInNewTab: string;
   badgeImage(name: string): string;
   issuerImage(name: string): string;
+
+  // Credentials inside credentials: a CLR's achievements, a presentation's credentials, endorsements.
+  // Their names are never put in these sentences: the element shows them beside the text, quoted.
+
+  /** The heading of the list of nested credentials of a role ("Achievements", "Endorsements"). */
+  nestedHeading(role: NestedRole): string;
+  /** "12 of 13 achievements verified". */
+  nestedSummary(role: NestedRole, counts: NestedCounts): string;
+  /** "1 not verified", "2 status unknown": beside the summary when some did not verify. */
+  nestedCount(verdict: 'unverified' | 'unknown', count: number): string;
+  /** Introduces the names of those that did not verify: "Not verified:", "Status unknown:". */
+  nestedNamesLead(verdict: 'unverified' | 'unknown'): string;
+  /** After the names shown, how many more there are: "and 3 more". */
+  nestedMore(count: number): string;
+  /** The heading of a group of achievements of one type; `undefined`: those with no type. */
+  achievementGroup(type: string | undefined): string;
+  /** The name of a nested credential whose content could not be read. */
+  untitledCredential: string;
+  /** The disclosure button under a nested card (its name follows, for screen readers). */
+  showDetails: string;
+  hideDetails: string;
+  /** While a long list is still being drawn: "Showing 24 of 100…". */
+  nestedProgress(shown: number, total: number): string;
+  /** "Endorsed by": before an endorser's name (and before the list of verified endorsers). */
+  endorsedBy: string;
+  /** What an endorsement is about: this badge, its achievement, or its issuer. */
+  endorsementAbout(target: EndorsementTarget | undefined): string;
+  /** A standalone endorsement credential: "Example Org endorses https://example.edu/badges/1". */
+  endorses(endorser: string | undefined, subject: string | undefined): string;
+  /** The summary of an endorsement's `<details>` list of checks. */
+  endorsementChecksSummary(count: number): string;
+  /**
+   * A presentation's holder, and whether the key that signed it is theirs: `proven` (the holder
+   * check passed), `mismatch` (someone else signed it) or `unproven` (not checked, or not signed).
+   */
+  presentedBy(holder: string, outcome: 'proven' | 'mismatch' | 'unproven'): string;
+  /** The verdict pill of a presentation nobody signed (ERR_OB_PRESENTATION_UNSIGNED). */
+  unsignedVerdict: string;
+  /** The note on a presentation nobody signed: it is only a container of `count` credentials. */
+  unsignedPresentation(count: number): string;
 }
 
 function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
@@ -144,6 +195,8 @@ const FORMATS: Record<string, string> = {
   'ob2-signed': 'Open Badges 2.0 (signed)',
   'clr-json': 'Comprehensive Learner Record',
   'clr-jwt': 'Comprehensive Learner Record (JWT)',
+  'vp-json': 'Verifiable Presentation',
+  'vp-jwt': 'Verifiable Presentation (JWT)',
 };
 
 const LABELS: Record<string, string> = {
@@ -153,6 +206,7 @@ const LABELS: Record<string, string> = {
   validity: 'Validity period',
   status: 'Revocation status',
   recipient: 'Recipient',
+  holder: 'Holder',
   schema: 'Schema',
   verify: 'Verification',
 };
@@ -366,6 +420,16 @@ export const en: Messages = {
         return 'The image carries more than one badge';
       case 'ERR_OB_RECIPIENT_MISMATCH':
         return 'Awarded to someone else';
+      case 'ERR_OB_ENDORSEMENT_MISMATCH':
+        return 'The endorsement is about something else';
+      case 'ERR_OB_PRESENTATION_UNSIGNED':
+        return 'Nobody signed this presentation: it only carries the credentials';
+      case 'ERR_OB_HOLDER_MISMATCH': {
+        const holder = place(d['holder']);
+        return holder
+          ? `The presentation was signed by someone other than its holder, ${holder}`
+          : 'The presentation was signed by someone other than its holder';
+      }
       default:
         return 'The badge could not be checked';
     }
@@ -446,7 +510,99 @@ export const en: Messages = {
   issuerImage(name) {
     return `Logo of ${name}`;
   },
+
+  nestedHeading(role) {
+    switch (role) {
+      case 'achievement':
+        return 'Achievements';
+      case 'endorsement':
+        return 'Endorsements';
+      case 'credential':
+      default:
+        return 'Credentials';
+    }
+  },
+
+  nestedSummary(role, counts) {
+    return `${counts.verified} of ${counts.total} ${nestedNoun(role, counts.total)} verified`;
+  },
+
+  nestedCount(verdict, count) {
+    return verdict === 'unknown' ? `${count} status unknown` : `${count} not verified`;
+  },
+
+  nestedNamesLead(verdict) {
+    return verdict === 'unknown' ? 'Status unknown:' : 'Not verified:';
+  },
+
+  nestedMore(count) {
+    return `and ${count} more`;
+  },
+
+  achievementGroup(type) {
+    return type ?? 'Other achievements';
+  },
+
+  untitledCredential: 'Unnamed credential',
+  showDetails: 'Show details',
+  hideDetails: 'Hide details',
+
+  nestedProgress(shown, total) {
+    return `Showing ${shown} of ${total}…`;
+  },
+
+  endorsedBy: 'Endorsed by',
+
+  endorsementAbout(target) {
+    switch (target) {
+      case 'achievement':
+        return 'About the achievement';
+      case 'issuer':
+        return 'About the issuer';
+      case 'credential':
+        return 'About this credential';
+      default:
+        return 'About something not named';
+    }
+  },
+
+  endorses(endorser, subject) {
+    const who = endorser ?? 'Someone';
+    return subject ? `${who} endorses ${subject}` : `${who} endorses something not named`;
+  },
+
+  endorsementChecksSummary(count) {
+    return count === 1
+      ? 'How this endorsement was checked (1 check)'
+      : `How this endorsement was checked (${count} checks)`;
+  },
+
+  presentedBy(holder, outcome) {
+    switch (outcome) {
+      case 'proven':
+        return `Presented by ${holder}`;
+      case 'mismatch':
+        return `Names ${holder} as its holder, but someone else signed it`;
+      case 'unproven':
+      default:
+        return `Names ${holder} as its holder (not proven)`;
+    }
+  },
+
+  unsignedVerdict: 'Not signed',
+
+  unsignedPresentation(count) {
+    return count === 1
+      ? 'Not a signed presentation: a container of 1 credential, checked on its own'
+      : `Not a signed presentation: a container of ${count} credentials, each checked on its own`;
+  },
 };
+
+/** "achievement(s)", "endorsement(s)", "credential(s)". English plurals; translations do their own. */
+function nestedNoun(role: NestedRole, count: number): string {
+  const one = role === 'achievement' ? 'achievement' : role === 'endorsement' ? 'endorsement' : 'credential';
+  return count === 1 ? one : `${one}s`;
+}
 
 /** Why a status list could not be used, from the `reason` the core gives; fixed text, never the value. */
 function listProblem(reason: unknown): string {
@@ -515,6 +671,10 @@ function passedSentence(messages: Messages, check: Check, context: MessageContex
       if (time) return `Status checked at ${time} against the issuer’s list`;
       if (checkedAt) return 'Status checked against the issuer’s list';
       return 'Not revoked or suspended';
+    }
+    case 'holder': {
+      const holder = place(d['holder']) ?? place(d['controller']);
+      return holder ? `Signed by its holder, ${holder}` : 'Signed by its holder';
     }
     case 'recipient': {
       // Only the kind of identity, never its value: the badge's may be a hash, which is not a name.

@@ -13,6 +13,13 @@ import {
   signedChecks,
   svgBytes,
 } from '../../../test/helpers/canned-ob2.js';
+import {
+  degreeTranscript,
+  endorsedBadge,
+  presentation,
+  standaloneEndorsement,
+  transcript,
+} from '../../../test/helpers/canned-nested.js';
 import type { Verifier } from '../../core/verify.js';
 import type { BadgeView } from '../../core/view.js';
 import './badge.js';
@@ -140,7 +147,21 @@ const ob2Results = {
   viaProxy: ob2Result(hostedChecks(OB2_VIEW, NOW, { viaProxy: 'https://proxy.example' }), OB2_VIEW, NOW),
 };
 
-const allResults = { ...results, ...ob2Results };
+// Credentials inside credentials: a CLR transcript, endorsements, a Verifiable Presentation.
+const nestedResults = {
+  transcript: transcript(6),
+  transcriptWithProblems: transcript(8, { 2: 'unverified', 5: 'unknown', 7: 'too-large' }),
+  degreeTranscript: degreeTranscript(),
+  longTranscript: transcript(100, { 13: 'unverified', 57: 'unknown' }),
+  endorsements: endorsedBadge(),
+  endorsementsOfUnverifiedBadge: endorsedBadge('unverified'),
+  standaloneEndorsement: standaloneEndorsement(),
+  presentation: presentation('signed'),
+  unsignedPresentation: presentation('unsigned'),
+  presentationSignedBySomeoneElse: presentation('holder-mismatch'),
+};
+
+const allResults = { ...results, ...ob2Results, ...nestedResults };
 
 /** A verifier that answers with a canned result (or never, for the loading state). */
 function cannedVerifier(result: VerificationResult | undefined): Verifier {
@@ -202,3 +223,26 @@ export const OwnersBadge: Story = { args: { result: 'ownersBadge' } };
 export const SomeoneElsesBadge: Story = { args: { result: 'someoneElses' } };
 export const RevokedWithReason: Story = { args: { result: 'revokedWithReason' } };
 export const ThroughAProxy: Story = { args: { result: 'viaProxy' } };
+export const Transcript: Story = { args: { result: 'transcript' } };
+export const TranscriptWithProblems: Story = { args: { result: 'transcriptWithProblems' } };
+export const TranscriptByAssociation: Story = { args: { result: 'degreeTranscript' } };
+/** 100 achievements: the first cards at once, the rest drawn in chunks while the page is idle. */
+export const LongTranscript: Story = { args: { result: 'longTranscript' } };
+export const TranscriptCompact: Story = { args: { result: 'transcriptWithProblems', compact: true } };
+export const Endorsements: Story = { args: { result: 'endorsements' } };
+export const EndorsementsOfUnverifiedBadge: Story = { args: { result: 'endorsementsOfUnverifiedBadge' } };
+export const StandaloneEndorsement: Story = { args: { result: 'standaloneEndorsement' } };
+export const Presentation: Story = { args: { result: 'presentation' } };
+export const UnsignedPresentation: Story = { args: { result: 'unsignedPresentation' } };
+export const PresentationSignedBySomeoneElse: Story = { args: { result: 'presentationSignedBySomeoneElse' } };
+
+/** A result verified elsewhere, shown through the `verification` property: nothing is fetched or verified. */
+export const SettledResult: Story = {
+  render: (args) => html`
+    <ob-badge
+      lang=${args.lang}
+      ?compact=${args.compact}
+      .verification=${nestedResults.transcriptWithProblems}
+    ></ob-badge>
+  `,
+};

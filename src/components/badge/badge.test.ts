@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import type { Check, VerificationResult } from '../../core/result.js';
+import { sendKeys } from '@web/test-runner-commands';
+import type { Check, NestedResult, VerificationResult } from '../../core/result.js';
 import { cannedResult, passedChecks } from '../../../test/helpers/canned-results.js';
 import {
   bakedImage,
@@ -13,6 +14,21 @@ import {
   signedChecks,
   svgBytes,
 } from '../../../test/helpers/canned-ob2.js';
+import {
+  achievement,
+  achievementView,
+  clrResult,
+  degreeTranscript,
+  endorsedBadge,
+  endorsementView,
+  nested,
+  passed,
+  presentation,
+  resultOf as resultOfNested,
+  standaloneEndorsement,
+  tampered,
+  transcript,
+} from '../../../test/helpers/canned-nested.js';
 import type { Verifier, VerifyInput, VerifyOptions } from '../../core/verify.js';
 import type { BadgeView } from '../../core/view.js';
 import { ObVerifiedEvent } from '../../events/verified-event.js';
@@ -1230,3 +1246,489 @@ async function expectRevoked(url: string): Promise<void> {
   }
   expect(served, `${url} is still served`).to.equal(false);
 }
+
+describe('<ob-badge>: credentials inside credentials', () => {
+  before(() => loadMarkdown());
+
+  /** Shows a settled result through the `verification` property (no verifier involved). */
+  async function show(result: VerificationResult, attrs: { compact?: boolean } = {}): Promise<ObBadge> {
+    const el = await fixture<ObBadge>(
+      html`<ob-badge lang="en-GB" ?compact=${attrs.compact ?? false} .verification=${result}></ob-badge>`,
+    );
+    await el.updateComplete;
+    return el;
+  }
+
+  /** The nested cards drawn in the outer card, in document order. */
+  const cards = (el: ObBadge) => [...shadow(el).querySelectorAll<ObBadge>('ob-badge')];
+  const nameOf = (card: ObBadge) => textOf(part(card, 'name'));
+  const verdictOf = (card: ObBadge) => textOf(part(card, 'verdict'));
+
+  /** Waits until every nested card is drawn (long lists are drawn in chunks) and has rendered. */
+  async function allDrawn(el: ObBadge, count: number): Promise<ObBadge[]> {
+    await waitUntil(() => cards(el).length === count, `expected ${count} nested cards`, { timeout: 5000 });
+    await el.updateComplete;
+    await Promise.all(cards(el).map((card) => card.updateComplete));
+    return cards(el);
+  }
+
+  describe('the verification property', () => {
+    it('shows a settled result as it is: no verifier call, no ob-verified, same result and states', async () => {
+      const verifier = canned(TAMPERED);
+      let events = 0;
+      const el = await fixture<ObBadge>(
+        html`<ob-badge .verifier=${verifier} .verification=${VERIFIED} @ob-verified=${() => events++}></ob-badge>`,
+      );
+      expect(await el.verifyComplete).to.equal(VERIFIED);
+      expect(el.result).to.equal(VERIFIED);
+      expect(el.matches(':state(verified)')).to.equal(true);
+      expect(textOf(part(el, 'verdict'))).to.equal('Verified');
+      expect(textOf(part(el, 'name'))).to.equal('Data Literacy');
+      // Drawn in the first render: no "Checking…" in between.
+      expect(verifier.inputs).to.deep.equal([]);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(events).to.equal(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('takes precedence over credential, aborts a pending run, and verifying resumes when cleared', async () => {
+      const verifier = new ManualVerifier();
+      const el = await fixture<ObBadge>(html`<ob-badge .verifier=${verifier} .credential=${'x'}></ob-badge>`);
+      expect(verifier.calls.length).to.equal(1);
+      const signal = verifier.calls[0]!.options!.signal!;
+      let events = 0;
+      el.addEventListener('ob-verified', () => events++);
+      el.verification = EXPIRED;
+      await el.updateComplete;
+      expect(signal.aborted).to.equal(true);
+      expect(el.result).to.equal(EXPIRED);
+      expect(el.matches(':state(unverified)')).to.equal(true);
+      expect(textOf(part(el, 'banner'))).to.contain('expired on');
+      // The aborted run's late answer never shows.
+      verifier.calls[0]!.resolve(VERIFIED);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(el.result).to.equal(EXPIRED);
+      el.verification = undefined;
+      await el.updateComplete;
+      expect(verifier.calls.length).to.equal(2);
+      expect(el.matches(':state(loading)')).to.equal(true);
+      verifier.calls[1]!.resolve(VERIFIED);
+      await settled(el);
+      expect(el.result).to.equal(VERIFIED);
+      expect(events).to.equal(1);
+    });
+
+    it('shows the error state for something that is not a result', async () => {
+      const el = await fixture<ObBadge>(
+        html`<ob-badge
+          .verification=${{ verdict: 'verified', verified: true } as unknown as VerificationResult}
+        ></ob-badge>`,
+      );
+      expect(el.matches(':state(error)')).to.equal(true);
+      expect(textOf(part(el, 'verdict'))).to.equal('Not verified');
+      expect(el.result?.verified).to.equal(false);
+    });
+  });
+
+  describe('a CLR transcript', () => {
+    it('all verified: the CLR’s own header, the summary, then each achievement as a compact card, oldest first', async () => {
+      const el = await show(transcript(3));
+      expect(textOf(part(el, 'verdict'))).to.equal('Verified');
+      expect(textOf(part(el, 'name'))).to.equal('Academic transcript');
+      expect(textOf(part(el, 'recipient'))).to.equal('Awarded to Alice Example');
+      const section = part(el, 'transcript')!;
+      const title = section.querySelector('.section__title')!;
+      expect(textOf(title)).to.equal('Achievements');
+      expect(title.getAttribute('aria-level')).to.equal('4');
+      expect(textOf(part(el, 'nested-summary'))).to.equal('3 of 3 achievements verified');
+      // After the CLR's own header: learner, issuer, dates come first.
+      const order = [part(el, 'recipient'), part(el, 'issuer'), part(el, 'dates'), section];
+      for (let i = 1; i < order.length; i++)
+        expect(order[i - 1]!.compareDocumentPosition(order[i]!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+      const nestedCards = await allDrawn(el, 3);
+      expect(nestedCards.map(nameOf)).to.deep.equal(['Calculus I', 'Linear Algebra', 'Statistics']);
+      for (const card of nestedCards) {
+        expect(card.compact).to.equal(true);
+        expect(card.matches(':state(verified)')).to.equal(true);
+        expect(verdictOf(card)).to.equal('Verified');
+        expect(part(card, 'name')!.getAttribute('aria-level')).to.equal('5');
+        expect(part(card, 'checks')).to.equal(null);
+        // Same learner and issuer as the transcript: not repeated on the closed card.
+        expect(getComputedStyle(part(card, 'recipient')!).display).to.equal('none');
+        expect(getComputedStyle(part(card, 'issuer')!).display).to.equal('none');
+      }
+      expect(section.getAttribute('aria-busy')).to.equal('false');
+      await expect(el).to.be.accessible();
+    });
+
+    it('some not verified: the CLR still reads Verified, the summary counts and names them, each card says why', async () => {
+      const el = await show(transcript(5, { 1: 'unverified', 3: 'unknown', 4: 'too-large' }));
+      expect(el.matches(':state(verified)')).to.equal(true);
+      expect(textOf(part(el, 'verdict'))).to.equal('Verified');
+      expect(part(el, 'banner')).to.equal(null);
+      const summary = part(el, 'nested-summary')!;
+      expect(textOf(summary.querySelector('.nested__count'))).to.equal(
+        '2 of 5 achievements verified 1 not verified 2 status unknown',
+      );
+      const names = [...summary.querySelectorAll('.nested__names')].map(textOf);
+      expect(names).to.deep.equal([
+        'Not verified: Linear Algebra',
+        'Status unknown: Programming Fundamentals Unnamed credential',
+      ]);
+      expect(summary.querySelector('.nested__names bdi q')).to.not.equal(null);
+      const nestedCards = await allDrawn(el, 5);
+      expect(nestedCards.map(verdictOf)).to.deep.equal([
+        'Verified',
+        'Not verified',
+        'Verified',
+        'Status unknown',
+        'Status unknown',
+      ]);
+      expect(textOf(part(nestedCards[1]!, 'banner'))).to.equal(
+        'Not verified: the signature does not match the content',
+      );
+      expect(textOf(part(nestedCards[3]!, 'banner'))).to.contain(
+        'Status unknown: revocation status could not be checked',
+      );
+      // Beyond the core's caps: not checked, said so, never "verified".
+      expect(nestedCards[4]!.matches(':state(error)')).to.equal(true);
+      expect(textOf(part(nestedCards[4]!, 'error'))).to.equal(
+        'This badge could not be read: the badge, or a document it needs, is too large',
+      );
+      await expect(el).to.be.accessible();
+    });
+
+    it('every achievement failing never makes the CLR look unverified', async () => {
+      const el = await show(transcript(2, { 0: 'unverified', 1: 'unverified' }));
+      expect(el.matches(':state(verified)')).to.equal(true);
+      expect(textOf(part(el, 'verdict'))).to.equal('Verified');
+      expect(textOf(part(el, 'nested-summary')!.querySelector('.nested__count'))).to.equal(
+        '0 of 2 achievements verified 2 not verified',
+      );
+      await allDrawn(el, 2);
+      await expect(el).to.be.accessible();
+    });
+
+    it('while loading, says "Checking…" and is accessible', async () => {
+      const verifier = new ManualVerifier();
+      const el = await fixture<ObBadge>(html`<ob-badge .verifier=${verifier} .credential=${'clr'}></ob-badge>`);
+      expect(textOf(part(el, 'verdict'))).to.equal('Checking…');
+      await expect(el).to.be.accessible();
+      verifier.calls[0]!.resolve(transcript(30, { 2: 'unverified' }));
+      await settled(el);
+      // The first cards are drawn at once; the list says it is still being drawn.
+      const section = part(el, 'transcript')!;
+      expect(cards(el).length).to.be.lessThan(30);
+      expect(section.getAttribute('aria-busy')).to.equal('true');
+      expect(textOf(section.querySelector('.nested__progress'))).to.match(/^Showing \d+ of 30…$/);
+      await expect(el).to.be.accessible();
+      await allDrawn(el, 30);
+      expect(section.getAttribute('aria-busy')).to.equal('false');
+      expect(section.querySelector('.nested__progress')).to.equal(null);
+    });
+
+    it('each card expands to the full badge with a disclosure button, by mouse and keyboard', async () => {
+      const el = await show(transcript(3, { 1: 'unverified' }));
+      const [, card] = await allDrawn(el, 3);
+      const button = card!.nextElementSibling as HTMLButtonElement;
+      expect(button.localName).to.equal('button');
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      expect(button.getAttribute('aria-controls')).to.equal(card!.id);
+      expect(textOf(button)).to.equal('Show details: Linear Algebra');
+      button.click();
+      await el.updateComplete;
+      await card!.updateComplete;
+      expect(button.getAttribute('aria-expanded')).to.equal('true');
+      expect(textOf(button)).to.equal('Hide details: Linear Algebra');
+      expect(card!.compact).to.equal(false);
+      expect(part(card!, 'dates')).to.not.equal(null);
+      expect(part(card!, 'checks')).to.not.equal(null);
+      expect(getComputedStyle(part(card!, 'issuer')!).display).to.not.equal('none');
+      await expect(el).to.be.accessible();
+
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      expect(card!.compact).to.equal(true);
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(button.getAttribute('aria-expanded')).to.equal('true');
+      expect(shadow(el).activeElement).to.equal(button);
+    });
+
+    it('groups by association: parents with their children, precedes before dates; unlinked ones beside', async () => {
+      const el = await show(degreeTranscript());
+      await allDrawn(el, 4);
+      const list = part(el, 'transcript')!.querySelector(':scope > .nested__list')!;
+      const top = [...list.children].map((li) => nameOf(li.querySelector(':scope > ob-badge')!));
+      // Roots by date: the certificate (2021) before the degree (2024).
+      expect(top).to.deep.equal(['First Aid', 'BSc Computer Science']);
+      const degree = list.children[1]!;
+      const children = [...degree.querySelectorAll(':scope > .nested__list > li > ob-badge')].map((card) =>
+        nameOf(card as ObBadge),
+      );
+      // Linear Algebra precedes Machine Learning, though Machine Learning was awarded first.
+      expect(children).to.deep.equal(['Linear Algebra', 'Machine Learning']);
+      const levels = [...degree.querySelectorAll<ObBadge>('ob-badge')].map((card) =>
+        part(card, 'name')!.getAttribute('aria-level'),
+      );
+      expect(levels).to.deep.equal(['5', '6', '6']);
+      expect(textOf(part(el, 'nested-summary')!.querySelector('.nested__names'))).to.equal(
+        'Not verified: Linear Algebra',
+      );
+      await expect(el).to.be.accessible();
+    });
+
+    it('without associations, groups by achievement type (in order of first appearance), each by date', async () => {
+      const typed = (name: string, type: string | undefined, month: number, i: number) =>
+        achievement(
+          i,
+          achievementView(name, {
+            ...(type ? { type } : {}),
+            issuedOn: new Date(Date.UTC(2022, month, 1)).toISOString(),
+          }),
+        );
+      const el = await show(
+        clrResult([
+          typed('Volunteering', undefined, 1, 0),
+          typed('Databases', 'Course', 5, 1),
+          typed('First Aid', 'Certificate', 2, 2),
+          typed('Algorithms', 'Course', 3, 3),
+        ]),
+      );
+      await allDrawn(el, 4);
+      const groups = [...part(el, 'transcript')!.querySelectorAll('.nested__group')].map((group) => {
+        const title = group.querySelector('[role="heading"]')!;
+        return [
+          textOf(title),
+          title.getAttribute('aria-level'),
+          ...[...group.querySelectorAll<ObBadge>('ob-badge')].map(nameOf),
+        ];
+      });
+      expect(groups).to.deep.equal([
+        ['Course', '5', 'Algorithms', 'Databases'],
+        ['Certificate', '5', 'First Aid'],
+        ['Other achievements', '5', 'Volunteering'],
+      ]);
+      expect(part(cards(el)[0]!, 'name')!.getAttribute('aria-level')).to.equal('6');
+      await expect(el).to.be.accessible();
+    });
+
+    it('compact: only the summary, naming what did not verify', async () => {
+      const el = await show(transcript(4, { 2: 'unverified' }), { compact: true });
+      expect(part(el, 'transcript')).to.equal(null);
+      expect(cards(el)).to.deep.equal([]);
+      expect(textOf(part(el, 'nested-summary'))).to.equal(
+        '3 of 4 achievements verified 1 not verified Not verified: Statistics',
+      );
+      await expect(el).to.be.accessible();
+    });
+
+    it('100 achievements: the first cards at once, the rest in chunks; no long task; all 100 reachable', async () => {
+      const result = transcript(100, { 7: 'unverified', 42: 'unknown', 99: 'unverified' });
+      const longTasks: number[] = [];
+      const observer = new PerformanceObserver((entries) => {
+        for (const entry of entries.getEntries()) longTasks.push(entry.duration);
+      });
+      observer.observe({ type: 'longtask' });
+      const started = performance.now();
+      const el = await show(result);
+      const first = cards(el).length;
+      const nestedCards = await allDrawn(el, 100);
+      const elapsed = performance.now() - started;
+      // Let the observer report the last task.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      observer.disconnect();
+      console.log(
+        `100 nested cards: ${first} in the first render, all after ${Math.round(elapsed)} ms; ` +
+          `long tasks: ${longTasks.length ? longTasks.map(Math.round).join(', ') + ' ms' : 'none'}`,
+      );
+      expect(first).to.be.lessThan(100);
+      expect(first).to.be.greaterThan(0);
+      // Every achievement is there, in date order, each with its own verdict.
+      expect(nestedCards.map((card) => card.result)).to.have.members(result.nested!.map((item) => item.result));
+      expect(nestedCards.filter((card) => card.matches(':state(unverified)')).length).to.equal(2);
+      expect(nestedCards.filter((card) => card.matches(':state(unknown)')).length).to.equal(1);
+      expect(textOf(part(el, 'nested-summary')!.querySelector('.nested__count'))).to.equal(
+        '97 of 100 achievements verified 2 not verified 1 status unknown',
+      );
+      const style = getComputedStyle(nestedCards[99]!.parentElement!);
+      expect(style.contentVisibility).to.equal('auto');
+      // A long task is 50 ms or more; none should come from drawing the transcript. (Allow one
+      // for a slow, shared CI machine, but not one per chunk.)
+      expect(longTasks.filter((duration) => duration >= 120)).to.deep.equal([]);
+      expect(longTasks.length).to.be.at.most(1);
+    });
+  });
+
+  describe('endorsements', () => {
+    it('lists verified endorsements first as endorsements; the others after, plainly not verified', async () => {
+      const el = await show(endorsedBadge());
+      expect(el.matches(':state(verified)')).to.equal(true);
+      const section = part(el, 'endorsements')!;
+      expect(textOf(section.querySelector('.section__title'))).to.equal('Endorsements');
+      expect(textOf(section.querySelector('.nested__count'))).to.equal(
+        '1 of 3 endorsements verified 1 not verified 1 status unknown',
+      );
+      const items = [...section.querySelectorAll('.endorsement')];
+      const endorser = (item: Element) =>
+        textOf(item.querySelector('.endorsement__name')).replace(' (opens in a new tab)', '');
+      expect(items.map(endorser)).to.deep.equal(['Data Guild', 'Skills Board', 'Famous Institute']);
+      const [guild, board, impostor] = items as [HTMLElement, HTMLElement, HTMLElement];
+      expect(guild.classList.contains('endorsement--trusted')).to.equal(true);
+      expect(textOf(guild.querySelector('.endorsement__by'))).to.equal(
+        'Endorsed by Data Guild (opens in a new tab) did:web:guild.example',
+      );
+      expect(guild.querySelector('a.endorsement__name')!.getAttribute('href')).to.equal('https://guild.example');
+      expect(textOf(guild.querySelector('.verdict'))).to.equal('Verified');
+      expect(textOf(guild.querySelector('.endorsement__about'))).to.equal('About the achievement');
+      expect(textOf(guild.querySelector('.endorsement__comment strong'))).to.equal('rigorous');
+      expect(guild.querySelector('.endorsement__comment a')!.getAttribute('href')).to.equal(
+        'https://guild.example/review',
+      );
+      expect(guild.querySelector('.endorsement__reason')).to.equal(null);
+
+      expect(textOf(board.querySelector('.verdict'))).to.equal('Status unknown');
+      expect(textOf(board.querySelector('.endorsement__about'))).to.equal('About the issuer');
+      expect(textOf(board.querySelector('.endorsement__reason'))).to.contain('Revocation status could not be checked');
+
+      // Not verified: no link, no Markdown, a dashed outline, the reason in words.
+      expect(impostor.classList.contains('endorsement--untrusted')).to.equal(true);
+      expect(impostor.querySelector('a')).to.equal(null);
+      expect(textOf(impostor.querySelector('.endorsement__comment'))).to.equal(
+        'Totally [legit](https://impostor.example/phish).',
+      );
+      expect(textOf(impostor.querySelector('.verdict'))).to.equal('Not verified');
+      expect(textOf(impostor.querySelector('.endorsement__reason'))).to.equal(
+        'The endorsement is about something else',
+      );
+      // Each endorsement's own checks, closed.
+      const checks = impostor.querySelector<HTMLDetailsElement>('[part="endorsement-checks"]')!;
+      expect(checks.open).to.equal(false);
+      expect(textOf(checks.querySelector('summary'))).to.equal('How this endorsement was checked (6 checks)');
+      await expect(el).to.be.accessible();
+    });
+
+    it('a verified endorsement never makes an unverified badge look verified', async () => {
+      const el = await show(endorsedBadge('unverified'));
+      expect(el.matches(':state(unverified)')).to.equal(true);
+      expect(textOf(part(el, 'verdict'))).to.equal('Not verified');
+      expect(textOf(part(el, 'banner'))).to.equal('Not verified: the signature does not match the content');
+      expect(part(el, 'endorsements')).to.not.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('compact leaves endorsements out', async () => {
+      const el = await show(endorsedBadge(), { compact: true });
+      expect(part(el, 'endorsements')).to.equal(null);
+    });
+
+    it('a standalone EndorsementCredential reads as "<endorser> endorses <subject>", with its comment', async () => {
+      const el = await show(standaloneEndorsement());
+      expect(textOf(part(el, 'endorsement'))).to.equal(
+        'Data Guild endorses https://example.edu/achievements/data-literacy',
+      );
+      expect(textOf(shadow(el).querySelector('.endorsement-statement__comment strong'))).to.equal(
+        'professional standard',
+      );
+      expect(textOf(part(el, 'verdict'))).to.equal('Verified');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('hostile nested content', () => {
+    it('names are text, links and Markdown are filtered, junk entries never break the card', async () => {
+      const evilName = '<img src=x onerror=alert(1)> \u202eEvil';
+      const evil = achievement(0, achievementView(evilName), 'unverified');
+      const endorsement = endorsementView(
+        { name: '<b>Board</b>', url: 'javascript:alert(1)', id: 'did:web:board.example' },
+        'urn:x',
+        '<script>alert(1)</script> [click](javascript:alert(1)) <img src=x onerror=alert(1)>',
+      );
+      const base = clrResult([
+        evil,
+        null as unknown as NestedResult,
+        { role: 'achievement', location: 'x', result: {} } as unknown as NestedResult,
+        { role: 'nonsense', location: 'y', result: VERIFIED } as unknown as NestedResult,
+        nested('endorsement', 'endorsement[0]', resultOfNested(passed(endorsement), endorsement), {
+          target: 'credential',
+        }),
+        // Checks that are not checks, a render model of the wrong shape: that endorsement only.
+        nested('endorsement', 'endorsement[1]', {
+          ...resultOfNested(tampered(), endorsement),
+          checks: [null, 42, ...tampered()] as unknown as Check[],
+        }),
+        nested('endorsement', 'endorsement[2]', {
+          ...resultOfNested(tampered(), endorsement),
+          badge: { issuer: 'x', endorsement: 7 } as unknown as BadgeView,
+        }),
+      ]);
+      const el = await show(base);
+      expect(el.matches(':state(verified)')).to.equal(true);
+      const root = shadow(el);
+      expect(root.querySelector('img[onerror], script')).to.equal(null);
+      expect(textOf(root.querySelector('.nested__names'))).to.equal(
+        'Not verified: <img src=x onerror=alert(1)> \u202eEvil Unnamed credential',
+      );
+      const nestedCards = await allDrawn(el, 2);
+      expect(nestedCards[1]!.matches(':state(error)')).to.equal(true);
+      const endorsed = part(el, 'endorsements')!;
+      expect(endorsed.querySelector('a[href^="javascript"]')).to.equal(null);
+      expect(textOf(endorsed.querySelector('.endorsement__name'))).to.equal('<b>Board</b>');
+      expect(textOf(endorsed.querySelector('.endorsement__comment'))).to.contain('<script>alert(1)</script>');
+      expect(endorsed.querySelectorAll('.endorsement').length).to.equal(3);
+      expect(endorsed.querySelectorAll('.endorsement--untrusted').length).to.equal(2);
+      for (const card of nestedCards) expect(shadow(card).querySelector('img[onerror], script')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('a Verifiable Presentation', () => {
+    it('signed by its holder: the holder, its own verdict, then each credential as a card in its order', async () => {
+      const el = await show(presentation('signed'));
+      expect(textOf(part(el, 'verdict'))).to.equal('Verified');
+      expect(textOf(part(el, 'holder'))).to.equal(
+        `Presented by ${'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK'}`,
+      );
+      const section = part(el, 'credentials')!;
+      expect(textOf(section.querySelector('.section__title'))).to.equal('Credentials');
+      expect(textOf(part(el, 'nested-summary'))).to.equal(
+        '2 of 3 credentials verified 1 not verified Not verified: Python Programming',
+      );
+      const nestedCards = await allDrawn(el, 3);
+      expect(nestedCards.map(nameOf)).to.deep.equal(['Data Literacy', 'Python Programming', 'SQL Basics']);
+      expect(textOf(part(nestedCards[1]!, 'banner'))).to.equal('Not verified: revoked by the issuer');
+      const rows = [...part(el, 'checks')!.querySelectorAll('li')].map(textOf);
+      expect(rows).to.include(
+        'Holder: Passed Signed by its holder, did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
+      );
+      await expect(el).to.be.accessible();
+    });
+
+    it('nobody signed it: a plain container, never a verified presentation', async () => {
+      const el = await show(presentation('unsigned'));
+      expect(el.matches(':state(unknown)')).to.equal(true);
+      expect(textOf(part(el, 'verdict'))).to.equal('Not signed');
+      expect(part(el, 'verdict')!.classList.contains('verdict--unsigned')).to.equal(true);
+      expect(textOf(part(el, 'banner'))).to.equal(
+        'Not a signed presentation: a container of 3 credentials, each checked on its own',
+      );
+      expect(textOf(part(el, 'holder'))).to.equal(
+        'Names did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK as its holder (not proven)',
+      );
+      await allDrawn(el, 3);
+      await expect(el).to.be.accessible();
+    });
+
+    it('signed by someone other than its holder: not verified, said so', async () => {
+      const el = await show(presentation('holder-mismatch'));
+      expect(el.matches(':state(unverified)')).to.equal(true);
+      expect(textOf(part(el, 'banner'))).to.equal(
+        'Not verified: the presentation was signed by someone other than its holder, did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
+      );
+      expect(textOf(part(el, 'holder'))).to.contain('but someone else signed it');
+      await expect(el).to.be.accessible();
+    });
+  });
+});

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import type { BakedImage, Check, VerificationResult } from '../../core/result.js';
+import type { BakedImage, Check, NestedResult, NestedRole, VerificationResult } from '../../core/result.js';
 import { firstProblem, isNotRequested } from '../../core/result.js';
 import type { Verifier, VerifyInput } from '../../core/verify.js';
 import type { AlignmentView, BadgeView, EvidenceView } from '../../core/view.js';
@@ -10,13 +10,28 @@ import { defaultVerifier } from '../../internal/default-verifier.js';
 import { displayId } from '../../internal/display-id.js';
 import { formatDate, formatDateTime, formatTime, languageOf } from '../../internal/format-date.js';
 import {
+  arrangeNested,
+  countNested,
+  flattenNested,
+  nestedOf,
+  orderEndorsements,
+  verdictOfNested,
+} from '../../internal/nested.js';
+import {
   isMarkdownReady,
   loadMarkdown,
   MAX_MARKDOWN_LENGTH,
   renderMarkdown,
   renderPlainText,
 } from '../../internal/markdown.js';
-import { displayHost, en, type DisplayVerdict, type MessageContext, type Messages } from '../../internal/messages.js';
+import {
+  displayHost,
+  en,
+  type DisplayVerdict,
+  type MessageContext,
+  type Messages,
+  type NestedCounts,
+} from '../../internal/messages.js';
 import { safeImageUrl, safeLinkUrl } from '../../internal/safe-url.js';
 import { VerifyController } from '../../internal/verify-controller.js';
 import { styles } from './badge.styles.js';
@@ -37,6 +52,22 @@ type NarrativeRenderer = (source: string) => unknown;
 
 /** The longest revocation reason shown; the issuer's words, quoted, so a reason cannot fill the card. */
 const MAX_REASON = 200;
+
+/**
+ * Nested cards (a transcript's achievements, a presentation's credentials) drawn in the first
+ * render; the rest follow in chunks of NESTED_CHUNK, one per idle period, so a 100-achievement
+ * transcript never blocks the page in one long task. Each card is an element with its own shadow
+ * root: creating them, not laying them out, is the cost (`content-visibility` saves the layout).
+ */
+const NESTED_FIRST = 16;
+const NESTED_CHUNK = 24;
+
+/** Names of nested credentials that did not verify, listed in the summary; the rest are counted. */
+const MAX_NESTED_NAMES = 5;
+/** How long a nested credential's name (or an endorser's) is shown in a summary or a button. */
+const MAX_NESTED_NAME = 80;
+/** A comment of an endorsement that did not verify is shown as plain text, at most this long. */
+const MAX_UNTRUSTED_COMMENT = 600;
 
 type RunArgs = readonly [
   credential: unknown,
@@ -164,6 +195,13 @@ function icon(name: keyof typeof icons, className = 'icon'): TemplateResult {
  * once for the whole page with `<meta name="ob-recipient" content="mailto:…">`; each badge then
  * also checks that it was awarded to that identity.
  *
+ * Credentials carried inside another (`result.nested`) are shown with their own verdicts, which
+ * never change the outer one: a CLR transcript's achievements and a Verifiable Presentation's
+ * credentials as compact cards (nested `<ob-badge>`s fed through `verification`) that expand to
+ * the full badge, under a summary ("12 of 13 achievements verified"); endorsements in an
+ * "Endorsements" section, those not verified after the others and never styled as trusted. A
+ * standalone endorsement credential reads "<endorser> endorses <subject>".
+ *
  * @fires ob-verified - {ObVerifiedEvent} Every time a verification settles (verified or not). `event.result` is the `VerificationResult`.
  *
  * @csspart base - The card.
@@ -184,6 +222,14 @@ function icon(name: keyof typeof icons, className = 'icon'): TemplateResult {
  * @csspart alignments - Skills and standards.
  * @csspart tags - The tag list.
  * @csspart checks - The `<details>` list of checks.
+ * @csspart holder - A presentation's holder ("Presented by …"), and whether the key that signed it is theirs.
+ * @csspart endorsement - A standalone endorsement credential's "<endorser> endorses <subject>".
+ * @csspart transcript - A CLR's achievements: the summary and the cards.
+ * @csspart credentials - A presentation's credentials: the summary and the cards.
+ * @csspart nested-summary - "12 of 13 achievements verified", and which ones are not (also shown when compact).
+ * @csspart nested-toggle - The "Show details" button under each nested card.
+ * @csspart endorsements - The endorsements of the badge, its achievement or its issuer.
+ * @csspart endorsement-checks - The `<details>` list of one endorsement's checks.
  *
  * @cssstate loading - A verification is running.
  * @cssstate verified - Every check passed.
@@ -233,6 +279,21 @@ export class ObBadge extends LitElement {
    */
   @property() proxy?: string;
 
+  /**
+   * A settled `VerificationResult` to show as it is, without verifying anything: no fetch, no
+   * `verify()`, and no `ob-verified` event (nothing was verified here). While set it takes
+   * precedence over `credential`, `src` and an inline script (a pending run is aborted); `result`
+   * and `verifyComplete` give it back, and states, `compact`, `heading-level` and `messages` work
+   * as usual. Clearing it verifies the other inputs again.
+   *
+   * For results verified elsewhere (a worker, your server) and for the cards of credentials nested
+   * in another (a transcript's achievements, a presentation's credentials), which are drawn this
+   * way. The element trusts it: it shows "Verified" when `verdict` is `verified` and `verified` is
+   * `true`, so give it only what `verify()` returned. Anything that is not a result shows the error
+   * state.
+   */
+  @property({ attribute: false }) verification?: VerificationResult;
+
   /** The verifier to use. Defaults to one shared `createVerifier()` (one per `proxy`), loaded on first use. */
   @property({ attribute: false }) verifier?: Verifier;
 
@@ -269,12 +330,26 @@ export class ObBadge extends LitElement {
 
   private readonly _internals: ElementInternals;
   private _observer: MutationObserver | undefined;
+  /** `verification` as last read, and the result it stands for (an error result when it is not one). */
+  private _presetInput: unknown;
+  private _presetResult: VerificationResult | undefined;
+  /** The result the nested cards below were drawn for; their open/closed state and progress reset with it. */
+  private _nestedFor: VerificationResult | undefined;
+  /** Ids of the nested cards shown expanded. */
+  private _open: ReadonlySet<string> = new Set();
+  /** How many nested cards may be drawn now, how many are left in this render, and whether any waited. */
+  private _nestedLimit = NESTED_FIRST;
+  private _cardsLeft = NESTED_FIRST;
+  private _cardsWaiting = false;
+  private _grow: { readonly cancel: () => void } | undefined;
   private _pendingEvent: VerificationResult | undefined;
   /** The baked image shown, and the URL made for it (revoked when the result changes or the element leaves). */
   private _baked: { readonly image: BakedImage; readonly url: string; readonly revoke: boolean } | undefined;
 
   private readonly _run = new VerifyController<RunArgs, VerificationResult>(this, {
     args: () => {
+      // A settled result to show: nothing to verify (a pending run is aborted).
+      if (this._preset() !== undefined) return undefined;
       const credential = this.credential ?? undefined;
       const src = text(this.src);
       if (credential === undefined && src === undefined && this._inline === undefined) return undefined;
@@ -311,8 +386,10 @@ export class ObBadge extends LitElement {
     this._internals = this.attachInternals();
   }
 
-  /** The last settled result; `undefined` while checking or when there is no input. */
+  /** The last settled result (or the `verification` shown); `undefined` while checking or when there is no input. */
   get result(): VerificationResult | undefined {
+    const preset = this._preset();
+    if (preset) return preset;
     if (this._run.status === 'complete') return this._run.value;
     if (this._run.status === 'error') return resultFromError(this._run.error, this.now);
     return undefined;
@@ -323,10 +400,24 @@ export class ObBadge extends LitElement {
     return this._run.complete.then(() => this.updateComplete).then(() => this.result);
   }
 
+  /** The `verification` property as a result: `undefined` when not set, an error result when it is not one. */
+  private _preset(): VerificationResult | undefined {
+    const given: unknown = this.verification;
+    if (given === undefined || given === null) return undefined;
+    if (given !== this._presetInput) {
+      this._presetInput = given;
+      this._presetResult = isResult(given)
+        ? given
+        : resultFromError(new TypeError('verification is not a VerificationResult'), this.now);
+    }
+    return this._presetResult;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
-    // Back on the page: the baked image's URL was revoked on the way out; draw it again.
-    if (this.result?.bakedImage) this.requestUpdate();
+    // Back on the page: the baked image's URL was revoked on the way out; draw it again (and the
+    // nested cards still waiting to be drawn).
+    if (this.result?.bakedImage || this._cardsWaiting) this.requestUpdate();
     this._readInline();
     // Static pages may paste the <script> after the element upgrades, or edit it later.
     this._observer ??= new MutationObserver(() => this._readInline());
@@ -337,6 +428,7 @@ export class ObBadge extends LitElement {
     super.disconnectedCallback();
     this._observer?.disconnect();
     this._releaseBaked();
+    this._stopGrowing();
   }
 
   /** Makes the URL of the current result's baked image, releasing the previous one when it changed. */
@@ -380,7 +472,8 @@ export class ObBadge extends LitElement {
   }
 
   private _display(): DisplayVerdict | undefined {
-    const status = this._run.status;
+    const preset = this._preset();
+    const status = preset ? 'complete' : this._run.status;
     if (status === 'initial') return undefined;
     if (status === 'pending') return 'loading';
     const result = this.result;
@@ -393,8 +486,46 @@ export class ObBadge extends LitElement {
   protected override update(changed: PropertyValues): void {
     // After the controller (a new run clears the result), before render.
     this._syncBaked();
+    const result = this.result;
+    if (result !== this._nestedFor) {
+      this._nestedFor = result;
+      this._open = new Set();
+      this._nestedLimit = NESTED_FIRST;
+      this._stopGrowing();
+    }
+    this._cardsLeft = this._nestedLimit;
+    this._cardsWaiting = false;
     super.update(changed);
     this._setState(this._display());
+  }
+
+  /** Draws the next chunk of nested cards when the browser is idle (at the latest after 100 ms). */
+  private _growNested(): void {
+    if (this._grow || !this.isConnected) return;
+    const next = () => {
+      this._grow = undefined;
+      this._nestedLimit += NESTED_CHUNK;
+      this.requestUpdate();
+    };
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(next, { timeout: 100 });
+      this._grow = { cancel: () => cancelIdleCallback(handle) };
+    } else {
+      const handle = setTimeout(next, 0);
+      this._grow = { cancel: () => clearTimeout(handle) };
+    }
+  }
+
+  private _stopGrowing(): void {
+    this._grow?.cancel();
+    this._grow = undefined;
+  }
+
+  private _toggle(id: string): void {
+    const open = new Set(this._open);
+    if (!open.delete(id)) open.add(id);
+    this._open = open;
+    this.requestUpdate();
   }
 
   private _setState(current: DisplayVerdict | undefined): void {
@@ -411,8 +542,10 @@ export class ObBadge extends LitElement {
   }
 
   protected override updated(): void {
-    const badge = this.result?.badge;
-    if (badge && !isMarkdownReady() && this._hasMarkdown(badge)) {
+    if (this._cardsWaiting) this._growNested();
+    const result = this.result;
+    const badge = result?.badge;
+    if (badge && !isMarkdownReady() && this._hasMarkdown(badge, result)) {
       loadMarkdown().then(
         () => this.requestUpdate(),
         () => undefined, // Keep the plain-text narrative.
@@ -425,9 +558,16 @@ export class ObBadge extends LitElement {
     }
   }
 
-  private _hasMarkdown(badge: BadgeView): boolean {
-    if (text(badge.criteria?.narrative)) return true;
-    return !this.noEvidence && list<EvidenceView>(badge.evidence).some((item) => text(item?.narrative));
+  private _hasMarkdown(badge: BadgeView, result: VerificationResult | undefined): boolean {
+    if (text(badge.criteria?.narrative) || text(badge.endorsement?.comment)) return true;
+    if (!this.noEvidence && list<EvidenceView>(badge.evidence).some((item) => text(item?.narrative))) return true;
+    // Only a verified endorsement's comment is drawn as Markdown.
+    return (
+      !this.compact &&
+      nestedOf(result?.nested, 'endorsement').some(
+        (item) => verdictOfNested(item) === 'verified' && text(item.result.badge?.endorsement?.comment),
+      )
+    );
   }
 
   protected override render(): unknown {
@@ -471,6 +611,11 @@ export class ObBadge extends LitElement {
     const proxied = checks.find((check) => check?.details?.['viaProxy'] !== undefined);
     const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 3));
     const name = text(badge?.name);
+    // A presentation nobody signed is a container of credentials, each judged on its own: neither
+    // "verified" nor a failed presentation, and said so in its own words.
+    const unsigned =
+      display === 'unknown' && problem?.status === 'warning' && problem.code === 'ERR_OB_PRESENTATION_UNSIGNED';
+    const verdictText = unsigned ? m.unsignedVerdict : m.verdict(pill);
 
     return html`
       <article
@@ -492,18 +637,24 @@ export class ObBadge extends LitElement {
                     : nothing
               }
             </div>
-            <p part="verdict" class="verdict verdict--${pill}" role="status">
-              ${icon(pill === 'error' ? 'unverified' : pill)}<span class="verdict__text">${m.verdict(pill)}</span>
+            <p part="verdict" class="verdict verdict--${unsigned ? 'unsigned' : pill}" role="status">
+              ${icon(pill === 'error' ? 'unverified' : pill)}<span class="verdict__text">${verdictText}</span>
             </p>
           </header>
           ${
-            display === 'unverified' || display === 'unknown'
-              ? html`<p part="banner" class="banner banner--${display}">
-                  ${icon(display)}<span class="banner__text"
-                    >${m.banner(display, problemText)} ${reason ? this._renderReason(reason) : nothing}</span
+            unsigned
+              ? html`<p part="banner" class="banner banner--unsigned">
+                  ${icon('unknown')}<span class="banner__text"
+                    >${m.unsignedPresentation(nestedOf(result?.nested, 'credential').length)}</span
                   >
                 </p>`
-              : nothing
+              : display === 'unverified' || display === 'unknown'
+                ? html`<p part="banner" class="banner banner--${display}">
+                    ${icon(display)}<span class="banner__text"
+                      >${m.banner(display, problemText)} ${reason ? this._renderReason(reason) : nothing}</span
+                    >
+                  </p>`
+                : nothing
           }
           ${
             display === 'error'
@@ -584,12 +735,16 @@ export class ObBadge extends LitElement {
     const narrative = this._narratives(level);
     return html`
       ${recipient ? html`<p part="recipient" class="recipient">${m.awardedTo(recipient)}</p>` : nothing}
-      ${this._renderOwner(result)} ${this._renderIssuer(badge)}
+      ${this._renderOwner(result)} ${this._renderHolder(badge, result)} ${this._renderIssuer(badge)}
+      ${this._renderEndorsementStatement(badge, narrative)}
       ${!compact && description ? html`<p part="description" class="description">${description}</p>` : nothing}
       ${compact ? nothing : this._renderDates(badge, result, context)}
+      ${this._renderNested(badge, result, level, 'achievement')}
+      ${this._renderNested(badge, result, level, 'credential')}
       ${compact ? nothing : this._renderCriteria(badge, level, narrative)}
       ${compact || this.noEvidence ? nothing : this._renderEvidence(badge, level, narrative)}
       ${compact ? nothing : this._renderAlignments(badge, level)} ${compact ? nothing : this._renderTags(badge)}
+      ${compact ? nothing : this._renderEndorsements(result, level, narrative)}
     `;
   }
 
@@ -754,17 +909,289 @@ export class ObBadge extends LitElement {
     </ul>`;
   }
 
+  /** A presentation's holder, and whether the key that signed it is theirs. */
+  private _renderHolder(badge: BadgeView, result: VerificationResult): TemplateResult | typeof nothing {
+    const holder = badge.spec === 'vp' ? text(badge.holder) : undefined;
+    const shown = holder ? displayId(holder, 120) : undefined;
+    if (!shown) return nothing;
+    const check = list<Check>(result.checks).find((item) => item?.id === 'holder');
+    const outcome =
+      check?.status === 'passed'
+        ? 'proven'
+        : check?.status === 'failed' && check.code === 'ERR_OB_HOLDER_MISMATCH'
+          ? 'mismatch'
+          : 'unproven';
+    const tone = outcome === 'proven' ? 'match' : outcome === 'mismatch' ? 'mismatch' : 'unchecked';
+    const iconName = outcome === 'proven' ? 'verified' : outcome === 'mismatch' ? 'unverified' : 'unknown';
+    return html`<p part="holder" class="owner owner--${tone}">
+      ${icon(iconName, 'icon owner__icon')}<span>${this.messages.presentedBy(shown, outcome)}</span>
+    </p>`;
+  }
+
+  /** A standalone endorsement credential: who endorses what, and the endorser's comment. */
+  private _renderEndorsementStatement(
+    badge: BadgeView,
+    renderNarrative: NarrativeRenderer,
+  ): TemplateResult | typeof nothing {
+    if (badge.spec !== 'endorsement') return nothing;
+    const endorser = this._nameOfIssuer(badge);
+    const subjectId = text(badge.endorsement?.subjectId);
+    const subject = subjectId ? displayId(subjectId, 120) : undefined;
+    const comment = text(badge.endorsement?.comment);
+    return html`<p part="endorsement" class="endorsement-statement">${this.messages.endorses(endorser, subject)}</p>
+      ${!this.compact && comment ? html`<div class="endorsement-statement__comment">${renderNarrative(comment)}</div>` : nothing}`;
+  }
+
+  /** An issuer as a name: its own name (clipped), else its id as displayed. */
+  private _nameOfIssuer(badge: BadgeView | undefined): string | undefined {
+    const name = text(badge?.issuer?.name);
+    if (name) return clip(name, MAX_NESTED_NAME);
+    const id = text(badge?.issuer?.id);
+    return id ? displayId(id, MAX_NESTED_NAME) : undefined;
+  }
+
+  private _nestedName(item: NestedResult): string {
+    const name = text(item.result.badge?.name);
+    return name ? clip(name, MAX_NESTED_NAME) : this.messages.untitledCredential;
+  }
+
+  /**
+   * "12 of 13 achievements verified · 1 not verified", then the names of those that did not
+   * verify, each quoted and isolated: a name is the issuer's text, never part of our sentence.
+   */
+  private _renderNestedSummary(role: NestedRole, items: readonly NestedResult[], counts: NestedCounts): TemplateResult {
+    const m = this.messages;
+    const problems = (['unverified', 'unknown'] as const).filter((verdict) => counts[verdict] > 0);
+    if (role === 'endorsement') {
+      // Endorsements are secondary: a plain count; each is named, with its verdict, in the list.
+      return html`<p part="nested-summary" class="nested__count nested__count--plain">
+        <span>${m.nestedSummary(role, counts)}</span>
+        ${problems.map((verdict) => html` <span class="nested__tally">${m.nestedCount(verdict, counts[verdict])}</span>`)}
+      </p>`;
+    }
+    const tone = counts.unverified > 0 ? 'unverified' : counts.unknown > 0 ? 'unknown' : 'verified';
+    return html`<div part="nested-summary" class="nested__summary nested__summary--${tone}">
+      <p class="nested__count">
+        ${icon(tone, 'icon nested__icon')}<span>${m.nestedSummary(role, counts)}</span>
+        ${problems.map((verdict) => html` <span class="nested__tally">${m.nestedCount(verdict, counts[verdict])}</span>`)}
+      </p>
+      ${problems.map((verdict) => {
+        const names = items.filter((item) => verdictOfNested(item) === verdict).map((item) => this._nestedName(item));
+        const shown = names.slice(0, MAX_NESTED_NAMES);
+        return html`<p class="nested__names">
+          <span class="nested__lead">${m.nestedNamesLead(verdict)}</span>
+          ${shown.map((name) => html` <bdi class="nested__name"><q>${name}</q></bdi>`)}
+          ${names.length > shown.length ? html`<span class="nested__more">${m.nestedMore(names.length - shown.length)}</span>` : nothing}
+        </p>`;
+      })}
+    </div>`;
+  }
+
+  /**
+   * A transcript's achievements or a presentation's credentials: the summary, then (unless compact)
+   * each as a compact card that expands to the full badge. Long lists are drawn in chunks.
+   */
+  private _renderNested(
+    badge: BadgeView,
+    result: VerificationResult,
+    level: number,
+    role: 'achievement' | 'credential',
+  ): TemplateResult | typeof nothing {
+    const items = nestedOf(result.nested, role);
+    if (items.length === 0) return nothing;
+    const m = this.messages;
+    // A transcript is arranged (associations, types, dates); a presentation keeps its holder's order.
+    const arrangement =
+      role === 'achievement'
+        ? arrangeNested(items, list(badge.associations))
+        : {
+            mode: 'flat' as const,
+            groups: [{ label: undefined, nodes: items.map((item, index) => ({ item, index, children: [] })) }],
+          };
+    // The summary names them in the order the cards are shown.
+    const summary = this._renderNestedSummary(role, flattenNested(arrangement), countNested(items));
+    if (this.compact) return summary;
+    const labelled = arrangement.mode === 'type';
+    const titleId = `${role}-title`;
+    const before = this._cardsLeft;
+    const groups = arrangement.groups.map((group, index) => {
+      const cards = group.nodes.map((node) => this._renderNestedCard(node, role, level + (labelled ? 3 : 2), badge));
+      if (!labelled)
+        return html`<ul class="nested__list">
+          ${cards}
+        </ul>`;
+      const groupId = `${role}-group-${index}`;
+      return html`<div class="nested__group" role="group" aria-labelledby=${groupId}>
+        <p id=${groupId} class="nested__group-title" role="heading" aria-level=${Math.min(6, level + 2)}>
+          ${m.achievementGroup(group.label)}
+        </p>
+        <ul class="nested__list">
+          ${cards}
+        </ul>
+      </div>`;
+    });
+    const shown = before - this._cardsLeft;
+    const waiting = shown < items.length;
+    return html`<section
+      part=${role === 'achievement' ? 'transcript' : 'credentials'}
+      class="section nested"
+      aria-labelledby=${titleId}
+      aria-busy=${waiting ? 'true' : 'false'}
+    >
+      ${this._sectionHeading(titleId, m.nestedHeading(role), level)} ${summary} ${groups}
+      ${waiting ? html`<p class="nested__progress">${m.nestedProgress(shown, items.length)}</p>` : nothing}
+    </section>`;
+  }
+
+  /** One nested credential: a compact `<ob-badge>` showing its settled result, and the button that expands it. */
+  private _renderNestedCard(
+    node: { readonly item: NestedResult; readonly index: number; readonly children: readonly unknown[] },
+    role: NestedRole,
+    level: number,
+    outer: BadgeView,
+  ): TemplateResult | typeof nothing {
+    if (this._cardsLeft <= 0) {
+      this._cardsWaiting = true;
+      return nothing;
+    }
+    this._cardsLeft--;
+    const m = this.messages;
+    const id = `${role}-${node.index}`;
+    const open = this._open.has(id);
+    const children = node.children as readonly (typeof node)[];
+    // A closed card leaves out what the outer card already says: the same learner, the same issuer.
+    const view = node.item.result.badge;
+    const recipient = text(outer.recipient?.name);
+    const issuer = text(outer.issuer?.id);
+    const same = [
+      !open && recipient !== undefined && text(view?.recipient?.name) === recipient
+        ? 'nested__card--same-recipient'
+        : '',
+      !open && issuer !== undefined && text(view?.issuer?.id) === issuer ? 'nested__card--same-issuer' : '',
+    ].join(' ');
+    return html`<li class="nested__item">
+      <ob-badge
+        id=${id}
+        class="nested__card ${same}"
+        lang=${languageOf(this) ?? nothing}
+        heading-level=${Math.min(6, level)}
+        ?compact=${!open}
+        ?no-checks=${!open || this.noChecks}
+        ?no-evidence=${this.noEvidence}
+        .messages=${m}
+        .verification=${node.item.result}
+      ></ob-badge>
+      <button
+        type="button"
+        part="nested-toggle"
+        class="nested__toggle"
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls=${id}
+        @click=${() => this._toggle(id)}
+      >
+        ${open ? m.hideDetails : m.showDetails}<span class="sr-only">: ${this._nestedName(node.item)}</span>
+      </button>
+      ${
+        children.length > 0
+          ? html`<ul class="nested__list nested__list--children">
+              ${children.map((child) => this._renderNestedCard(child, role, level + 1, outer))}
+            </ul>`
+          : nothing
+      }
+    </li>`;
+  }
+
+  /**
+   * Endorsements of this credential, its achievement or its issuer: verified ones first, as
+   * endorsements; the others after them, plainly marked not verified, with no link, logo or
+   * Markdown (their words are shown as plain text), so nothing about them reads as trusted.
+   */
+  private _renderEndorsements(
+    result: VerificationResult,
+    level: number,
+    renderNarrative: NarrativeRenderer,
+  ): TemplateResult | typeof nothing {
+    const items = orderEndorsements(nestedOf(result.nested, 'endorsement'));
+    if (items.length === 0) return nothing;
+    const m = this.messages;
+    return html`<section part="endorsements" class="section endorsements" aria-labelledby="endorsement-title">
+      ${this._sectionHeading('endorsement-title', m.nestedHeading('endorsement'), level)}
+      ${this._renderNestedSummary('endorsement', items, countNested(items))}
+      <ul class="endorsements__list">
+        ${items.map((item) => {
+          try {
+            return this._renderEndorsement(item, renderNarrative);
+          } catch {
+            // One endorsement we could not draw: said so, without taking the badge down with it.
+            return html`<li class="endorsement endorsement--untrusted">
+              <p class="verdict verdict--small verdict--unverified">
+                ${icon('unverified')}<span class="verdict__text">${m.verdict('unverified')}</span>
+              </p>
+              <p class="endorsement__reason">${m.unexpectedError}</p>
+            </li>`;
+          }
+        })}
+      </ul>
+    </section>`;
+  }
+
+  private _renderEndorsement(item: NestedResult, renderNarrative: NarrativeRenderer): TemplateResult {
+    const m = this.messages;
+    const result = item.result;
+    const verdict = verdictOfNested(item);
+    const trusted = verdict === 'verified';
+    const view = result.badge;
+    const endorser = this._nameOfIssuer(view) ?? m.untitledCredential;
+    const id = text(view?.issuer?.id);
+    const shortId = id ? displayId(id) : undefined;
+    const comment = text(view?.endorsement?.comment);
+    const context = this._context(result);
+    const all = list<Check>(result.checks).filter((check) => check !== null && typeof check === 'object');
+    const checks = all.filter((check) => !isNotRequested(check));
+    const problem = trusted ? undefined : firstProblem(all);
+    return html`<li class="endorsement endorsement--${trusted ? 'trusted' : 'untrusted'}">
+      <div class="endorsement__head">
+        <p class="endorsement__by">
+          <span class="label">${m.endorsedBy}</span>
+          ${trusted ? this._link(view?.issuer?.url, endorser, 'endorsement__name') : html`<span class="endorsement__name">${endorser}</span>`}
+          ${shortId && shortId !== endorser ? html`<span class="issuer__id">${shortId}</span>` : nothing}
+        </p>
+        <p class="verdict verdict--small verdict--${verdict}">
+          ${icon(verdict)}<span class="verdict__text">${m.verdict(verdict)}</span>
+        </p>
+      </div>
+      <p class="endorsement__about">${m.endorsementAbout(item.about?.target)}</p>
+      ${problem ? html`<p class="endorsement__reason">${m.checkSentence(problem, context)}</p>` : nothing}
+      ${
+        comment
+          ? html`<div class="endorsement__comment">
+              ${trusted ? renderNarrative(comment) : html`<p class="md--plain">${clip(comment, MAX_UNTRUSTED_COMMENT)}</p>`}
+            </div>`
+          : nothing
+      }
+      ${
+        !this.noChecks && checks.length > 0
+          ? this._renderChecks(result, checks, context, view, {
+              part: 'endorsement-checks',
+              summary: m.endorsementChecksSummary(checks.length),
+            })
+          : nothing
+      }
+    </li>`;
+  }
+
   private _renderChecks(
     result: VerificationResult,
     checks: readonly Check[],
     context: ReturnType<ObBadge['_context']>,
     badge: BadgeView | undefined,
+    { part = 'checks', summary }: { part?: string; summary?: string } = {},
   ): TemplateResult {
     const m = this.messages;
     const known = new Set(['passed', 'failed', 'warning', 'skipped']);
     const iconFor = { passed: 'verified', failed: 'unverified', warning: 'unknown', skipped: 'skipped' } as const;
-    return html`<details part="checks" class="checks">
-      <summary>${m.checksSummary(checks.length)}</summary>
+    return html`<details part=${part} class="checks">
+      <summary>${summary ?? m.checksSummary(checks.length)}</summary>
       <ol class="checks__list">
         ${checks.map((check) => {
           const status = known.has(check?.status) ? check.status : 'failed';
