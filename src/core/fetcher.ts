@@ -35,6 +35,8 @@ export interface LoadedDocument {
   readonly status?: number | undefined;
   /** The origin of the proxy that fetched it, when one did (`LoaderOptions.proxy`). */
   readonly viaProxy?: string | undefined;
+  /** Answered by the `documents` map, not the network. */
+  readonly given?: boolean | undefined;
 }
 
 export interface LoadOptions {
@@ -175,14 +177,14 @@ const encoder = new TextEncoder();
 
 function fromSource(url: string, source: DocumentSource, fetchedAt: number): LoadedDocument {
   if (source instanceof Uint8Array) {
-    return { url, finalUrl: url, contentType: sniffContentType(source), bytes: source, fetchedAt };
+    return { url, finalUrl: url, contentType: sniffContentType(source), bytes: source, fetchedAt, given: true };
   }
   if (typeof source === 'string') {
     const bytes = encoder.encode(source);
-    return { url, finalUrl: url, contentType: sniffContentType(bytes), bytes, fetchedAt };
+    return { url, finalUrl: url, contentType: sniffContentType(bytes), bytes, fetchedAt, given: true };
   }
   const bytes = encoder.encode(JSON.stringify(source));
-  return { url, finalUrl: url, contentType: 'application/json', bytes, fetchedAt };
+  return { url, finalUrl: url, contentType: 'application/json', bytes, fetchedAt, given: true };
 }
 
 /** A non-negative whole number of seconds from a header value, else undefined. */

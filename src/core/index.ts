@@ -2,7 +2,7 @@
  * openbadge-embed/core: verification without a DOM. Runs in browsers, workers and Node 20+.
  */
 export { createVerifier, verifyBadge, DEFAULT_CLOCK_TOLERANCE_SECONDS } from './verify.js';
-export type { Verifier, VerifierConfig, VerifyInput, VerifyOptions } from './verify.js';
+export type { FetchRecord, Verifier, VerifierConfig, VerifyInput, VerifyOptions } from './verify.js';
 export { verdictOf, firstProblem, isNotRequested, summarizeNested } from './result.js';
 export type {
   BadgeFormat,

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { bakePng, bakeSvg } from '../../scripts/bake.js';
-import { createVerifier } from './verify.js';
+import { createVerifier, type FetchRecord } from './verify.js';
 import {
   BADGE_CLASS,
   badgeClass,
@@ -76,5 +76,41 @@ describe('verify: baked images', () => {
     }) as typeof fetch;
     const result = await createVerifier({ fetch: served }).verify('https://earner.example/badge.json', { now });
     expect(result.verified, JSON.stringify(result.checks)).to.equal(true);
+  });
+});
+
+describe('verify: the network log (onFetch)', () => {
+  it('reports every document asked for, once fetched and then from the page cache', async () => {
+    const issuer = await signingIssuer();
+    const jws = await issuer.sign(await signedAssertion());
+    const routes: Routes = {
+      [BADGE_CLASS]: badgeClass(),
+      [ISSUER]: issuerProfile(),
+      [KEY_1]: issuer.keyDocument(),
+      [REVOCATIONS]: { '@context': 'https://w3id.org/openbadges/v2', type: 'RevocationList', revokedAssertions: [] },
+    };
+    const verifier = createVerifier({ fetch: fakeFetch(routes) });
+    const first: FetchRecord[] = [];
+    await verifier.verify(jws, { now, onFetch: (entry) => first.push(entry) });
+    expect(first.map((entry) => [entry.url, entry.source, entry.ok, entry.status])).to.have.deep.members([
+      [BADGE_CLASS, 'network', true, 200],
+      [ISSUER, 'network', true, 200],
+      [KEY_1, 'network', true, 200],
+      [REVOCATIONS, 'network', true, 200],
+    ]);
+    expect(first.every((entry) => entry.durationMs >= 0 && entry.bytes! > 0)).to.equal(true);
+    const second: FetchRecord[] = [];
+    await verifier.verify(jws, { now, onFetch: (entry) => second.push(entry) });
+    expect(second.filter((entry) => entry.url !== REVOCATIONS).every((entry) => entry.source === 'cache')).to.equal(
+      true,
+    );
+  });
+
+  it('reports a failed load with its code, and documents answered locally as local', async () => {
+    const log: FetchRecord[] = [];
+    const verifier = createVerifier({ documents: { [ASSERTION]: await hostedAssertion(ASSERTION) }, offline: true });
+    await verifier.verify(ASSERTION, { now, onFetch: (entry) => log.push(entry) });
+    expect(log[0]).to.deep.include({ url: ASSERTION, source: 'local', ok: true });
+    expect(log.find((entry) => entry.url === BADGE_CLASS)).to.deep.include({ ok: false, code: 'ERR_OB_FETCH_REFUSED' });
   });
 });

@@ -30,7 +30,7 @@ describe('createVerifier / verify', () => {
     const formatCode = async (input: Parameters<typeof verifier.verify>[0]) =>
       (await verifier.verify(input, { now })).checks[0];
 
-    it('calls free text malformed, JSON that is no credential not a badge, and unknown credential kinds unsupported', async () => {
+    it('calls free text malformed, JSON that is no credential not a badge, and credentials or presentations without their context malformed', async () => {
       expect((await formatCode('hello world'))!.code).to.equal('ERR_OB_MALFORMED');
       expect((await formatCode('{"broken": '))!.code).to.equal('ERR_OB_MALFORMED');
       expect((await formatCode('{"name": "just json"}'))!.code).to.equal('ERR_OB_NOT_A_BADGE');
@@ -38,8 +38,12 @@ describe('createVerifier / verify', () => {
       expect((await formatCode({ type: 'Assertion', badge: 'https://example.org/b' }))!.code).to.equal(
         'ERR_OB_CONTEXT_UNKNOWN',
       );
+      // A presentation is read too, and needs its VC context like a credential.
       expect((await formatCode({ type: ['VerifiablePresentation'], verifiableCredential: [] }))!.code).to.equal(
-        'ERR_OB_UNSUPPORTED',
+        'ERR_OB_MALFORMED',
+      );
+      expect((await formatCode({ type: ['SomethingElse'], credentialSubject: {} }))!.code).to.equal(
+        'ERR_OB_NOT_A_BADGE',
       );
       // A JSON credential is read by the Data Integrity format: without a VCDM context it is malformed.
       expect((await formatCode({ type: ['VerifiableCredential'], proof: {} }))!.code).to.equal('ERR_OB_MALFORMED');

@@ -85,11 +85,41 @@ export interface VerifyOptions {
   /** Called as each check settles, in order: drives progress displays. */
   readonly onCheck?: (check: Check) => void;
   /**
+   * Called once per document this verification asked for (the badge, DID documents, keys, status
+   * lists, nested credentials' documents), when it settles: the network log of an inspector.
+   */
+  readonly onFetch?: (entry: FetchRecord) => void;
+  /**
    * Who the page says the badge was awarded to: `mailto:ada@example.org`, an `https:` URL,
    * `tel:+15551234567` or a DID. Checked against the badge's (possibly hashed) recipient as the
    * `recipient` check; without it that check is skipped and does not affect the verdict.
    */
   readonly recipient?: string | undefined;
+}
+
+/** One document asked for during a verification. */
+export interface FetchRecord {
+  readonly url: string;
+  /** What kind of document was asked for. */
+  readonly accept: 'json' | 'jwt' | 'badge';
+  /** When it was asked for (ms since the epoch) and how long it took to settle. */
+  readonly startedAt: number;
+  readonly durationMs: number;
+  /**
+   * `network`: fetched for this request; `cache`: answered by this page's earlier fetch of the same
+   * URL (each URL is fetched once per page); `local`: answered by the `documents` map, no network.
+   */
+  readonly source: 'network' | 'cache' | 'local';
+  readonly ok: boolean;
+  /** HTTP status, when a server answered. */
+  readonly status?: number;
+  readonly contentType?: string;
+  readonly bytes?: number;
+  /** The error code when it failed (`ERR_OB_FETCH_CORS`, `ERR_OB_FETCH_TIMEOUT`, …). */
+  readonly code?: string;
+  /** The URL that finally answered, when a redirect moved it. */
+  readonly finalUrl?: string;
+  readonly viaProxy?: string;
 }
 
 export interface Verifier {
@@ -287,6 +317,46 @@ function record(run: Run, check: Check): void {
   run.onCheck?.(recorded);
 }
 
+/** A loader that reports every load to `onFetch` as it settles. */
+function logLoads(load: DocumentLoader, onFetch: (entry: FetchRecord) => void, clock: () => number): DocumentLoader {
+  return async (url, options) => {
+    const startedAt = clock();
+    const report = (entry: Omit<FetchRecord, 'url' | 'accept' | 'startedAt' | 'durationMs'>) => {
+      try {
+        onFetch({ url, accept: options.accept, startedAt, durationMs: Math.max(0, clock() - startedAt), ...entry });
+      } catch {
+        // A logger's bug must not change a verdict.
+      }
+    };
+    try {
+      const document = await load(url, options);
+      report({
+        source: document.given
+          ? 'local'
+          : document.fetchedAt !== undefined && document.fetchedAt < startedAt
+            ? 'cache'
+            : 'network',
+        ok: true,
+        ...(document.status !== undefined ? { status: document.status } : {}),
+        contentType: document.contentType,
+        bytes: document.bytes.byteLength,
+        ...(document.finalUrl && document.finalUrl !== document.url ? { finalUrl: document.finalUrl } : {}),
+        ...(document.viaProxy ? { viaProxy: document.viaProxy } : {}),
+      });
+      return document;
+    } catch (error) {
+      const details = error instanceof BadgeError ? error.details : undefined;
+      report({
+        source: 'network',
+        ok: false,
+        ...(error instanceof BadgeError ? { code: error.code } : {}),
+        ...(typeof details?.['status'] === 'number' ? { status: details['status'] } : {}),
+      });
+      throw error;
+    }
+  };
+}
+
 /** A loader that notes in `proxies` every document a proxy answered. */
 function trackProxies(load: DocumentLoader, proxies: Set<string>): DocumentLoader {
   return async (url, options) => {
@@ -458,8 +528,9 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
           })
         : sharedLoader;
       const now = options.now ?? new Date();
+      const logged = options.onFetch ? logLoads(load, options.onFetch, config.clock ?? Date.now) : load;
       const recipient = options.recipient?.trim() || undefined;
-      const base = { now, clockToleranceSeconds, signal, load, didResolvers, statusMethods, recipient };
+      const base = { now, clockToleranceSeconds, signal, load: logged, didResolvers, statusMethods, recipient };
       const layer: Layer = { depth: 0, kind: 'top', budget: createNestedBudget() };
       return verifyWith((tracked) => readInput(input, tracked, signal, maxBytes), base, layer, options.onCheck);
     },
