@@ -54,3 +54,5 @@ export { statusList2021 } from './status/status-list-2021.js';
 export { oneEdTechRevocationList } from './status/1edtech-revocation-list.js';
 export type { StatusListOptions } from './status/bitstring-method.js';
 export type { RevocationListOptions } from './status/1edtech-revocation-list.js';
+export { parseTrustList, loadTrustList, findTrustedIssuer, checkDomainLinkage, boundHostOf } from './trust/trust.js';
+export type { TrustList, TrustListEntry, TrustReport, DomainLinkage } from './trust/trust.js';

@@ -1,5 +1,6 @@
 import type { BadgeErrorCode } from './errors.js';
 import type { BadgeView } from './view.js';
+import type { TrustReport } from './trust/trust.js';
 
 /**
  * The checks a verification runs, in the order they run and are shown.
@@ -62,6 +63,11 @@ export interface VerificationResult {
    * never change this result's own verdict (ADR 0008); `summarizeNested` counts them.
    */
   readonly nested?: readonly NestedResult[] | undefined;
+  /**
+   * Who the issuer is beyond its key: on the site's trust list or not, and a web domain confirmed
+   * to be the issuer's (ADR 0009). Shown beside the checks; never part of the verdict.
+   */
+  readonly trust?: TrustReport | undefined;
 }
 
 /** Why a credential sits inside another. */

@@ -48,6 +48,7 @@ import type { StatusMethod } from './status/status-method.js';
 import type { BadgeView } from './view.js';
 import { createNestedBudget, MAX_NESTED_DEPTH, verifyNested, type NestedBudget } from './nested/nested.js';
 import { DEFAULT_NESTED_READERS, type NestedReader } from './nested/readers.js';
+import { checkDomainLinkage, findTrustedIssuer, type TrustList, type TrustReport } from './trust/trust.js';
 
 /** A URL, a compact JWS, JSON text, a parsed credential, or a file (its bytes, or a `Blob`/`File`: JSON, JWS, baked PNG or SVG). */
 export type VerifyInput = string | URL | Readonly<Record<string, unknown>> | Uint8Array | Blob;
@@ -71,6 +72,12 @@ export interface VerifierConfig extends LoaderOptions {
    * Default: a presentation's credentials, a CLR's achievements, Open Badges 3.0 endorsements.
    */
   readonly nestedReaders?: readonly NestedReader[];
+  /**
+   * Confirm the issuer's web domain (did:web and https ids by their host; a DID naming a website
+   * through that site's `/.well-known/did-configuration.json`). Default true; one request per site
+   * per page at most.
+   */
+  readonly domainLinkage?: boolean;
 }
 
 export interface VerifyOptions {
@@ -95,6 +102,11 @@ export interface VerifyOptions {
    * `recipient` check; without it that check is skipped and does not affect the verdict.
    */
   readonly recipient?: string | undefined;
+  /**
+   * Issuers this site recognises (`parseTrustList`/`loadTrustList`). A match adds
+   * `result.trust.known`; it never changes the verdict.
+   */
+  readonly trustList?: TrustList | undefined;
 }
 
 /** One document asked for during a verification. */
@@ -285,6 +297,7 @@ interface Layer {
   readonly depth: number;
   readonly kind: 'top' | 'nested' | 'related';
   readonly budget: NestedBudget;
+  readonly trustList: TrustList | undefined;
 }
 
 interface Run {
@@ -401,6 +414,7 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
   const statusMethods = config.statusMethods ?? [bitstringStatusList(), statusList2021(), oneEdTechRevocationList()];
   const clockToleranceSeconds = config.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
   const nestedReaders = config.nestedReaders ?? DEFAULT_NESTED_READERS;
+  const domainLinkage = config.domainLinkage ?? true;
   const cache: DocumentCache | undefined = config.cache;
   const sharedLoader = createDocumentLoader(config);
   const maxBytes = config.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -499,6 +513,12 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
       throwIfAborted(signal);
     }
 
+    let trust: TrustReport | undefined;
+    if (badge && layer.kind !== 'related' && badge.issuer.id !== undefined) {
+      trust = await trustOf(badge, layer.trustList, context);
+      throwIfAborted(signal);
+    }
+
     const verdict = verdictOf(run.checks);
     return {
       verified: verdict === 'verified',
@@ -510,6 +530,29 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
       checkedAt: now.toISOString(),
       ...(bakedImage && depth === 0 ? { bakedImage } : {}),
       ...(nested.length > 0 ? { nested } : {}),
+      ...(trust ? { trust } : {}),
+    };
+  }
+
+  /** The trust report for the issuer a badge shows. */
+  async function trustOf(
+    badge: BadgeView,
+    trustList: TrustList | undefined,
+    context: VerifyContext,
+  ): Promise<TrustReport> {
+    const issuerId = badge.issuer.id!;
+    const known = trustList ? (findTrustedIssuer(trustList, issuerId) ?? null) : undefined;
+    const domain = domainLinkage
+      ? await checkDomainLinkage(
+          { id: issuerId, ...(badge.issuer.url ? { url: badge.issuer.url } : {}) },
+          { load: context.load, signal: context.signal, didResolvers: context.didResolvers, now: context.now },
+        )
+      : undefined;
+    return {
+      issuerId,
+      ...(badge.issuer.name ? { statedName: badge.issuer.name } : {}),
+      ...(known !== undefined ? { known } : {}),
+      ...(domain ? { domain } : {}),
     };
   }
 
@@ -531,7 +574,7 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
       const logged = options.onFetch ? logLoads(load, options.onFetch, config.clock ?? Date.now) : load;
       const recipient = options.recipient?.trim() || undefined;
       const base = { now, clockToleranceSeconds, signal, load: logged, didResolvers, statusMethods, recipient };
-      const layer: Layer = { depth: 0, kind: 'top', budget: createNestedBudget() };
+      const layer: Layer = { depth: 0, kind: 'top', budget: createNestedBudget(), trustList: options.trustList };
       return verifyWith((tracked) => readInput(input, tracked, signal, maxBytes), base, layer, options.onCheck);
     },
   };

@@ -308,11 +308,14 @@ describe('ob3Jwt format', () => {
   });
 
   describe('not badges', () => {
-    it('calls a JWT without a credential not a badge, and a presentation unsupported', async () => {
+    it('calls a JWT without a credential not a badge, and leaves a presentation to the presentation format', async () => {
       const plain = await sign(issuer, { kid: issuer.kid }, { sub: 'someone', scope: 'login' });
       expect(check(await verify(plain), 'format').code).to.equal('ERR_OB_NOT_A_BADGE');
       const vp = await sign(issuer, { kid: issuer.kid, typ: 'JWT' }, { vp: { type: ['VerifiablePresentation'] } });
-      expect(check(await verify(vp), 'format').code).to.equal('ERR_OB_UNSUPPORTED');
+      const result = await verify(vp);
+      expect(result.format).to.equal('vp-jwt');
+      // It names no holder (no `holder`, no `iss`): nothing to bind its signature to.
+      expect(check(result, 'proof').code).to.equal('ERR_OB_MALFORMED');
     });
 
     it('reports a payload that is not JSON as malformed', async () => {
