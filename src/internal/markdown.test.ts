@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
+import { decodeEntities } from './markdown-walker.js';
 import {
-  decodeEntities,
   isMarkdownReady,
   loadMarkdown,
   MAX_MARKDOWN_LENGTH,

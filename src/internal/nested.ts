@@ -1,4 +1,4 @@
-import type { NestedResult, NestedRole, Verdict } from '../core/result.js';
+import type { NestedResult, Verdict } from '../core/result.js';
 import type { AssociationView, BadgeView } from '../core/view.js';
 
 /**
@@ -231,18 +231,9 @@ export function flattenNested(arrangement: NestedArrangement): NestedResult[] {
   return out;
 }
 
-/** The nested results of one role, in input order. */
-export function nestedOf(nested: unknown, role: NestedRole): NestedResult[] {
-  if (!Array.isArray(nested)) return [];
-  return (nested as unknown[]).filter(
-    (item): item is NestedResult =>
-      typeof item === 'object' &&
-      item !== null &&
-      (item as NestedResult).role === role &&
-      typeof (item as NestedResult).result === 'object' &&
-      (item as NestedResult).result !== null,
-  );
-}
+// Which results have a role: in nested-results.ts, which the element's first bundle carries
+// without the rest of this file.
+export { nestedOf } from './nested-results.js';
 
 /** What a nested result reads as: its verdict, but never `verified` unless its flag agrees. */
 export function verdictOfNested(item: NestedResult): Verdict {

@@ -1,7 +1,17 @@
-import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  adoptStyles,
+  css,
+  html,
+  LitElement,
+  nothing,
+  svg,
+  type CSSResult,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import type { BakedImage, Check, NestedResult, NestedRole, VerificationResult } from '../../core/result.js';
+import type { BakedImage, Check, VerificationResult } from '../../core/result.js';
 import { firstProblem, isNotRequested } from '../../core/result.js';
 import type { Verifier, VerifyInput } from '../../core/verify.js';
 import type { AlignmentView, BadgeView, EvidenceView } from '../../core/view.js';
@@ -9,14 +19,7 @@ import { ObVerifiedEvent } from '../../events/verified-event.js';
 import { defaultVerifier } from '../../internal/default-verifier.js';
 import { displayId } from '../../internal/display-id.js';
 import { formatDate, formatDateTime, formatTime, languageOf } from '../../internal/format-date.js';
-import {
-  arrangeNested,
-  countNested,
-  flattenNested,
-  nestedOf,
-  orderEndorsements,
-  verdictOfNested,
-} from '../../internal/nested.js';
+import { nestedOf } from '../../internal/nested-results.js';
 import {
   isMarkdownReady,
   loadMarkdown,
@@ -24,16 +27,12 @@ import {
   renderMarkdown,
   renderPlainText,
 } from '../../internal/markdown.js';
-import {
-  displayHost,
-  en,
-  type DisplayVerdict,
-  type MessageContext,
-  type Messages,
-  type NestedCounts,
-} from '../../internal/messages.js';
+import { displayHost, en, type DisplayVerdict, type Messages } from '../../internal/messages.js';
 import { safeImageUrl, safeLinkUrl } from '../../internal/safe-url.js';
+import { clip, list, text } from '../../internal/untrusted.js';
 import { VerifyController } from '../../internal/verify-controller.js';
+import type * as NestedModule from './badge-nested.js';
+import type { CheckContext, NarrativeRenderer, NestedKit, NestedRenderer } from './badge-nested.js';
 import { styles } from './badge.styles.js';
 
 /** Inline credential types read from a child `<script>`; browsers never execute these types. */
@@ -48,26 +47,39 @@ const STATES = ['loading', 'verified', 'unverified', 'unknown', 'error'] as cons
  */
 const MARKDOWN_CHARS_PER_BADGE = 30_000;
 
-type NarrativeRenderer = (source: string) => unknown;
-
 /** The longest revocation reason shown; the issuer's words, quoted, so a reason cannot fill the card. */
 const MAX_REASON = 200;
 
 /**
  * Nested cards (a transcript's achievements, a presentation's credentials) drawn in the first
- * render; the rest follow in chunks of NESTED_CHUNK, one per idle period, so a 100-achievement
- * transcript never blocks the page in one long task. Each card is an element with its own shadow
- * root: creating them, not laying them out, is the cost (`content-visibility` saves the layout).
+ * render; the rest follow in chunks, one per idle period (`growLater` in badge-nested.ts), so a
+ * 100-achievement transcript never blocks the page in one long task.
  */
 const NESTED_FIRST = 16;
-const NESTED_CHUNK = 24;
 
-/** Names of nested credentials that did not verify, listed in the summary; the rest are counted. */
-const MAX_NESTED_NAMES = 5;
-/** How long a nested credential's name (or an endorser's) is shown in a summary or a button. */
-const MAX_NESTED_NAME = 80;
-/** A comment of an endorsement that did not verify is shown as plain text, at most this long. */
-const MAX_UNTRUSTED_COMMENT = 600;
+let nestedModule: typeof NestedModule | undefined;
+let nestedLoading: Promise<typeof NestedModule> | undefined;
+
+/**
+ * Loads what draws credentials inside credentials (once), as `loadMarkdown` loads Markdown: only
+ * badges with nested results, presentations and endorsements need it. Rejects if the chunk could
+ * not be loaded, after which a later call tries again.
+ */
+function loadNested(): Promise<typeof NestedModule> {
+  nestedLoading ??= import('./badge-nested.js').then(
+    (module) => (nestedModule = module),
+    (error: unknown) => {
+      nestedLoading = undefined;
+      throw error;
+    },
+  );
+  return nestedLoading;
+}
+
+/** Whether a result has parts that the nested module draws: results inside it, a holder, an endorsement statement. */
+function needsNested(badge: BadgeView, result: VerificationResult): boolean {
+  return badge.spec === 'vp' || badge.spec === 'endorsement' || list(result.nested).length > 0;
+}
 
 type RunArgs = readonly [
   credential: unknown,
@@ -111,12 +123,6 @@ function base64Of(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** At most `max` characters (code points) of an untrusted sentence, on one line. */
-function clip(value: string, max: number): string {
-  const chars = Array.from(value.replace(/\s+/gu, ' ').trim());
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
-}
-
 /**
  * A result for a run the verifier could not complete (it threw or rejected, or returned junk):
  * the badge shows the error state and `ob-verified` still fires, with one failed check.
@@ -150,16 +156,6 @@ function isResult(value: unknown): value is VerificationResult {
   return typeof r === 'object' && r !== null && Array.isArray(r.checks) && typeof r.verdict === 'string';
 }
 
-// Badge data is untrusted and comes through a render model that should be well typed; these keep a
-// buggy or hostile model from breaking the render (a non-string becomes nothing, not "[object Object]").
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-}
-
-function list<T>(value: unknown): readonly T[] {
-  return Array.isArray(value) ? (value as T[]) : [];
-}
-
 const icons = {
   verified: svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm-1.2 14.2-4-4 1.4-1.4 2.6 2.6 5.6-5.6 1.4 1.4-7 7Z" />`,
   unverified: svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm3.6 12.2-1.4 1.4L12 13.4l-2.2 2.2-1.4-1.4 2.2-2.2-2.2-2.2 1.4-1.4 2.2 2.2 2.2-2.2 1.4 1.4-2.2 2.2 2.2 2.2Z" />`,
@@ -183,6 +179,9 @@ function icon(name: keyof typeof icons, className = 'icon'): TemplateResult {
   </svg>`;
 }
 
+/** What the nested module draws with: lit's tag and the element's own helpers (see badge-nested.ts). */
+const NESTED_KIT: NestedKit = { html, nothing, icon, text, list, clip, displayId };
+
 /**
  * Verifies an Open Badge / Verifiable Credential in the browser and shows it as a card.
  *
@@ -200,7 +199,8 @@ function icon(name: keyof typeof icons, className = 'icon'): TemplateResult {
  * credentials as compact cards (nested `<ob-badge>`s fed through `verification`) that expand to
  * the full badge, under a summary ("12 of 13 achievements verified"); endorsements in an
  * "Endorsements" section, those not verified after the others and never styled as trusted. A
- * standalone endorsement credential reads "<endorser> endorses <subject>".
+ * standalone endorsement credential reads "<endorser> endorses <subject>". What draws these is
+ * loaded with `import()` the first time a badge has any; the rest of the card is drawn meanwhile.
  *
  * @fires ob-verified - {ObVerifiedEvent} Every time a verification settles (verified or not). `event.result` is the `VerificationResult`.
  *
@@ -337,11 +337,18 @@ export class ObBadge extends LitElement {
   private _nestedFor: VerificationResult | undefined;
   /** Ids of the nested cards shown expanded. */
   private _open: ReadonlySet<string> = new Set();
-  /** How many nested cards may be drawn now, how many are left in this render, and whether any waited. */
+  /** How many nested cards may be drawn now; how many are left in this render, and whether any waited. */
   private _nestedLimit = NESTED_FIRST;
-  private _cardsLeft = NESTED_FIRST;
-  private _cardsWaiting = false;
+  private _cards: { left: number; waiting: boolean } = { left: NESTED_FIRST, waiting: false };
   private _grow: { readonly cancel: () => void } | undefined;
+  /** Whether this render left nested parts out until the nested module has loaded. */
+  private _nestedWaiting = false;
+  /** The load they wait for; settles once the render after it has been requested. */
+  private _nestedLoad: Promise<void> | undefined;
+  /** Whether that load failed for this result: the card is then shown without its nested parts. */
+  private _nestedFailed = false;
+  /** Whether the shadow root has the nested parts' styles (adopted when it first draws them). */
+  private _nestedStyled = false;
   private _pendingEvent: VerificationResult | undefined;
   /** The baked image shown, and the URL made for it (revoked when the result changes or the element leaves). */
   private _baked: { readonly image: BakedImage; readonly url: string; readonly revoke: boolean } | undefined;
@@ -395,9 +402,25 @@ export class ObBadge extends LitElement {
     return undefined;
   }
 
-  /** Resolves with `result` once the current verification has settled and been rendered. */
+  /**
+   * Resolves with `result` once the current verification has settled and been rendered, nested
+   * credentials included (`updateComplete` waits for them too).
+   */
   get verifyComplete(): Promise<VerificationResult | undefined> {
     return this._run.complete.then(() => this.updateComplete).then(() => this.result);
+  }
+
+  /**
+   * `updateComplete`, and when a render left nested parts out until their module loaded, the
+   * render that draws them (or that gives up on them, when the module cannot be loaded).
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this._nestedLoad) {
+      await this._nestedLoad;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   /** The `verification` property as a result: `undefined` when not set, an error result when it is not one. */
@@ -417,7 +440,7 @@ export class ObBadge extends LitElement {
     super.connectedCallback();
     // Back on the page: the baked image's URL was revoked on the way out; draw it again (and the
     // nested cards still waiting to be drawn).
-    if (this.result?.bakedImage || this._cardsWaiting) this.requestUpdate();
+    if (this.result?.bakedImage || this._cards.waiting) this.requestUpdate();
     this._readInline();
     // Static pages may paste the <script> after the element upgrades, or edit it later.
     this._observer ??= new MutationObserver(() => this._readInline());
@@ -491,29 +514,46 @@ export class ObBadge extends LitElement {
       this._nestedFor = result;
       this._open = new Set();
       this._nestedLimit = NESTED_FIRST;
+      this._nestedFailed = false;
       this._stopGrowing();
     }
-    this._cardsLeft = this._nestedLimit;
-    this._cardsWaiting = false;
+    this._cards = { left: this._nestedLimit, waiting: false };
+    this._nestedWaiting = false;
     super.update(changed);
     this._setState(this._display());
   }
 
-  /** Draws the next chunk of nested cards when the browser is idle (at the latest after 100 ms). */
+  /** Adds `styles` after those the shadow root has (as a `<style>` where stylesheets cannot be adopted). */
+  private _adoptStyles(styles: CSSResult): void {
+    const root = this.renderRoot as ShadowRoot;
+    const sheet = styles.styleSheet;
+    if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    else adoptStyles(root, [styles]);
+  }
+
+  /** Draws the next chunk of nested cards when the browser is idle (only the nested module makes cards wait). */
   private _growNested(): void {
-    if (this._grow || !this.isConnected) return;
-    const next = () => {
+    if (this._grow || !this.isConnected || !nestedModule) return;
+    this._grow = nestedModule.growLater((more) => {
       this._grow = undefined;
-      this._nestedLimit += NESTED_CHUNK;
+      this._nestedLimit += more;
       this.requestUpdate();
-    };
-    if (typeof requestIdleCallback === 'function') {
-      const handle = requestIdleCallback(next, { timeout: 100 });
-      this._grow = { cancel: () => cancelIdleCallback(handle) };
-    } else {
-      const handle = setTimeout(next, 0);
-      this._grow = { cancel: () => clearTimeout(handle) };
-    }
+    });
+  }
+
+  /** Loads the nested module for the parts this render left out, then renders again (without them if it failed). */
+  private _loadNested(): void {
+    this._nestedLoad ??= loadNested()
+      .then(
+        () => undefined,
+        () => {
+          this._nestedFailed = true;
+        },
+      )
+      .then(() => {
+        this._nestedLoad = undefined;
+        this.requestUpdate();
+      });
   }
 
   private _stopGrowing(): void {
@@ -542,7 +582,8 @@ export class ObBadge extends LitElement {
   }
 
   protected override updated(): void {
-    if (this._cardsWaiting) this._growNested();
+    if (this._cards.waiting) this._growNested();
+    if (this._nestedWaiting) this._loadNested();
     const result = this.result;
     const badge = result?.badge;
     if (badge && !isMarkdownReady() && this._hasMarkdown(badge, result)) {
@@ -551,8 +592,9 @@ export class ObBadge extends LitElement {
         () => undefined, // Keep the plain-text narrative.
       );
     }
+    // Fired once the card is drawn whole: after its nested parts when it waited for them.
     const event = this._pendingEvent;
-    if (event) {
+    if (event && !this._nestedWaiting) {
       this._pendingEvent = undefined;
       this.dispatchEvent(new ObVerifiedEvent(event));
     }
@@ -561,13 +603,9 @@ export class ObBadge extends LitElement {
   private _hasMarkdown(badge: BadgeView, result: VerificationResult | undefined): boolean {
     if (text(badge.criteria?.narrative) || text(badge.endorsement?.comment)) return true;
     if (!this.noEvidence && list<EvidenceView>(badge.evidence).some((item) => text(item?.narrative))) return true;
-    // Only a verified endorsement's comment is drawn as Markdown.
-    return (
-      !this.compact &&
-      nestedOf(result?.nested, 'endorsement').some(
-        (item) => verdictOfNested(item) === 'verified' && text(item.result.badge?.endorsement?.comment),
-      )
-    );
+    // Only a verified endorsement's comment is drawn as Markdown (once the nested module drew it).
+    const endorsements = this.compact ? [] : nestedOf(result?.nested, 'endorsement');
+    return endorsements.length > 0 && nestedModule?.hasEndorsementMarkdown(NESTED_KIT, endorsements) === true;
   }
 
   protected override render(): unknown {
@@ -581,7 +619,7 @@ export class ObBadge extends LitElement {
     }
   }
 
-  private _context(result: VerificationResult | undefined): MessageContext & { lang: string | undefined } {
+  private _context(result: VerificationResult | undefined): CheckContext {
     const lang = languageOf(this);
     return {
       lang,
@@ -725,7 +763,7 @@ export class ObBadge extends LitElement {
   private _renderContent(
     badge: BadgeView,
     result: VerificationResult,
-    context: ReturnType<ObBadge['_context']>,
+    context: CheckContext,
     level: number,
   ): TemplateResult {
     const m = this.messages;
@@ -733,19 +771,52 @@ export class ObBadge extends LitElement {
     const recipient = text(badge.recipient?.name);
     const description = text(badge.description);
     const narrative = this._narratives(level);
+    const nested = this._nested(badge, result);
     return html`
       ${recipient ? html`<p part="recipient" class="recipient">${m.awardedTo(recipient)}</p>` : nothing}
-      ${this._renderOwner(result)} ${this._renderHolder(badge, result)} ${this._renderIssuer(badge)}
-      ${this._renderEndorsementStatement(badge, narrative)}
+      ${this._renderOwner(result)} ${nested ? nested.holder(badge, result) : nothing} ${this._renderIssuer(badge)}
+      ${nested ? nested.endorsementStatement(badge, narrative) : nothing}
       ${!compact && description ? html`<p part="description" class="description">${description}</p>` : nothing}
       ${compact ? nothing : this._renderDates(badge, result, context)}
-      ${this._renderNested(badge, result, level, 'achievement')}
-      ${this._renderNested(badge, result, level, 'credential')}
+      ${nested ? nested.nested(badge, nestedOf(result.nested, 'achievement'), level, 'achievement') : nothing}
+      ${nested ? nested.nested(badge, nestedOf(result.nested, 'credential'), level, 'credential') : nothing}
       ${compact ? nothing : this._renderCriteria(badge, level, narrative)}
       ${compact || this.noEvidence ? nothing : this._renderEvidence(badge, level, narrative)}
       ${compact ? nothing : this._renderAlignments(badge, level)} ${compact ? nothing : this._renderTags(badge)}
-      ${compact ? nothing : this._renderEndorsements(result, level, narrative)}
+      ${compact || !nested ? nothing : nested.endorsements(nestedOf(result.nested, 'endorsement'), level, narrative)}
     `;
+  }
+
+  /**
+   * What draws the card's nested parts (credentials inside it, a presentation's holder, an
+   * endorsement's statement), when it has any and the nested module has loaded. Until then they are
+   * left out and `updated()` loads the module; the render after it draws them.
+   */
+  private _nested(badge: BadgeView, result: VerificationResult): NestedRenderer | undefined {
+    if (!needsNested(badge, result)) return undefined;
+    if (!nestedModule) {
+      this._nestedWaiting = !this._nestedFailed;
+      return undefined;
+    }
+    if (!this._nestedStyled) {
+      this._nestedStyled = true;
+      this._adoptStyles(nestedModule.nestedStyles(css));
+    }
+    return nestedModule.nestedRenderer({
+      kit: NESTED_KIT,
+      messages: this.messages,
+      lang: languageOf(this),
+      compact: this.compact,
+      noChecks: this.noChecks,
+      noEvidence: this.noEvidence,
+      open: this._open,
+      toggle: (id) => this._toggle(id),
+      cards: this._cards,
+      link: (url, content, className) => this._link(url, content, className),
+      sectionHeading: (id, label, level) => this._sectionHeading(id, label, level),
+      checkContext: (of) => this._context(of),
+      renderChecks: (of, checks, context, view, options) => this._renderChecks(of, checks, context, view, options),
+    });
   }
 
   /**
@@ -806,7 +877,7 @@ export class ObBadge extends LitElement {
   private _renderDates(
     badge: BadgeView,
     result: VerificationResult,
-    context: ReturnType<ObBadge['_context']>,
+    context: CheckContext,
   ): TemplateResult | typeof nothing {
     const m = this.messages;
     const issued = text(badge.issuedOn);
@@ -909,281 +980,10 @@ export class ObBadge extends LitElement {
     </ul>`;
   }
 
-  /** A presentation's holder, and whether the key that signed it is theirs. */
-  private _renderHolder(badge: BadgeView, result: VerificationResult): TemplateResult | typeof nothing {
-    const holder = badge.spec === 'vp' ? text(badge.holder) : undefined;
-    const shown = holder ? displayId(holder, 120) : undefined;
-    if (!shown) return nothing;
-    const check = list<Check>(result.checks).find((item) => item?.id === 'holder');
-    const outcome =
-      check?.status === 'passed'
-        ? 'proven'
-        : check?.status === 'failed' && check.code === 'ERR_OB_HOLDER_MISMATCH'
-          ? 'mismatch'
-          : 'unproven';
-    const tone = outcome === 'proven' ? 'match' : outcome === 'mismatch' ? 'mismatch' : 'unchecked';
-    const iconName = outcome === 'proven' ? 'verified' : outcome === 'mismatch' ? 'unverified' : 'unknown';
-    return html`<p part="holder" class="owner owner--${tone}">
-      ${icon(iconName, 'icon owner__icon')}<span>${this.messages.presentedBy(shown, outcome)}</span>
-    </p>`;
-  }
-
-  /** A standalone endorsement credential: who endorses what, and the endorser's comment. */
-  private _renderEndorsementStatement(
-    badge: BadgeView,
-    renderNarrative: NarrativeRenderer,
-  ): TemplateResult | typeof nothing {
-    if (badge.spec !== 'endorsement') return nothing;
-    const endorser = this._nameOfIssuer(badge);
-    const subjectId = text(badge.endorsement?.subjectId);
-    const subject = subjectId ? displayId(subjectId, 120) : undefined;
-    const comment = text(badge.endorsement?.comment);
-    return html`<p part="endorsement" class="endorsement-statement">${this.messages.endorses(endorser, subject)}</p>
-      ${!this.compact && comment ? html`<div class="endorsement-statement__comment">${renderNarrative(comment)}</div>` : nothing}`;
-  }
-
-  /** An issuer as a name: its own name (clipped), else its id as displayed. */
-  private _nameOfIssuer(badge: BadgeView | undefined): string | undefined {
-    const name = text(badge?.issuer?.name);
-    if (name) return clip(name, MAX_NESTED_NAME);
-    const id = text(badge?.issuer?.id);
-    return id ? displayId(id, MAX_NESTED_NAME) : undefined;
-  }
-
-  private _nestedName(item: NestedResult): string {
-    const name = text(item.result.badge?.name);
-    return name ? clip(name, MAX_NESTED_NAME) : this.messages.untitledCredential;
-  }
-
-  /**
-   * "12 of 13 achievements verified · 1 not verified", then the names of those that did not
-   * verify, each quoted and isolated: a name is the issuer's text, never part of our sentence.
-   */
-  private _renderNestedSummary(role: NestedRole, items: readonly NestedResult[], counts: NestedCounts): TemplateResult {
-    const m = this.messages;
-    const problems = (['unverified', 'unknown'] as const).filter((verdict) => counts[verdict] > 0);
-    if (role === 'endorsement') {
-      // Endorsements are secondary: a plain count; each is named, with its verdict, in the list.
-      return html`<p part="nested-summary" class="nested__count nested__count--plain">
-        <span>${m.nestedSummary(role, counts)}</span>
-        ${problems.map((verdict) => html` <span class="nested__tally">${m.nestedCount(verdict, counts[verdict])}</span>`)}
-      </p>`;
-    }
-    const tone = counts.unverified > 0 ? 'unverified' : counts.unknown > 0 ? 'unknown' : 'verified';
-    return html`<div part="nested-summary" class="nested__summary nested__summary--${tone}">
-      <p class="nested__count">
-        ${icon(tone, 'icon nested__icon')}<span>${m.nestedSummary(role, counts)}</span>
-        ${problems.map((verdict) => html` <span class="nested__tally">${m.nestedCount(verdict, counts[verdict])}</span>`)}
-      </p>
-      ${problems.map((verdict) => {
-        const names = items.filter((item) => verdictOfNested(item) === verdict).map((item) => this._nestedName(item));
-        const shown = names.slice(0, MAX_NESTED_NAMES);
-        return html`<p class="nested__names">
-          <span class="nested__lead">${m.nestedNamesLead(verdict)}</span>
-          ${shown.map((name) => html` <bdi class="nested__name"><q>${name}</q></bdi>`)}
-          ${names.length > shown.length ? html`<span class="nested__more">${m.nestedMore(names.length - shown.length)}</span>` : nothing}
-        </p>`;
-      })}
-    </div>`;
-  }
-
-  /**
-   * A transcript's achievements or a presentation's credentials: the summary, then (unless compact)
-   * each as a compact card that expands to the full badge. Long lists are drawn in chunks.
-   */
-  private _renderNested(
-    badge: BadgeView,
-    result: VerificationResult,
-    level: number,
-    role: 'achievement' | 'credential',
-  ): TemplateResult | typeof nothing {
-    const items = nestedOf(result.nested, role);
-    if (items.length === 0) return nothing;
-    const m = this.messages;
-    // A transcript is arranged (associations, types, dates); a presentation keeps its holder's order.
-    const arrangement =
-      role === 'achievement'
-        ? arrangeNested(items, list(badge.associations))
-        : {
-            mode: 'flat' as const,
-            groups: [{ label: undefined, nodes: items.map((item, index) => ({ item, index, children: [] })) }],
-          };
-    // The summary names them in the order the cards are shown.
-    const summary = this._renderNestedSummary(role, flattenNested(arrangement), countNested(items));
-    if (this.compact) return summary;
-    const labelled = arrangement.mode === 'type';
-    const titleId = `${role}-title`;
-    const before = this._cardsLeft;
-    const groups = arrangement.groups.map((group, index) => {
-      const cards = group.nodes.map((node) => this._renderNestedCard(node, role, level + (labelled ? 3 : 2), badge));
-      if (!labelled)
-        return html`<ul class="nested__list">
-          ${cards}
-        </ul>`;
-      const groupId = `${role}-group-${index}`;
-      return html`<div class="nested__group" role="group" aria-labelledby=${groupId}>
-        <p id=${groupId} class="nested__group-title" role="heading" aria-level=${Math.min(6, level + 2)}>
-          ${m.achievementGroup(group.label)}
-        </p>
-        <ul class="nested__list">
-          ${cards}
-        </ul>
-      </div>`;
-    });
-    const shown = before - this._cardsLeft;
-    const waiting = shown < items.length;
-    return html`<section
-      part=${role === 'achievement' ? 'transcript' : 'credentials'}
-      class="section nested"
-      aria-labelledby=${titleId}
-      aria-busy=${waiting ? 'true' : 'false'}
-    >
-      ${this._sectionHeading(titleId, m.nestedHeading(role), level)} ${summary} ${groups}
-      ${waiting ? html`<p class="nested__progress">${m.nestedProgress(shown, items.length)}</p>` : nothing}
-    </section>`;
-  }
-
-  /** One nested credential: a compact `<ob-badge>` showing its settled result, and the button that expands it. */
-  private _renderNestedCard(
-    node: { readonly item: NestedResult; readonly index: number; readonly children: readonly unknown[] },
-    role: NestedRole,
-    level: number,
-    outer: BadgeView,
-  ): TemplateResult | typeof nothing {
-    if (this._cardsLeft <= 0) {
-      this._cardsWaiting = true;
-      return nothing;
-    }
-    this._cardsLeft--;
-    const m = this.messages;
-    const id = `${role}-${node.index}`;
-    const open = this._open.has(id);
-    const children = node.children as readonly (typeof node)[];
-    // A closed card leaves out what the outer card already says: the same learner, the same issuer.
-    const view = node.item.result.badge;
-    const recipient = text(outer.recipient?.name);
-    const issuer = text(outer.issuer?.id);
-    const same = [
-      !open && recipient !== undefined && text(view?.recipient?.name) === recipient
-        ? 'nested__card--same-recipient'
-        : '',
-      !open && issuer !== undefined && text(view?.issuer?.id) === issuer ? 'nested__card--same-issuer' : '',
-    ].join(' ');
-    return html`<li class="nested__item">
-      <ob-badge
-        id=${id}
-        class="nested__card ${same}"
-        lang=${languageOf(this) ?? nothing}
-        heading-level=${Math.min(6, level)}
-        ?compact=${!open}
-        ?no-checks=${!open || this.noChecks}
-        ?no-evidence=${this.noEvidence}
-        .messages=${m}
-        .verification=${node.item.result}
-      ></ob-badge>
-      <button
-        type="button"
-        part="nested-toggle"
-        class="nested__toggle"
-        aria-expanded=${open ? 'true' : 'false'}
-        aria-controls=${id}
-        @click=${() => this._toggle(id)}
-      >
-        ${open ? m.hideDetails : m.showDetails}<span class="sr-only">: ${this._nestedName(node.item)}</span>
-      </button>
-      ${
-        children.length > 0
-          ? html`<ul class="nested__list nested__list--children">
-              ${children.map((child) => this._renderNestedCard(child, role, level + 1, outer))}
-            </ul>`
-          : nothing
-      }
-    </li>`;
-  }
-
-  /**
-   * Endorsements of this credential, its achievement or its issuer: verified ones first, as
-   * endorsements; the others after them, plainly marked not verified, with no link, logo or
-   * Markdown (their words are shown as plain text), so nothing about them reads as trusted.
-   */
-  private _renderEndorsements(
-    result: VerificationResult,
-    level: number,
-    renderNarrative: NarrativeRenderer,
-  ): TemplateResult | typeof nothing {
-    const items = orderEndorsements(nestedOf(result.nested, 'endorsement'));
-    if (items.length === 0) return nothing;
-    const m = this.messages;
-    return html`<section part="endorsements" class="section endorsements" aria-labelledby="endorsement-title">
-      ${this._sectionHeading('endorsement-title', m.nestedHeading('endorsement'), level)}
-      ${this._renderNestedSummary('endorsement', items, countNested(items))}
-      <ul class="endorsements__list">
-        ${items.map((item) => {
-          try {
-            return this._renderEndorsement(item, renderNarrative);
-          } catch {
-            // One endorsement we could not draw: said so, without taking the badge down with it.
-            return html`<li class="endorsement endorsement--untrusted">
-              <p class="verdict verdict--small verdict--unverified">
-                ${icon('unverified')}<span class="verdict__text">${m.verdict('unverified')}</span>
-              </p>
-              <p class="endorsement__reason">${m.unexpectedError}</p>
-            </li>`;
-          }
-        })}
-      </ul>
-    </section>`;
-  }
-
-  private _renderEndorsement(item: NestedResult, renderNarrative: NarrativeRenderer): TemplateResult {
-    const m = this.messages;
-    const result = item.result;
-    const verdict = verdictOfNested(item);
-    const trusted = verdict === 'verified';
-    const view = result.badge;
-    const endorser = this._nameOfIssuer(view) ?? m.untitledCredential;
-    const id = text(view?.issuer?.id);
-    const shortId = id ? displayId(id) : undefined;
-    const comment = text(view?.endorsement?.comment);
-    const context = this._context(result);
-    const all = list<Check>(result.checks).filter((check) => check !== null && typeof check === 'object');
-    const checks = all.filter((check) => !isNotRequested(check));
-    const problem = trusted ? undefined : firstProblem(all);
-    return html`<li class="endorsement endorsement--${trusted ? 'trusted' : 'untrusted'}">
-      <div class="endorsement__head">
-        <p class="endorsement__by">
-          <span class="label">${m.endorsedBy}</span>
-          ${trusted ? this._link(view?.issuer?.url, endorser, 'endorsement__name') : html`<span class="endorsement__name">${endorser}</span>`}
-          ${shortId && shortId !== endorser ? html`<span class="issuer__id">${shortId}</span>` : nothing}
-        </p>
-        <p class="verdict verdict--small verdict--${verdict}">
-          ${icon(verdict)}<span class="verdict__text">${m.verdict(verdict)}</span>
-        </p>
-      </div>
-      <p class="endorsement__about">${m.endorsementAbout(item.about?.target)}</p>
-      ${problem ? html`<p class="endorsement__reason">${m.checkSentence(problem, context)}</p>` : nothing}
-      ${
-        comment
-          ? html`<div class="endorsement__comment">
-              ${trusted ? renderNarrative(comment) : html`<p class="md--plain">${clip(comment, MAX_UNTRUSTED_COMMENT)}</p>`}
-            </div>`
-          : nothing
-      }
-      ${
-        !this.noChecks && checks.length > 0
-          ? this._renderChecks(result, checks, context, view, {
-              part: 'endorsement-checks',
-              summary: m.endorsementChecksSummary(checks.length),
-            })
-          : nothing
-      }
-    </li>`;
-  }
-
   private _renderChecks(
     result: VerificationResult,
     checks: readonly Check[],
-    context: ReturnType<ObBadge['_context']>,
+    context: CheckContext,
     badge: BadgeView | undefined,
     { part = 'checks', summary }: { part?: string; summary?: string } = {},
   ): TemplateResult {
