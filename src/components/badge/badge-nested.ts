@@ -272,6 +272,7 @@ function renderNested(
   return html`<section
     part=${role === 'achievement' ? 'transcript' : 'credentials'}
     class="section nested"
+    role="group"
     aria-labelledby=${titleId}
     aria-busy=${waiting ? 'true' : 'false'}
   >
@@ -352,7 +353,12 @@ function renderEndorsements(
   const items = orderEndorsements(endorsements);
   if (items.length === 0) return nothing;
   const m = ctx.messages;
-  return html`<section part="endorsements" class="section endorsements" aria-labelledby="endorsement-title">
+  return html`<section
+    part="endorsements"
+    class="section endorsements"
+    role="group"
+    aria-labelledby="endorsement-title"
+  >
     ${ctx.sectionHeading('endorsement-title', m.nestedHeading('endorsement'), level)}
     ${renderNestedSummary(ctx, 'endorsement', items, countNested(items))}
     <ul class="endorsements__list">

@@ -924,7 +924,7 @@ export class ObBadge extends LitElement {
     const narrative = text(badge.criteria?.narrative);
     const url = safeLinkUrl(badge.criteria?.url);
     if (!narrative && !url) return nothing;
-    return html`<section part="criteria" class="section criteria" aria-labelledby="criteria-title">
+    return html`<section part="criteria" class="section criteria" role="group" aria-labelledby="criteria-title">
       ${this._sectionHeading('criteria-title', this.messages.criteria, level)}
       ${narrative ? renderNarrative(narrative) : nothing}
       ${url ? html`<p class="criteria__link">${this._link(url, this.messages.criteriaLink)}</p>` : nothing}
@@ -938,7 +938,7 @@ export class ObBadge extends LitElement {
   ): TemplateResult | typeof nothing {
     const items = list<EvidenceView>(badge.evidence).filter((item) => item && typeof item === 'object');
     if (items.length === 0) return nothing;
-    return html`<section part="evidence" class="section evidence" aria-labelledby="evidence-title">
+    return html`<section part="evidence" class="section evidence" role="group" aria-labelledby="evidence-title">
       ${this._sectionHeading('evidence-title', this.messages.evidence, level)}
       <ul class="evidence__list">
         ${items.map((item) => {
@@ -959,7 +959,7 @@ export class ObBadge extends LitElement {
   private _renderAlignments(badge: BadgeView, level: number): TemplateResult | typeof nothing {
     const items = list<AlignmentView>(badge.alignments).filter((item) => text(item?.name));
     if (items.length === 0) return nothing;
-    return html`<section part="alignments" class="section alignments" aria-labelledby="alignments-title">
+    return html`<section part="alignments" class="section alignments" role="group" aria-labelledby="alignments-title">
       ${this._sectionHeading('alignments-title', this.messages.alignments, level)}
       <ul class="chips">
         ${items.map((item) => {
