@@ -58,6 +58,15 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** Whether two copies differ; a copy too deep to compare (a hostile paste) simply counts as different. */
+function differs(a: unknown, b: unknown): boolean {
+  try {
+    return canonicalJson(a) !== canonicalJson(b);
+  } catch {
+    return true;
+  }
+}
+
 const hostedCopyStep: Step<ParsedHostedAssertion> = {
   id: 'proof',
   async run(parsed, context) {
@@ -102,7 +111,7 @@ const hostedCopyStep: Step<ParsedHostedAssertion> = {
         ...(hosted.finalUrl && hosted.finalUrl !== parsed.hostedUrl ? { finalUrl: hosted.finalUrl } : {}),
         ...(hosted.httpStatus !== undefined ? { httpStatus: hosted.httpStatus } : {}),
         ...(hosted.declaredId ? { declaredId: hosted.declaredId } : {}),
-        ...(canonicalJson(parsed.inHand) !== canonicalJson(hosted.node) ? { differsFromInput: true } : {}),
+        ...(differs(parsed.inHand, hosted.node) ? { differsFromInput: true } : {}),
       },
     };
   },
