@@ -1,4 +1,5 @@
-// Storybook 10 for the <ob-*> components. Stories sit next to their component: src/**/*.stories.ts.
+// Storybook 10 for the <ob-*> components. Stories live in the top-level stories/ folder, one file per
+// element: stories/ob-badge.stories.ts.
 import type { StorybookConfig } from '@storybook/web-components-vite';
 import type { PluginOption } from 'vite';
 
@@ -14,7 +15,7 @@ function pluginName(plugin: unknown): string | undefined {
 }
 
 const config: StorybookConfig = {
-  stories: ['../src/**/*.stories.ts'],
+  stories: ['../stories/**/*.stories.ts'],
   framework: '@storybook/web-components-vite',
   core: { disableTelemetry: true },
   // Storybook loads vite.config.ts; its demo part sets root 'demo' (Storybook overrides the root, but

@@ -350,7 +350,11 @@ describe('ob-verify: human output', () => {
   it('names the verdict and marks each check', async () => {
     const { code, stdout } = await cli([fixture('ob3-jwt-expired.jwt'), '--now', NOW, '--offline']);
     assert.match(stdout, /^✗ Not verified: The credential expired on 2025-01-01/);
-    assert.match(stdout, /“Accessible Web Components” from Northwind Coding Academy to Ada Lovelace/);
+    // Not verified: who issued it and to whom are only claims.
+    assert.match(
+      stdout,
+      /\n {2}“Accessible Web Components”, claims to be from Northwind Coding Academy and awarded to Ada Lovelace\n/,
+    );
     assert.match(stdout, /✓ proof +Signature valid \(EdDSA\)/);
     assert.match(stdout, /✗ validity +The credential expired .*\[ERR_OB_EXPIRED\]/);
     assert.equal(code, 1);
@@ -615,7 +619,7 @@ describe('ob-verify: credentials inside credentials', () => {
     assert.match(text, /^✓ Verified\n {2}“Academic transcript” from Example University\n/);
     assert.match(
       text,
-      /\n1 of 3 achievements verified · 1 not verified · 1 status unknown\n {2}✓ Verified {8}“Calculus I” from Example University\n {2}✗ Not verified {4}“Linear Algebra” from Example University: The signature does not match the content \[ERR_OB_SIGNATURE_INVALID\]\n {2}! Status unknown {2}“Statistics” from Example University: The status list could not be fetched \[ERR_OB_STATUS_UNAVAILABLE\]\n/,
+      /\n1 of 3 achievements verified · 1 not verified · 1 status unknown\n {2}✓ Verified {8}“Calculus I” from Example University\n {2}✗ Not verified {4}“Linear Algebra”, claims to be from Example University: The signature does not match the content \[ERR_OB_SIGNATURE_INVALID\]\n {2}! Status unknown {2}“Statistics”, claims to be from Example University: The status list could not be fetched \[ERR_OB_STATUS_UNAVAILABLE\]\n/,
     );
   });
 
@@ -656,7 +660,7 @@ describe('ob-verify: credentials inside credentials', () => {
     assert.match(text, /\n {4}1 of 3 achievements verified · 1 not verified · 1 status unknown\n {6}✓ Verified/);
     assert.match(
       text,
-      /\n {4}0 of 1 endorsement verified · 1 not verified\n {6}✗ Not verified {4}Endorsed by Data Guild \(about the achievement\): About something else \[ERR_OB_ENDORSEMENT_MISMATCH\]\n/,
+      /\n {4}0 of 1 endorsement verified · 1 not verified\n {6}✗ Not verified {4}Claims to be endorsed by Data Guild \(about the achievement\): About something else \[ERR_OB_ENDORSEMENT_MISMATCH\]\n/,
     );
   });
 
@@ -724,5 +728,91 @@ describe('ob-verify: credentials inside credentials', () => {
     assert.match(stdout, /^✓ Verified/);
     assert.doesNotMatch(stdout, /^\s*\d+ of \d+ (?:achievements?|credentials?|endorsements?) verified/m);
     assert.equal(code, 0);
+  });
+});
+
+describe('ob-verify: --trusted-issuers', () => {
+  const ISSUERS = JSON.parse(readFileSync(join(FIXTURES, 'issuers.json'), 'utf8'));
+  const dir = mkdtempSync(join(tmpdir(), 'ob-verify-trust-'));
+  const listFile = (name, list) => {
+    const file = join(dir, name);
+    writeFileSync(file, typeof list === 'string' ? list : JSON.stringify(list));
+    return file;
+  };
+  // The did:web fixture's issuer is did:web:localhost%3A5173: bound to the host "localhost".
+  const known = listFile('known.json', {
+    name: 'Test Careers',
+    issuers: [{ name: 'Demo Issuer (listed)', domain: 'localhost' }],
+  });
+  const didWebBadge = fixture('ob3-jose-valid-did-web.jwt');
+  const didKeyBadge = fixture('ob3-jwt-valid-did-key.jwt');
+
+  it('a verified badge from a listed issuer: "Known issuer", per the list, and its confirmed domain', async () => {
+    const { code, stdout } = await cli([didWebBadge, ...pinned, '--trusted-issuers', known]);
+    assert.match(
+      stdout,
+      /^✓ Verified\n {2}“.*” from .*\n {2}✓ Known issuer: Demo Issuer \(listed\), per Test Careers\n {2}✓ Domain confirmed: localhost \(did:web\)\n\n/,
+    );
+    assert.equal(code, 0);
+    const { result } = await verifyJson('ob3-jose-valid-did-web.jwt', [...pinned, '--trusted-issuers', known]);
+    assert.deepEqual(result.trust.known, { name: 'Demo Issuer (listed)', list: 'Test Careers', matchedBy: 'domain' });
+    assert.deepEqual(result.trust.domain, { host: 'localhost', confirmed: true, method: 'did:web' });
+  });
+
+  it('any other issuer’s name is only as stated by the issuer; the verdict is unchanged', async () => {
+    const listed = await cli([didKeyBadge, '--now', NOW, '--offline', '--trusted-issuers', known]);
+    assert.match(
+      listed.stdout,
+      /^✓ Verified\n.*\n {2}– Issuer name as stated by the issuer \(not on the trust list\)\n/,
+    );
+    assert.doesNotMatch(listed.stdout, /Known issuer/);
+    assert.equal(listed.code, 0);
+    const { result } = await verifyJson('ob3-jwt-valid-did-key.jwt', [
+      '--now',
+      NOW,
+      '--offline',
+      '--trusted-issuers',
+      known,
+    ]);
+    assert.equal(result.trust.known, null);
+    assert.equal(result.verdict, 'verified');
+    // Without a list: still only as stated.
+    const noList = await cli([didKeyBadge, '--now', NOW, '--offline']);
+    assert.match(noList.stdout, /\n {2}– Issuer name as stated by the issuer\n/);
+  });
+
+  it('a badge that is not verified gets no trust lines, even from a listed issuer: it only claims who issued it', async () => {
+    const byDid = listFile('by-did.json', { issuers: [{ name: 'Northwind', did: ISSUERS.didKey.did }] });
+    const { code, stdout } = await cli([
+      fixture('ob3-jwt-tampered.jwt'),
+      '--now',
+      NOW,
+      '--offline',
+      '--trusted-issuers',
+      byDid,
+    ]);
+    assert.match(stdout, /^✗ Not verified: .*\n {2}“Accessible Web Components”, claims to be from .*\n\n/);
+    assert.doesNotMatch(stdout, /Known issuer|as stated|Domain confirmed|Recipient/);
+    assert.equal(code, 1);
+  });
+
+  it('a trust list that cannot be read is a usage error, exit 2', async () => {
+    const cases = [
+      [
+        listFile('no-match.json', { issuers: [{ name: 'Nobody' }] }),
+        /issuers\[0\] names no id, did or domain to match/,
+      ],
+      [listFile('not-json.json', '{ nope'), /not valid JSON/],
+      [listFile('not-a-list.json', { name: 'x' }), /"issuers" array/],
+      [join(dir, 'missing.json'), /Cannot read trust list/],
+    ];
+    for (const [file, message] of cases) {
+      const { code, stderr, stdout } = await cli([didKeyBadge, '--offline', '--trusted-issuers', file]);
+      assert.match(stderr, message, file);
+      assert.equal(stdout, '');
+      assert.equal(code, 2);
+    }
+    const { USAGE } = await import('../dist/cli/ob-verify.js');
+    assert.match(USAGE, /--trusted-issuers LIST\.json/);
   });
 });

@@ -52,7 +52,7 @@ function hasStories() {
     readdirSync(dir, { withFileTypes: true }).some((e) =>
       e.isDirectory() ? found(join(dir, e.name)) : e.name.endsWith('.stories.ts'),
     );
-  return existsSync(join(root, 'src')) && found(join(root, 'src')) ? undefined : 'no src/**/*.stories.ts';
+  return existsSync(join(root, 'stories')) && found(join(root, 'stories')) ? undefined : 'no stories/**/*.stories.ts';
 }
 
 const count = (n) => (Number.isInteger(n) && n >= 0 ? n : 0);

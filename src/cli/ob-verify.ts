@@ -3,7 +3,7 @@
  * (files, stdin, process exit codes) lives here; the verification itself is `openbadge-embed/core`.
  *
  *   ob-verify <file | url | -> [--json] [--now ISO-DATE] [--recipient IDENTITY] [--proxy TEMPLATE]
- *             [--documents MAP.json] [--offline] [--strict-nested]
+ *             [--documents MAP.json] [--offline] [--strict-nested] [--trusted-issuers LIST.json]
  *
  * Exit status: 0 verified, 1 not verified (failed or status unknown), 2 usage or input error. It is
  * about the credential given, not the credentials inside it (a CLR's achievements, endorsements, a
@@ -13,6 +13,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { BadgeError } from '../core/errors.js';
+import { parseTrustList, type TrustList } from '../core/trust/trust.js';
 import { createVerifier, type Verifier } from '../core/verify.js';
 import {
   firstProblem,
@@ -59,6 +61,11 @@ Options:
   --offline              refuse every fetch the documents map does not answer
   --strict-nested        also exit 1 when any credential inside it is not
                          verified (by default only its own verdict counts)
+  --trusted-issuers LIST.json
+                         issuers you recognise (a trust list, see
+                         docs/trust-list.schema.json): a verified badge from one
+                         reads "Known issuer: …"; any other issuer's name is only
+                         as stated by the issuer. Never changes the verdict
   -h, --help             show this help
 
 Exit status: 0 verified, 1 not verified (or status unknown), 2 usage or input
@@ -86,6 +93,7 @@ interface Options {
   readonly recipient: string | undefined;
   readonly proxy: string | undefined;
   readonly strictNested: boolean;
+  readonly trustedIssuers: string | undefined;
 }
 
 function parseOptions(argv: readonly string[]): Options | 'help' {
@@ -103,6 +111,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
         recipient: { type: 'string' },
         proxy: { type: 'string' },
         'strict-nested': { type: 'boolean', default: false },
+        'trusted-issuers': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -137,6 +146,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
     recipient: values.recipient?.trim(),
     proxy: values.proxy,
     strictNested: values['strict-nested'],
+    trustedIssuers: values['trusted-issuers'],
   };
 }
 
@@ -186,6 +196,17 @@ async function readDocumentsMap(mapPath: string): Promise<Map<string, Uint8Array
     documents.set(url, await readFileCapped(isAbsolute(file) ? file : resolve(base, file), 'Document'));
   }
   return documents;
+}
+
+/** A trust list file, read as the core reads one; what is wrong with it is a usage error. */
+async function readTrustListFile(path: string): Promise<TrustList> {
+  const text = new TextDecoder().decode(await readFileCapped(path, 'Trust list'));
+  try {
+    return parseTrustList(JSON.parse(text));
+  } catch (error) {
+    const reason = error instanceof BadgeError ? error.message : 'not valid JSON';
+    throw new UsageError(`Trust list ${path}: ${reason}`);
+  }
 }
 
 // ── Human output ────────────────────────────────────────────────────────────────────────────────
@@ -281,16 +302,55 @@ function verdictWord(result: VerificationResult, style: Style, width = 0): strin
 /** The widest verdict word, so nested lines line up. */
 const VERDICT_WIDTH = '! Status unknown'.length;
 
-/** `“Name” from Issuer to Recipient`, or undefined when the credential could not be read. */
+/** Whether the result is verified: both flags agree. */
+function isVerified(result: VerificationResult): boolean {
+  return result.verified === true && result.verdict === 'verified';
+}
+
+/**
+ * `“Name” from Issuer to Recipient`, or undefined when the credential could not be read. A badge
+ * that is not verified only claims who issued it and to whom (ADR 0009):
+ * `“Name”, claims to be from Issuer and awarded to Recipient`.
+ */
 function whatOf(result: VerificationResult, style: Style): string | undefined {
   const badge = result.badge;
-  return badge
-    ? `${style.bold(`“${terminalSafe(badge.name, 120)}”`)}` +
-        (badge.issuer?.name || badge.issuer?.id
-          ? ` from ${terminalSafe(badge.issuer.name ?? badge.issuer.id, 120)}`
-          : '') +
-        (badge.recipient?.name ? ` to ${terminalSafe(badge.recipient.name, 120)}` : '')
-    : undefined;
+  if (!badge) return undefined;
+  const issuer = badge.issuer?.name || badge.issuer?.id ? terminalSafe(badge.issuer.name ?? badge.issuer.id, 120) : '';
+  const recipient = badge.recipient?.name ? terminalSafe(badge.recipient.name, 120) : '';
+  const name = style.bold(`“${terminalSafe(badge.name, 120)}”`);
+  if (isVerified(result)) return `${name}${issuer ? ` from ${issuer}` : ''}${recipient ? ` to ${recipient}` : ''}`;
+  const claims = [issuer ? `from ${issuer}` : '', recipient ? `awarded to ${recipient}` : ''].filter(Boolean);
+  return claims.length > 0 ? `${name}, claims to be ${claims.join(' and ')}` : name;
+}
+
+/**
+ * Who the issuer of a verified badge is, beyond its key (`result.trust`): on the trust list or
+ * not, and a web domain confirmed to be the issuer's. Nothing for a badge that is not verified:
+ * facts about who it only claims to be from would be no facts at all.
+ */
+function trustLines(result: VerificationResult, style: Style): string[] {
+  const trust = result.trust;
+  if (!trust || !isVerified(result)) return [];
+  const lines: string[] = [];
+  if (trust.known) {
+    const list = trust.known.list ? `, per ${terminalSafe(trust.known.list, 120)}` : '';
+    lines.push(`${style.green('✓')} Known issuer: ${terminalSafe(trust.known.name, 120)}${list}`);
+  } else if (trust.statedName !== undefined) {
+    const listed = trust.known === null ? ' (not on the trust list)' : '';
+    lines.push(`${style.dim('–')} Issuer name as stated by the issuer${listed}`);
+  } else if (trust.known === null) {
+    lines.push(`${style.dim('–')} Issuer not on the trust list`);
+  }
+  const domain = trust.domain;
+  if (domain?.confirmed) {
+    lines.push(
+      `${style.green('✓')} Domain confirmed: ${terminalSafe(domain.host, 120)} ${style.dim(`(${domain.method})`)}`,
+    );
+  } else if (domain) {
+    const reason = domain.reason ? ` ${style.dim(`(${terminalSafe(domain.reason, 120)})`)}` : '';
+    lines.push(`${style.dim('–')} Domain not confirmed: ${terminalSafe(domain.host, 120)}${reason}`);
+  }
+  return lines;
 }
 
 function summaryLine(result: VerificationResult, style: Style): string {
@@ -329,7 +389,8 @@ function nestedLine(item: NestedResult, style: Style): string {
     const issuer = result.badge?.issuer;
     const by = issuer?.name ?? issuer?.id;
     const about = item.about?.target === 'credential' ? 'this credential' : `the ${item.about?.target ?? 'unnamed'}`;
-    what = `Endorsed by ${by ? style.bold(terminalSafe(by, 120)) : 'an unnamed endorser'} (about ${about})`;
+    const lead = isVerified(result) ? 'Endorsed by' : 'Claims to be endorsed by';
+    what = `${lead} ${by ? style.bold(terminalSafe(by, 120)) : 'an unnamed endorser'} (about ${about})`;
   } else {
     what = whatOf(result, style) ?? style.dim(`(unreadable, at ${terminalSafe(item.location, 120)})`);
   }
@@ -376,6 +437,8 @@ export function exitStatus(result: VerificationResult, { strictNested = false } 
 function recipientLine(result: VerificationResult, recipient: string | undefined, style: Style): string | undefined {
   const check = result.checks.find((item) => item.id === 'recipient');
   if (!check || isNotRequested(check)) return undefined;
+  // Skipped because an earlier check failed, and nobody asked about a recipient: nothing to say.
+  if (check.status === 'skipped' && recipient === undefined) return undefined;
   const who = recipient === undefined ? 'the given recipient' : terminalSafe(recipient, 120);
   switch (check.status) {
     case 'passed':
@@ -407,6 +470,7 @@ export function formatHuman(result: VerificationResult, colour: boolean, recipie
   const lines = [summaryLine(result, style)];
   const owner = recipientLine(result, recipient, style);
   if (owner) lines.push(`  ${owner}`);
+  for (const line of trustLines(result, style)) lines.push(`  ${line}`);
   lines.push('');
   for (const check of checks) {
     const code = check.code && check.status !== 'passed' ? ` ${style.dim(`[${check.code}]`)}` : '';
@@ -487,11 +551,15 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
 
   let input: string | Uint8Array;
   let documents: Map<string, Uint8Array> | undefined;
+  let trustList: TrustList | undefined;
   try {
     if (options.input === '-') input = await readStdin(io.stdin);
     else if (/^https?:\/\//i.test(options.input)) input = options.input;
     else input = await readFileCapped(resolve(io.cwd, options.input), 'File');
     if (options.documents !== undefined) documents = await readDocumentsMap(resolve(io.cwd, options.documents));
+    if (options.trustedIssuers !== undefined) {
+      trustList = await readTrustListFile(resolve(io.cwd, options.trustedIssuers));
+    }
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr.write(`ob-verify: ${error.message}\n`);
@@ -513,6 +581,7 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
       ...(documents ? { documents } : {}),
       ...(options.offline ? { offline: true } : {}),
       ...(options.recipient ? { recipient: options.recipient } : {}),
+      ...(trustList ? { trustList } : {}),
     });
   } catch (error) {
     // verify() reports bad badges as failed checks; reaching here is an abort or a bug.

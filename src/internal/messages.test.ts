@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { Check } from '../core/result.js';
 import { formatDate, formatTime } from './format-date.js';
-import { en, type MessageContext } from './messages.js';
+import { en, withFallback, type MessageContext, type Messages } from './messages.js';
 
 const context: MessageContext = { formatDate: (value) => formatDate(value, 'en-GB') };
 const PROSE = 'X) — this badge is genuine; (Y';
@@ -403,5 +403,86 @@ describe('credentials inside credentials', () => {
     expect(en.unsignedPresentation(1)).to.equal(
       'Not a signed presentation: a container of 1 credential, checked on its own',
     );
+  });
+});
+
+describe('who the issuer is, claims and progress', () => {
+  it('words trust lines, claims and the check being run', () => {
+    expect(en.knownIssuer('Example University', 'Example Careers')).to.equal(
+      'Known issuer: Example University, per Example Careers',
+    );
+    expect(en.knownIssuer('Example University', undefined)).to.equal('Known issuer: Example University');
+    expect(en.notKnownIssuer).to.equal('Not on this site’s list of known issuers');
+    expect(en.issuerNameStated).to.equal('Name as stated by the issuer');
+    expect(en.domainConfirmed('example.edu')).to.equal('Domain confirmed: example.edu');
+    expect(en.domainMethod('example.edu', 'did:web', true)).to.equal(
+      'example.edu is confirmed as the issuer’s: the issuer’s DID (did:web) is served from it',
+    );
+    expect(en.domainMethod('example.edu', 'issuer-id', true)).to.equal(
+      'example.edu is confirmed as the issuer’s: the issuer’s profile and keys are served from it',
+    );
+    expect(en.domainMethod('example.org', 'did-configuration', true)).to.equal(
+      'example.org is confirmed as the issuer’s: its site links the issuer’s DID (DID Configuration)',
+    );
+    expect(en.domainMethod('example.org', 'did-configuration', false)).to.equal(
+      'example.org is not confirmed as the issuer’s: its site does not link the issuer’s DID',
+    );
+    expect(en.claimsFrom('Northwind Coding Academy')).to.equal('Claims to be from Northwind Coding Academy');
+    expect(en.claimsAwardedTo('Ada Lovelace')).to.equal('Claims to be awarded to Ada Lovelace');
+    expect(en.claimsEndorsedBy).to.equal('Claims to be endorsed by');
+    expect(en.claimsToEndorse('Data Guild', 'https://example.edu/a/1')).to.equal(
+      'Claims to be an endorsement of https://example.edu/a/1 by Data Guild',
+    );
+    expect(en.claimsToEndorse(undefined, undefined)).to.equal('Claims to be an endorsement by someone');
+    expect(
+      ['format', 'proof', 'issuer', 'validity', 'status', 'recipient', 'holder', undefined].map(en.checkingNext),
+    ).to.deep.equal([
+      'Reading the badge…',
+      'Checking the signature…',
+      'Checking the issuer…',
+      'Checking the dates…',
+      'Checking status…',
+      'Checking the recipient…',
+      'Checking…',
+      'Checking…',
+    ]);
+  });
+});
+
+describe('withFallback', () => {
+  it('takes each missing or mistyped member from en, and keeps the translation’s', () => {
+    const partial = { loading: 'Vérification…', issuedBy: 42, verdict: () => 'Vérifié', checkLabel: 'x' };
+    const merged = withFallback(partial);
+    expect(merged.loading).to.equal('Vérification…');
+    expect(merged.verdict('verified')).to.equal('Vérifié');
+    expect(merged.issuedBy).to.equal('Issued by');
+    expect(merged.checkLabel('proof')).to.equal('Signature');
+    expect(merged.awardedTo('Ada')).to.equal('Awarded to Ada');
+    for (const key of Object.keys(en) as (keyof Messages)[]) expect(typeof merged[key], key).to.equal(typeof en[key]);
+  });
+
+  it('en’s sentences speak with the translation’s labels; a class instance’s methods count', () => {
+    class French {
+      checkLabel(id: string): string {
+        return id === 'proof' ? 'signature' : id;
+      }
+    }
+    const merged = withFallback(new French());
+    expect(merged.checkSentence({ id: 'issuer', status: 'skipped', details: { requires: 'proof' } }, context)).to.equal(
+      'Not checked, because the signature check did not pass',
+    );
+  });
+
+  it('anything that is not an object is en itself', () => {
+    for (const value of [undefined, null, 42, 'fr', en]) expect(withFallback(value)).to.equal(en);
+    const hostile = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('no');
+        },
+      },
+    );
+    expect(withFallback(hostile).loading).to.equal(en.loading);
   });
 });

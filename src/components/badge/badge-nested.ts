@@ -3,7 +3,7 @@ import type { TemplateResult } from 'lit';
 import type { Check, NestedResult, NestedRole, VerificationResult } from '../../core/result.js';
 import { firstProblem, isNotRequested } from '../../core/result.js';
 import type { BadgeView } from '../../core/view.js';
-import type { MessageContext, Messages, NestedCounts } from '../../internal/messages.js';
+import type { MessageContext, Messages, NestedCounts } from '../../internal/messages-base.js';
 import {
   arrangeNested,
   countNested,
@@ -113,7 +113,7 @@ export function growLater(grow: (more: number) => void): { readonly cancel: () =
 /** The nested parts of one render of a card, drawn with `ctx`; the element calls each in the card's order. */
 export interface NestedRenderer {
   holder(badge: BadgeView, result: VerificationResult): Rendered;
-  endorsementStatement(badge: BadgeView, renderNarrative: NarrativeRenderer): Rendered;
+  endorsementStatement(badge: BadgeView, result: VerificationResult, renderNarrative: NarrativeRenderer): Rendered;
   /** `items`: the results of `role` nested in `badge`'s credential, in input order. */
   nested(badge: BadgeView, items: readonly NestedResult[], level: number, role: 'achievement' | 'credential'): Rendered;
   /** `items`: the endorsements nested in the credential, in input order. */
@@ -123,7 +123,8 @@ export interface NestedRenderer {
 export function nestedRenderer(ctx: NestedContext): NestedRenderer {
   return {
     holder: (badge, result) => renderHolder(ctx, badge, result),
-    endorsementStatement: (badge, renderNarrative) => renderEndorsementStatement(ctx, badge, renderNarrative),
+    endorsementStatement: (badge, result, renderNarrative) =>
+      renderEndorsementStatement(ctx, badge, result, renderNarrative),
     nested: (badge, items, level, role) => renderNested(ctx, badge, items, level, role),
     endorsements: (items, level, renderNarrative) => renderEndorsements(ctx, items, level, renderNarrative),
   };
@@ -156,19 +157,26 @@ function renderHolder(ctx: NestedContext, badge: BadgeView, result: Verification
   </p>`;
 }
 
-/** A standalone endorsement credential: who endorses what, and the endorser's comment. */
+/**
+ * A standalone endorsement credential: who endorses what, and the endorser's comment. Unless it
+ * is verified, only what it claims to be (the card's banner says why).
+ */
 function renderEndorsementStatement(
   ctx: NestedContext,
   badge: BadgeView,
+  result: VerificationResult,
   renderNarrative: NarrativeRenderer,
 ): Rendered {
   const { html, nothing, text, displayId } = ctx.kit;
   if (badge.spec !== 'endorsement') return nothing;
+  const trusted = result.verdict === 'verified' && result.verified === true;
   const endorser = nameOfIssuer(ctx.kit, badge);
   const subjectId = text(badge.endorsement?.subjectId);
   const subject = subjectId ? displayId(subjectId, 120) : undefined;
   const comment = text(badge.endorsement?.comment);
-  return html`<p part="endorsement" class="endorsement-statement">${ctx.messages.endorses(endorser, subject)}</p>
+  return html`<p part="endorsement" class="endorsement-statement ${trusted ? '' : 'claimed'}">
+      ${trusted ? ctx.messages.endorses(endorser, subject) : ctx.messages.claimsToEndorse(endorser, subject)}
+    </p>
     ${!ctx.compact && comment ? html`<div class="endorsement-statement__comment">${renderNarrative(comment)}</div>` : nothing}`;
 }
 
@@ -397,7 +405,7 @@ function renderEndorsement(ctx: NestedContext, item: NestedResult, renderNarrati
   return html`<li class="endorsement endorsement--${trusted ? 'trusted' : 'untrusted'}">
     <div class="endorsement__head">
       <p class="endorsement__by">
-        <span class="label">${m.endorsedBy}</span>
+        <span class="label">${trusted ? m.endorsedBy : m.claimsEndorsedBy}</span>
         ${trusted ? ctx.link(view?.issuer?.url, endorser, 'endorsement__name') : html`<span class="endorsement__name">${endorser}</span>`}
         ${shortId && shortId !== endorser ? html`<span class="issuer__id">${shortId}</span>` : nothing}
       </p>

@@ -334,6 +334,50 @@ export const styles = css`
     font-size: 0.8125rem;
   }
 
+  /* What a badge that is not verified only claims: muted, and worded as a claim ("Claims to be …"). */
+  .claimed {
+    color: var(--_muted);
+    font-style: italic;
+    font-weight: 500;
+  }
+
+  .issuer__stated {
+    color: var(--_muted);
+    font-size: 0.75rem;
+  }
+
+  /* Who the issuer is, beside the checks: icon + text, the colour only reinforces them. */
+  .trust,
+  .progress {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+    padding: 0;
+    list-style: none;
+    font-size: 0.875rem;
+  }
+
+  .trust__line,
+  .progress__item {
+    display: flex;
+    align-items: center;
+    gap: 0.375rem;
+  }
+
+  .trust__line--confirmed {
+    font-weight: 600;
+  }
+
+  .trust__icon {
+    color: var(--_verified);
+  }
+
+  .trust__line--plain,
+  .progress__item--next,
+  .checks__domain {
+    color: var(--_muted);
+  }
+
   .description {
     white-space: pre-line;
   }
@@ -523,6 +567,10 @@ export const styles = css`
 
   .check__icon {
     margin-top: 0.15em;
+  }
+
+  .checks__domain {
+    margin-top: 0.75rem;
   }
 
   .check--passed .check__icon {

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { Check, NestedResult, VerificationResult } from '../../core/result.js';
 import { cannedResult, passedChecks } from '../../../test/helpers/canned-results.js';
 import {
@@ -1729,6 +1729,518 @@ describe('<ob-badge>: credentials inside credentials', () => {
       );
       expect(textOf(part(el, 'holder'))).to.contain('but someone else signed it');
       await expect(el).to.be.accessible();
+    });
+  });
+});
+
+describe('<ob-badge>: many badges, one question (trust, claims, progress, walls)', () => {
+  before(() => loadMarkdown());
+
+  const TRUSTED = {
+    issuerId: 'did:web:example.edu',
+    statedName: 'Example University',
+    known: { name: 'Example University', list: 'Example Careers', matchedBy: 'domain' },
+    domain: { host: 'example.edu', confirmed: true, method: 'did:web' },
+  } as const;
+  const withTrust = (result: VerificationResult, trust: unknown): VerificationResult =>
+    ({ ...result, trust }) as VerificationResult;
+  const LIST = { name: 'Example Careers', issuers: [{ name: 'Example University', domain: 'example.edu' }] };
+
+  /** Runs `check` in the light colour scheme, then again in the dark one (restored afterwards). */
+  async function inBothSchemes(check: () => Promise<unknown>): Promise<void> {
+    try {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await emulateMedia({ colorScheme });
+        await check();
+      }
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
+  }
+
+  /** Serves `routes` (URL → JSON body, or an HTTP status) through a fake `window.fetch` while `run` runs. */
+  async function withFetch(
+    routes: Record<string, unknown>,
+    run: (requested: string[]) => Promise<void>,
+  ): Promise<void> {
+    const requested: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = async (input: RequestInfo | URL) => {
+      const url = String(input instanceof Request ? input.url : input);
+      requested.push(url);
+      const answer = routes[url];
+      if (typeof answer === 'number') return new Response('nope', { status: answer });
+      if (answer === undefined) return new Response('not found', { status: 404 });
+      return new Response(JSON.stringify(answer), { headers: { 'content-type': 'application/json' } });
+    };
+    try {
+      await run(requested);
+    } finally {
+      window.fetch = realFetch;
+    }
+  }
+
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+  describe('who the issuer is', () => {
+    it('a verified badge from a known issuer: "Known issuer", "Domain confirmed", beside the checks, never one of them', async () => {
+      const verifier = canned(withTrust(VERIFIED, TRUSTED));
+      const el = await fixture<ObBadge>(
+        html`<ob-badge lang="en-GB" .verifier=${verifier} .credential=${'x'} .trustList=${LIST}></ob-badge>`,
+      );
+      await settled(el);
+      // The list is passed to verify() as the core reads it.
+      expect(verifier.options[0]!.trustList).to.deep.equal(LIST);
+      expect(textOf(part(el, 'verdict'))).to.equal('Verified');
+      const trust = part(el, 'trust')!;
+      expect([...trust.querySelectorAll('li')].map(textOf)).to.deep.equal([
+        'Known issuer: Example University, per Example Careers',
+        'Domain confirmed: example.edu',
+      ]);
+      // Not a check: the checks are the same five, and the trust lines sit outside them.
+      expect(part(el, 'checks')!.querySelectorAll('li').length).to.equal(5);
+      expect(part(el, 'checks')!.contains(trust)).to.equal(false);
+      // How the domain was confirmed, with the checks.
+      expect(textOf(part(el, 'checks')!.querySelector('.checks__domain'))).to.equal(
+        'example.edu is confirmed as the issuer’s: the issuer’s DID (did:web) is served from it',
+      );
+      // The list gives the issuer the name it states: nothing to qualify.
+      expect(textOf(part(el, 'issuer'))).to.not.contain('as stated');
+      await inBothSchemes(() => expect(el).to.be.accessible());
+    });
+
+    it('any other issuer’s name reads as stated by the issuer; a list that does not name it says so', async () => {
+      const notListed = await render(withTrust(VERIFIED, { ...TRUSTED, known: null, domain: undefined }));
+      expect(textOf(part(notListed, 'issuer'))).to.equal(
+        'Issued by Example University (opens in a new tab) Name as stated by the issuer did:web:example.edu',
+      );
+      expect(textOf(part(notListed, 'trust'))).to.equal('Not on this site’s list of known issuers');
+      // No trust list at all: still only what the issuer says, and no trust lines.
+      const noList = await render(VERIFIED);
+      expect(textOf(part(noList, 'issuer'))).to.contain('Name as stated by the issuer');
+      expect(part(noList, 'trust')).to.equal(null);
+      // Listed under another name: the badge's own name is still only its statement.
+      const renamed = await render(
+        withTrust(VERIFIED, { ...TRUSTED, known: { name: 'Example University of Somewhere', matchedBy: 'did' } }),
+      );
+      expect(textOf(part(renamed, 'issuer'))).to.contain('Name as stated by the issuer');
+      expect(textOf(part(renamed, 'trust'))).to.equal(
+        'Known issuer: Example University of Somewhere Domain confirmed: example.edu',
+      );
+      await inBothSchemes(() => expect(notListed).to.be.accessible());
+    });
+
+    it('never shows trust lines on a badge that is not verified, and never changes the verdict', async () => {
+      for (const result of [TAMPERED, UNKNOWN]) {
+        const el = await render(withTrust(result, TRUSTED));
+        expect(part(el, 'trust')).to.equal(null);
+        expect(part(el, 'checks')!.querySelector('.checks__domain')).to.equal(null);
+        expect(textOf(part(el, 'verdict'))).to.equal(result === TAMPERED ? 'Not verified' : 'Status unknown');
+      }
+      // Junk in `trust` draws nothing.
+      const junk = await render(
+        withTrust(VERIFIED, { known: { name: 42 }, domain: { host: '<b>x</b>', confirmed: true } }),
+      );
+      expect(part(junk, 'trust')).to.equal(null);
+      expect(textOf(part(junk, 'verdict'))).to.equal('Verified');
+    });
+
+    it('trusted-issuers: fetched once per URL for the whole page through the core loader, resolved against the page', async () => {
+      await withFetch({ 'https://careers.example/known-issuers.json': LIST }, async (requested) => {
+        const first = canned(withTrust(VERIFIED, TRUSTED));
+        const second = canned(withTrust(VERIFIED, TRUSTED));
+        const wall = await fixture<HTMLElement>(
+          html`<div>
+            <ob-badge
+              .verifier=${first}
+              .credential=${'a'}
+              trusted-issuers="https://careers.example/known-issuers.json"
+            ></ob-badge>
+            <ob-badge
+              .verifier=${second}
+              .credential=${'b'}
+              trusted-issuers="https://careers.example/known-issuers.json"
+            ></ob-badge>
+          </div>`,
+        );
+        const badges = [...wall.querySelectorAll('ob-badge')];
+        await Promise.all(badges.map(settled));
+        expect(requested).to.deep.equal(['https://careers.example/known-issuers.json']);
+        expect(first.options[0]!.trustList).to.deep.equal(LIST);
+        expect(second.options[0]!.trustList).to.deep.equal(LIST);
+        expect(textOf(part(badges[0]!, 'trust'))).to.contain('Known issuer: Example University, per Example Careers');
+        expect(part(badges[0]!, 'trust-note')).to.equal(null);
+      });
+      await withFetch({ [new URL('/lists/known.json', document.baseURI).href]: LIST }, async (requested) => {
+        const verifier = canned(VERIFIED);
+        const el = await fixture<ObBadge>(
+          html`<ob-badge .verifier=${verifier} .credential=${'a'} trusted-issuers="/lists/known.json"></ob-badge>`,
+        );
+        await settled(el);
+        expect(requested).to.deep.equal([new URL('/lists/known.json', document.baseURI).href]);
+        expect(verifier.options[0]!.trustList).to.deep.equal(LIST);
+      });
+    });
+
+    it('a trust list that cannot be loaded or read is a quiet note; the badge is still verified, without it', async () => {
+      await withFetch(
+        {
+          'https://careers.example/missing.json': 404,
+          'https://careers.example/not-a-list.json': { issuers: [{ name: 'No way to match' }] },
+        },
+        async () => {
+          for (const url of ['https://careers.example/missing.json', 'https://careers.example/not-a-list.json']) {
+            const verifier = canned(VERIFIED);
+            const el = await fixture<ObBadge>(
+              html`<ob-badge .verifier=${verifier} .credential=${'a'} trusted-issuers=${url}></ob-badge>`,
+            );
+            await settled(el);
+            expect(verifier.options[0]!.trustList, url).to.equal(undefined);
+            expect(textOf(part(el, 'verdict'))).to.equal('Verified');
+            expect(textOf(part(el, 'trust-note'))).to.equal(
+              'This site’s list of known issuers could not be loaded, so no issuer is shown as known.',
+            );
+            expect(part(el, 'trust-note')!.getAttribute('role')).to.equal(null);
+            await expect(el).to.be.accessible();
+          }
+        },
+      );
+      // A trustList property that is not a trust list: the same note.
+      const verifier = canned(VERIFIED);
+      const el = await fixture<ObBadge>(
+        html`<ob-badge
+          .verifier=${verifier}
+          .credential=${'a'}
+          .trustList=${{ issuers: 'everyone' } as unknown as typeof LIST}
+        ></ob-badge>`,
+      );
+      await settled(el);
+      expect(verifier.options[0]!.trustList).to.equal(undefined);
+      expect(part(el, 'trust-note')).to.not.equal(null);
+    });
+
+    it('the trustList property wins over the attribute (nothing is fetched)', async () => {
+      await withFetch({}, async (requested) => {
+        const verifier = canned(VERIFIED);
+        const el = await fixture<ObBadge>(
+          html`<ob-badge
+            .verifier=${verifier}
+            .credential=${'a'}
+            .trustList=${LIST}
+            trusted-issuers="https://careers.example/other.json"
+          ></ob-badge>`,
+        );
+        await settled(el);
+        expect(requested).to.deep.equal([]);
+        expect(verifier.options[0]!.trustList).to.deep.equal(LIST);
+      });
+    });
+  });
+
+  describe('not verified is not fact', () => {
+    it('a badge that is not verified only claims its issuer and recipient: worded as a claim, muted, no link or logo', async () => {
+      for (const result of [TAMPERED, UNKNOWN]) {
+        const el = await render(withTrust(result, TRUSTED));
+        expect(textOf(part(el, 'recipient'))).to.equal('Claims to be awarded to Alice Example');
+        expect(textOf(part(el, 'issuer'))).to.equal('Claims to be from Example University did:web:example.edu');
+        expect(textOf(shadow(el).querySelector('.badge__body'))).to.not.match(/Issued by|Awarded to Alice/);
+        expect(part(el, 'issuer')!.querySelector('a, img')).to.equal(null);
+        // Muted, and not by colour alone: the words say "Claims", and the text is set in italics.
+        for (const name of ['recipient', 'issuer']) {
+          const style = getComputedStyle(part(el, name)!);
+          expect(style.fontStyle, name).to.equal('italic');
+        }
+        await inBothSchemes(() => expect(el).to.be.accessible());
+      }
+      const verified = await render(VERIFIED);
+      const mutedColour = getComputedStyle(shadow(verified).querySelector('.label')!).color;
+      const claimed = await render(TAMPERED);
+      expect(getComputedStyle(part(claimed, 'recipient')!).color).to.equal(mutedColour);
+      expect(getComputedStyle(part(verified, 'recipient')!).color).to.not.equal(mutedColour);
+    });
+
+    it('an issuer without a name is claimed by its id', async () => {
+      const el = await render(resultOf(TAMPERED.checks as Check[], { ...VIEW, issuer: { id: 'did:web:example.edu' } }));
+      expect(textOf(part(el, 'issuer'))).to.equal('Claims to be from did:web:example.edu');
+    });
+
+    it('endorsements that are not verified only claim to be endorsements', async () => {
+      const el = await fixture<ObBadge>(html`<ob-badge lang="en-GB" .verification=${endorsedBadge()}></ob-badge>`);
+      await el.updateComplete;
+      const by = [...part(el, 'endorsements')!.querySelectorAll('.endorsement__by')].map(textOf);
+      expect(by).to.deep.equal([
+        'Endorsed by Data Guild (opens in a new tab) did:web:guild.example',
+        'Claims to be endorsed by Skills Board did:web:board.example',
+        'Claims to be endorsed by Famous Institute did:web:impostor.example',
+      ]);
+      await inBothSchemes(() => expect(el).to.be.accessible());
+    });
+
+    it('a standalone endorsement that is not verified claims to be one', async () => {
+      const view = endorsementView(
+        { id: 'did:web:guild.example', name: 'Data Guild', url: 'https://guild.example' },
+        'https://example.edu/achievements/data-literacy',
+        'Great.',
+      );
+      const el = await fixture<ObBadge>(
+        html`<ob-badge lang="en-GB" .verification=${resultOfNested(tampered(), view)}></ob-badge>`,
+      );
+      await el.updateComplete;
+      expect(textOf(part(el, 'endorsement'))).to.equal(
+        'Claims to be an endorsement of https://example.edu/achievements/data-literacy by Data Guild',
+      );
+      expect(textOf(part(el, 'issuer'))).to.equal('Claims to be from Data Guild did:web:guild.example');
+      const verified = await fixture<ObBadge>(
+        html`<ob-badge lang="en-GB" .verification=${standaloneEndorsement()}></ob-badge>`,
+      );
+      await verified.updateComplete;
+      expect(textOf(part(verified, 'endorsement'))).to.equal(
+        'Data Guild endorses https://example.edu/achievements/data-literacy',
+      );
+    });
+  });
+
+  describe('progressive checks', () => {
+    /** A verifier that reports `checks` one by one, `delay` ms apart, then settles with `result`. */
+    function slow(result: VerificationResult, delay: number): Verifier & { pause: Promise<void>; go(): void } {
+      let go!: () => void;
+      const pause = new Promise<void>((resolve) => (go = resolve));
+      return {
+        pause,
+        go,
+        async verify(_input, options) {
+          const checks = result.checks;
+          for (const [index, check] of checks.entries()) {
+            // The last check (status) waits until the test says so: a slow status list.
+            if (index === checks.length - 1) await pause;
+            else await new Promise((resolve) => setTimeout(resolve, delay));
+            options?.signal?.throwIfAborted();
+            options?.onCheck?.(check);
+          }
+          return result;
+        },
+      };
+    }
+
+    it('lists the checks as they settle, names the one still running, and announces only the verdict', async () => {
+      const verifier = slow(VERIFIED, 5);
+      const el = await fixture<ObBadge>(
+        html`<ob-badge lang="en-GB" .verifier=${verifier} .credential=${'x'} .now=${NOW}></ob-badge>`,
+      );
+      const verdict = part(el, 'verdict')!;
+      expect(textOf(part(el, 'progress'))).to.equal('Reading the badge…');
+      await waitUntil(() => part(el, 'progress')?.querySelectorAll('.check--passed').length === 4, 'four checks');
+      const progress = part(el, 'progress')!;
+      expect([...progress.querySelectorAll('li')].map(textOf)).to.deep.equal([
+        'Format: Passed',
+        'Signature: Passed',
+        'Issuer: Passed',
+        'Validity period: Passed',
+        'Checking status…',
+      ]);
+      // The live region still says "Checking…": progress is not announced check by check.
+      expect(textOf(verdict)).to.equal('Checking…');
+      expect(progress.closest('[aria-live], [role="status"]')).to.equal(null);
+      expect(progress.querySelector('[aria-live], [role="status"]')).to.equal(null);
+      expect(el.matches(':state(loading)')).to.equal(true);
+      await inBothSchemes(() => expect(el).to.be.accessible());
+      verifier.go();
+      await settled(el);
+      expect(part(el, 'progress')).to.equal(null);
+      expect(part(el, 'verdict')).to.equal(verdict);
+      expect(textOf(verdict)).to.equal('Verified');
+    });
+
+    it('starts again for a new run; a superseded run’s checks never show; no-checks hides it', async () => {
+      const stale = slow(TAMPERED, 1);
+      const el = await fixture<ObBadge>(html`<ob-badge .verifier=${stale} .credential=${'x'}></ob-badge>`);
+      await waitUntil(() => part(el, 'progress')?.querySelectorAll('.check__icon').length === 2, 'two checks');
+      expect(part(el, 'progress')!.querySelector('.check--failed')).to.not.equal(null);
+      const fresh = new ManualVerifier();
+      el.verifier = fresh;
+      await el.updateComplete;
+      expect(textOf(part(el, 'progress'))).to.equal('Reading the badge…');
+      fresh.calls[0]!.options!.onCheck!(PASSED[0]!);
+      stale.go();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect([...part(el, 'progress')!.querySelectorAll('li')].map(textOf)).to.deep.equal([
+        'Format: Passed',
+        'Checking the signature…',
+      ]);
+      el.noChecks = true;
+      await el.updateComplete;
+      expect(part(el, 'progress')).to.equal(null);
+      expect(textOf(part(el, 'verdict'))).to.equal('Checking…');
+    });
+  });
+
+  describe('walls of badges', () => {
+    afterEach(() => {
+      ObBadge.concurrency = 4;
+    });
+
+    it('loading="lazy": draws "Checking…" at once, verifies only within about 400px of the viewport', async () => {
+      const verifier = canned(VERIFIED);
+      const page = await fixture<HTMLElement>(
+        html`<div>
+          <div style="height: ${window.innerHeight + 300}px"></div>
+          <ob-badge id="near" loading="lazy" .verifier=${verifier} .credential=${'near'}></ob-badge>
+          <div style="height: 3000px"></div>
+          <ob-badge id="far" loading="lazy" .verifier=${verifier} .credential=${'far'}></ob-badge>
+        </div>`,
+      );
+      const near = page.querySelector<ObBadge>('#near')!;
+      const far = page.querySelector<ObBadge>('#far')!;
+      expect(far.matches(':state(loading)')).to.equal(true);
+      expect(textOf(part(far, 'verdict'))).to.equal('Checking…');
+      await settled(near);
+      expect(verifier.inputs).to.deep.equal(['near']);
+      for (let i = 0; i < 3; i++) await nextFrame();
+      expect(verifier.inputs).to.deep.equal(['near']);
+      await inBothSchemes(() => expect(far).to.be.accessible());
+      far.scrollIntoView();
+      await settled(far);
+      expect(verifier.inputs).to.deep.equal(['near', 'far']);
+      expect(textOf(part(far, 'verdict'))).to.equal('Verified');
+      window.scrollTo(0, 0);
+    });
+
+    it('a lazy badge that leaves the page unseen never verifies; switching to eager starts it at once', async () => {
+      const verifier = canned(VERIFIED);
+      const page = await fixture<HTMLElement>(
+        html`<div>
+          <div style="height: ${window.innerHeight + 2000}px"></div>
+          <ob-badge id="a" loading="lazy" .verifier=${verifier} .credential=${'a'}></ob-badge>
+          <ob-badge id="b" loading="lazy" .verifier=${verifier} .credential=${'b'}></ob-badge>
+        </div>`,
+      );
+      const a = page.querySelector<ObBadge>('#a')!;
+      const b = page.querySelector<ObBadge>('#b')!;
+      a.remove();
+      b.loading = 'eager';
+      await settled(b);
+      for (let i = 0; i < 3; i++) await nextFrame();
+      expect(verifier.inputs).to.deep.equal(['b']);
+    });
+
+    it('verifies at once where IntersectionObserver is missing', async () => {
+      const io = window.IntersectionObserver;
+      (window as { IntersectionObserver?: unknown }).IntersectionObserver = undefined;
+      try {
+        const verifier = canned(VERIFIED);
+        const page = await fixture<HTMLElement>(
+          html`<div>
+            <div style="height: 5000px"></div>
+            <ob-badge loading="lazy" .verifier=${verifier} .credential=${'x'}></ob-badge>
+          </div>`,
+        );
+        await settled(page.querySelector('ob-badge')!);
+        expect(verifier.inputs).to.deep.equal(['x']);
+      } finally {
+        window.IntersectionObserver = io;
+      }
+    });
+
+    it('at most four badges of the page verify at once; leaving the line or the page gives the place back', async () => {
+      const verifier = new ManualVerifier();
+      const page = await fixture<HTMLElement>(
+        html`<div>
+          ${[0, 1, 2, 3, 4, 5, 6].map((i) => html`<ob-badge .verifier=${verifier} .credential=${`b${i}`}></ob-badge>`)}
+        </div>`,
+      );
+      const badges = [...page.querySelectorAll('ob-badge')];
+      const started = () => verifier.calls.map((call) => call.input);
+      await nextFrame();
+      expect(started()).to.deep.equal(['b0', 'b1', 'b2', 'b3']);
+      // Waiting ones show "Checking…" too.
+      expect(textOf(part(badges[6]!, 'verdict'))).to.equal('Checking…');
+      // Settling frees a place: the next in line starts.
+      verifier.calls[0]!.resolve(VERIFIED);
+      await settled(badges[0]!);
+      await nextFrame();
+      expect(started()).to.deep.equal(['b0', 'b1', 'b2', 'b3', 'b4']);
+      // A badge that leaves the page while waiting leaves the line.
+      badges[5]!.remove();
+      // One that leaves while verifying: its run is aborted and its place given back.
+      badges[1]!.remove();
+      expect(verifier.calls[1]!.options!.signal!.aborted).to.equal(true);
+      await nextFrame();
+      expect(started()).to.deep.equal(['b0', 'b1', 'b2', 'b3', 'b4', 'b6']);
+      // A run whose verifier ignores the abort still gives its place back (b1 never settles).
+      for (const call of verifier.calls.slice(2)) call.resolve(VERIFIED);
+      await Promise.all([badges[2], badges[3], badges[4], badges[6]].map((badge) => settled(badge!)));
+      expect(verifier.calls.length).to.equal(6);
+    });
+
+    it('ObBadge.concurrency sets the page-wide limit; raising it starts waiting badges', async () => {
+      expect(ObBadge.concurrency).to.equal(4);
+      ObBadge.concurrency = 1;
+      const verifier = new ManualVerifier();
+      const page = await fixture<HTMLElement>(
+        html`<div>
+          ${[0, 1, 2].map((i) => html`<ob-badge .verifier=${verifier} .credential=${`b${i}`}></ob-badge>`)}
+        </div>`,
+      );
+      await nextFrame();
+      expect(verifier.calls.length).to.equal(1);
+      ObBadge.concurrency = 3;
+      await nextFrame();
+      expect(verifier.calls.length).to.equal(3);
+      for (const call of verifier.calls) call.resolve(VERIFIED);
+      await Promise.all([...page.querySelectorAll('ob-badge')].map(settled));
+      expect(() => (ObBadge.concurrency = 0)).to.throw(TypeError);
+      expect(() => (ObBadge.concurrency = 1.5)).to.throw(TypeError);
+      expect(ObBadge.concurrency).to.equal(3);
+    });
+  });
+
+  describe('messages', () => {
+    it('a translation missing members (or giving the wrong type) falls back to English per member', async () => {
+      const partial = {
+        verdict: (verdict: string) => (verdict === 'verified' ? 'Vérifié' : 'Non vérifié'),
+        issuedBy: 42,
+        checkLabel: (id: string) => (id === 'proof' ? 'Signature (fr)' : id),
+      };
+      const el = await fixture<ObBadge>(
+        html`<ob-badge
+          lang="fr"
+          .verifier=${canned(VERIFIED)}
+          .credential=${'x'}
+          .messages=${partial as unknown as ObBadge['messages']}
+        ></ob-badge>`,
+      );
+      await settled(el);
+      expect(el.matches(':state(verified)')).to.equal(true);
+      expect(textOf(part(el, 'verdict'))).to.equal('Vérifié');
+      expect(textOf(part(el, 'recipient'))).to.equal('Awarded to Alice Example');
+      expect(textOf(part(el, 'issuer'))).to.contain('Issued by Example University');
+      // English sentences use the translation's labels.
+      expect(textOf(part(el, 'checks')!.querySelector('li:nth-child(2) .check__label'))).to.equal(
+        'Signature (fr): Passed',
+      );
+      expect(part(el, 'error')).to.equal(null);
+      // Nested cards get the merged strings too.
+      el.verification = endorsedBadge('unverified');
+      await el.updateComplete;
+      expect(textOf(part(el, 'verdict'))).to.equal('Non vérifié');
+      expect(textOf(part(el, 'endorsements')!.querySelector('.section__title'))).to.equal('Endorsements');
+      await expect(el).to.be.accessible();
+    });
+
+    it('messages that are not an object: English', async () => {
+      for (const junk of [null, 42, 'fr']) {
+        const el = await fixture<ObBadge>(
+          html`<ob-badge
+            .verifier=${canned(TAMPERED)}
+            .credential=${'x'}
+            .messages=${junk as unknown as ObBadge['messages']}
+          ></ob-badge>`,
+        );
+        await settled(el);
+        expect(textOf(part(el, 'banner')), String(junk)).to.equal(
+          'Not verified: the signature does not match the content',
+        );
+      }
     });
   });
 });

@@ -11,8 +11,9 @@ import {
 } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import type { BakedImage, Check, VerificationResult } from '../../core/result.js';
+import type { BakedImage, Check, NestedResult, VerificationResult } from '../../core/result.js';
 import { firstProblem, isNotRequested } from '../../core/result.js';
+import type { TrustList, TrustReport } from '../../core/trust/trust.js';
 import type { Verifier, VerifyInput } from '../../core/verify.js';
 import type { AlignmentView, BadgeView, EvidenceView } from '../../core/view.js';
 import { ObVerifiedEvent } from '../../events/verified-event.js';
@@ -27,10 +28,21 @@ import {
   renderMarkdown,
   renderPlainText,
 } from '../../internal/markdown.js';
-import { displayHost, en, type DisplayVerdict, type Messages } from '../../internal/messages.js';
+import {
+  areProblemMessagesReady,
+  displayHost,
+  en,
+  loadProblemMessages,
+  withFallback,
+  type DisplayVerdict,
+  type Messages,
+} from '../../internal/messages-base.js';
+import type * as BakedImageModule from '../../internal/baked-image-url.js';
+import type * as NearViewportModule from '../../internal/near-viewport.js';
 import { safeImageUrl, safeLinkUrl } from '../../internal/safe-url.js';
 import { clip, list, text } from '../../internal/untrusted.js';
 import { VerifyController } from '../../internal/verify-controller.js';
+import { verifyQueue, type ReleaseSlot } from '../../internal/verify-queue.js';
 import type * as NestedModule from './badge-nested.js';
 import type { CheckContext, NarrativeRenderer, NestedKit, NestedRenderer } from './badge-nested.js';
 import { styles } from './badge.styles.js';
@@ -56,6 +68,9 @@ const MAX_REASON = 200;
  * 100-achievement transcript never blocks the page in one long task.
  */
 const NESTED_FIRST = 16;
+
+/** Loaded with `import()` by the first `loading="lazy"` badge: most pages have none. */
+let nearViewport: typeof NearViewportModule | undefined;
 
 let nestedModule: typeof NestedModule | undefined;
 let nestedLoading: Promise<typeof NestedModule> | undefined;
@@ -89,38 +104,80 @@ type RunArgs = readonly [
   now: Date | undefined,
   recipient: string | undefined,
   proxy: string | undefined,
+  trustList: unknown,
+  trustedIssuers: string | undefined,
 ];
+
+/** Checks in the order most formats run them: while checking, the first one not settled is named as next. */
+const CHECK_ORDER = ['format', 'proof', 'issuer', 'validity', 'status'];
+
+const CHECK_ICONS = { passed: 'verified', failed: 'unverified', warning: 'unknown', skipped: 'skipped' } as const;
+
+/** A check's status as drawn: anything that is not one of the four reads as failed. */
+function statusOf(check: Check | undefined): keyof typeof CHECK_ICONS {
+  const status = check?.status;
+  return status === 'passed' || status === 'warning' || status === 'skipped' ? status : 'failed';
+}
+
+/**
+ * Whether a result shows sentences for problems (a check that failed or could not be completed),
+ * its own or a nested credential's: those sentences are loaded on demand (`loadProblemMessages`).
+ */
+function hasProblems(result: Partial<VerificationResult> | undefined, depth = 0): boolean {
+  const checks = list<Check>(result?.checks);
+  if (checks.some((check) => check?.status !== 'passed' && check?.status !== 'skipped')) return true;
+  const nested = depth < 4 ? list<NestedResult>(result?.nested) : [];
+  return nested.some((item) => hasProblems(item?.result, depth + 1));
+}
+
+/** Loaded with `import()` for the first badge that arrived as a baked image. */
+let bakedModule: typeof BakedImageModule | undefined;
+
+/**
+ * Loads (once per page) what drawing `result` needs beyond the script-tag bundle: the sentences
+ * for its problems, the helper that shows a baked image. `undefined` when nothing is missing, else
+ * whether all of it loaded; never rejects (without them the card is still drawn: general
+ * sentences, the placeholder image).
+ */
+function prepare(result: VerificationResult | undefined): Promise<boolean> | undefined {
+  const loads: Promise<unknown>[] = [];
+  if (!areProblemMessagesReady() && hasProblems(result)) loads.push(loadProblemMessages());
+  if (!bakedModule && result?.bakedImage) {
+    loads.push(import('../../internal/baked-image-url.js').then((module) => (bakedModule = module)));
+  }
+  return loads.length > 0
+    ? Promise.all(loads).then(
+        () => true,
+        () => false,
+      )
+    : undefined;
+}
+
+function noop(): void {}
+
+/** A host as the core reports it (ASCII, no port), or `undefined` for anything else. */
+function hostOf(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[a-z0-9.-]{1,253}$/i.test(value) ? value : undefined;
+}
+
+/** `result.trust`, when it is an object: a verifier's junk never breaks the card. */
+function trustOf(result: VerificationResult | undefined): TrustReport | undefined {
+  const trust: unknown = result?.trust;
+  return typeof trust === 'object' && trust !== null ? (trust as TrustReport) : undefined;
+}
+
+/** The trust list's entry for the issuer, when it names one (`null`: a list was given and does not list it). */
+function knownOf(trust: TrustReport | undefined): { name: string; list: string | undefined } | null | undefined {
+  const known: unknown = trust?.known;
+  if (known === null) return null;
+  const name = text((known as { name?: unknown } | undefined)?.name);
+  return name ? { name: clip(name, 200), list: text((known as { list?: unknown }).list) } : undefined;
+}
 
 /** The page owner's identity from `<meta name="ob-recipient" content="…">`, if the page has one. */
 function metaRecipient(document: Document): string | undefined {
   const meta = document.querySelector('meta[name="ob-recipient" i]');
   return text(meta?.getAttribute('content'))?.trim();
-}
-
-/**
- * Where a baked image is shown from. A PNG becomes a blob URL of type `image/png` (revoked when no
- * longer shown). An SVG becomes a `data:` URL instead: both are script-free in an `<img>`, but a
- * blob URL is also a document of the page's own origin to anyone who opens it ("Open image in new
- * tab"), where a hostile SVG's scripts would run as the page; a `data:` document has no origin.
- */
-function bakedImageUrl(image: BakedImage): { url: string; revoke: boolean } | undefined {
-  const bytes: unknown = image?.bytes;
-  if (!(bytes instanceof Uint8Array) || bytes.byteLength === 0) return undefined;
-  // The media type follows from the container the core parsed, never from a string beside it.
-  if (image.container === 'png') {
-    return {
-      url: URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/png' })),
-      revoke: true,
-    };
-  }
-  if (image.container === 'svg') return { url: `data:image/svg+xml;base64,${base64Of(bytes)}`, revoke: false };
-  return undefined;
-}
-
-function base64Of(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }
 
 /**
@@ -202,6 +259,22 @@ const NESTED_KIT: NestedKit = { html, nothing, icon, text, list, clip, displayId
  * standalone endorsement credential reads "<endorser> endorses <subject>". What draws these is
  * loaded with `import()` the first time a badge has any; the rest of the card is drawn meanwhile.
  *
+ * Who the issuer is (ADR 0009): a site that keeps a list of issuers it knows passes it with the
+ * `trusted-issuers` attribute (the URL of a JSON trust list, fetched once per page however many
+ * badges name it) or the `trustList` property. A verified badge whose issuer is on it reads "Known
+ * issuer: <the list's name for it>"; any other issuer's name is labelled as stated by the issuer,
+ * and a web domain confirmed to be the issuer's reads "Domain confirmed: example.edu". These lines
+ * sit beside the checks and never change the verdict. A badge that is not verified (not verified
+ * or status unknown) shows its issuer and recipient only as claims ("Claims to be from …").
+ *
+ * While checking, the checks that have settled are listed as they do ("✓ Signature ✓ Issuer …
+ * Checking status…"); the verdict pill, the live region, only announces the outcome.
+ *
+ * Walls of badges: with `loading="lazy"` a badge draws its "Checking…" card at once and starts
+ * verifying only when it comes within about 400px of the viewport. However many badges a page
+ * has, at most `ObBadge.concurrency` (default 4) verify at once; the others wait in line, first
+ * come first served, and a badge that leaves the page gives its place back.
+ *
  * @fires ob-verified - {ObVerifiedEvent} Every time a verification settles (verified or not). `event.result` is the `VerificationResult`.
  *
  * @csspart base - The card.
@@ -230,8 +303,11 @@ const NESTED_KIT: NestedKit = { html, nothing, icon, text, list, clip, displayId
  * @csspart nested-toggle - The "Show details" button under each nested card.
  * @csspart endorsements - The endorsements of the badge, its achievement or its issuer.
  * @csspart endorsement-checks - The `<details>` list of one endorsement's checks.
+ * @csspart trust - Who the issuer is, beside the checks: "Known issuer: …", "Domain confirmed: …" (verified badges only).
+ * @csspart trust-note - The note that the site's trust list could not be loaded.
+ * @csspart progress - While checking: the checks settled so far and the one being run.
  *
- * @cssstate loading - A verification is running.
+ * @cssstate loading - A verification is running (or, with `loading="lazy"`, waiting to come into view or for its turn).
  * @cssstate verified - Every check passed.
  * @cssstate unverified - A check failed; the content is shown, marked unverified.
  * @cssstate unknown - No check failed but one could not be completed.
@@ -254,6 +330,21 @@ const NESTED_KIT: NestedKit = { html, nothing, icon, text, list, clip, displayId
  */
 export class ObBadge extends LitElement {
   static override styles = styles;
+
+  /**
+   * How many `<ob-badge>` elements of the page verify at once (default 4; an integer ≥ 1, or
+   * `Infinity`). The others wait in line, first come first served: a wall of 200 badges never
+   * sends 200 sets of requests at once. A run gives its place back when it settles or is aborted
+   * (its badge left the page, or its inputs changed), and a badge that leaves the page while
+   * waiting leaves the line. Raising it starts waiting badges at once.
+   */
+  static get concurrency(): number {
+    return verifyQueue.limit;
+  }
+
+  static set concurrency(value: number) {
+    verifyQueue.limit = value;
+  }
 
   /** URL of a hosted badge or credential (resolved against the page's base URL). */
   @property() src?: string;
@@ -312,8 +403,35 @@ export class ObBadge extends LitElement {
   /** ARIA heading level of the badge name (1–6); section headings are one level below. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
-  /** The strings shown. Replace to translate (see `Messages`). */
+  /**
+   * The strings shown. Replace to translate (see `Messages`). A member it lacks (or gives with the
+   * wrong type) is taken from the English strings, so a partial or older translation still draws.
+   */
   @property({ attribute: false }) messages: Messages = en;
+
+  /**
+   * The URL of the site's trust list, a JSON document (docs/trust-list.schema.json) naming the
+   * issuers the site knows (resolved against the page). Fetched once per page for all badges,
+   * through the same careful loader as badges (timeout, size cap, no credentials). If it cannot be
+   * loaded or read, the badge says so in a quiet note and is verified without it. The trust list
+   * never changes a verdict: it only adds "Known issuer: …" to verified badges it names.
+   */
+  @property({ attribute: 'trusted-issuers' }) trustedIssuers?: string;
+
+  /**
+   * The site's trust list, already parsed (`parseTrustList` from `openbadge-embed/core`, or an
+   * object of the same shape). Takes precedence over `trusted-issuers`.
+   */
+  @property({ attribute: false }) trustList?: TrustList;
+
+  /**
+   * `lazy`: draw the "Checking…" card at once, but verify only when the badge comes within about
+   * 400px of the viewport (at once where IntersectionObserver is missing). For walls of badges.
+   * Default `eager`: verify as soon as there is something to verify. Either way at most
+   * `ObBadge.concurrency` badges of the page verify at once. `verifyComplete` waits until the
+   * badge has been verified, however long it stays out of view.
+   */
+  @property() loading: 'eager' | 'lazy' = 'eager';
 
   @state() private _inline: string | undefined;
 
@@ -347,9 +465,22 @@ export class ObBadge extends LitElement {
   private _nestedLoad: Promise<void> | undefined;
   /** Whether that load failed for this result: the card is then shown without its nested parts. */
   private _nestedFailed = false;
+  /**
+   * What a shown result needs loaded (see `prepare`), when it was not verified here (a
+   * `verification`): the result it was asked for, and the load; the render after it draws it whole.
+   */
+  private _preparedFor: VerificationResult | undefined;
+  private _prepareLoad: Promise<void> | undefined;
   /** Whether the shadow root has the nested parts' styles (adopted when it first draws them). */
   private _nestedStyled = false;
   private _pendingEvent: VerificationResult | undefined;
+  /** `messages` as last read, and it with the English strings for what it lacks. */
+  private _messagesFor: unknown = en;
+  private _messagesMerged: Messages = en;
+  /** The checks of the current run settled so far (while it is pending). */
+  private _progress: readonly Check[] = [];
+  /** The result of the run whose trust list could not be loaded or read (it shows the note). */
+  private _trustProblem: VerificationResult | undefined;
   /** The baked image shown, and the URL made for it (revoked when the result changes or the element leaves). */
   private _baked: { readonly image: BakedImage; readonly url: string; readonly revoke: boolean } | undefined;
 
@@ -360,11 +491,34 @@ export class ObBadge extends LitElement {
       const credential = this.credential ?? undefined;
       const src = text(this.src);
       if (credential === undefined && src === undefined && this._inline === undefined) return undefined;
-      return [credential, src, this._inline, this.verifier, this.now, text(this.recipient), text(this.proxy)];
+      return [
+        credential,
+        src,
+        this._inline,
+        this.verifier,
+        this.now,
+        text(this.recipient),
+        text(this.proxy),
+        this.trustList ?? undefined,
+        text(this.trustedIssuers)?.trim(),
+      ];
     },
-    task: async ([credential, src, inline, verifier, now, recipientAttribute, proxy], { signal }) => {
+    task: async ([credential, src, inline, verifier, now, recipientAttribute, proxy, given, listUrl], { signal }) => {
+      const progress: Check[] = [];
+      this._progress = progress;
+      let release: ReleaseSlot | undefined;
       try {
         const input = this._toInput(credential, src, inline);
+        if (this._isLazy()) {
+          // If it cannot be loaded, the badge is simply verified now.
+          nearViewport ??= await import('../../internal/near-viewport.js').catch(() => undefined);
+          signal.throwIfAborted();
+          // Still lazy once it has loaded (`loading` may have changed meanwhile): wait to come near.
+          if (nearViewport && this._isLazy()) await nearViewport.whenNearViewport(this, signal);
+        }
+        const trust = await this._trustListFor(given, listUrl, signal);
+        // A place among the page's running verifications: given back when this run settles or aborts.
+        release = verifyQueue.tryAcquire(signal) ?? (await verifyQueue.acquire(signal));
         // The page-wide declaration is read now, when this badge is verified.
         const recipient = recipientAttribute?.trim() ?? metaRecipient(this.ownerDocument);
         const active = verifier ?? (await defaultVerifier(proxy?.trim()));
@@ -373,11 +527,29 @@ export class ObBadge extends LitElement {
           signal,
           ...(now ? { now } : {}),
           ...(recipient ? { recipient } : {}),
+          ...(trust.list ? { trustList: trust.list } : {}),
+          onCheck: (check) => {
+            if (signal.aborted) return;
+            // A problem: its sentence will be needed, start loading it now.
+            if (hasProblems({ checks: [check] })) void loadProblemMessages().catch(noop);
+            progress.push(check);
+            this.requestUpdate();
+          },
         });
-        return isResult(result) ? result : resultFromError(new TypeError('The verifier returned no result'), now);
+        release();
+        const settled = isResult(result)
+          ? result
+          : resultFromError(new TypeError('The verifier returned no result'), now);
+        if (!signal.aborted) this._trustProblem = trust.problem ? settled : undefined;
+        await prepare(settled);
+        return settled;
       } catch (error) {
         if (signal.aborted) throw error;
-        return resultFromError(error, now);
+        const failed = resultFromError(error, now);
+        await prepare(failed);
+        return failed;
+      } finally {
+        release?.();
       }
     },
     onComplete: (result) => {
@@ -416,8 +588,9 @@ export class ObBadge extends LitElement {
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    while (this._nestedLoad) {
+    while (this._nestedLoad || this._prepareLoad) {
       await this._nestedLoad;
+      await this._prepareLoad;
       complete = await super.getUpdateComplete();
     }
     return complete;
@@ -459,9 +632,10 @@ export class ObBadge extends LitElement {
     const image = this.isConnected ? this.result?.bakedImage : undefined;
     if (this._baked?.image === image) return;
     this._releaseBaked();
-    if (!image) return;
+    // Without the helper (still loading, see `prepare`) the placeholder is drawn meanwhile.
+    if (!image || !bakedModule) return;
     try {
-      const made = bakedImageUrl(image);
+      const made = bakedModule.bakedImageUrl(image);
       if (made) this._baked = { image, ...made };
     } catch {
       // No image rather than no badge: the placeholder is drawn.
@@ -492,6 +666,51 @@ export class ObBadge extends LitElement {
       }
     }
     return inline ?? '';
+  }
+
+  private _isLazy(): boolean {
+    return String(this.loading).trim().toLowerCase() === 'lazy';
+  }
+
+  /**
+   * The trust list to verify with: the `trustList` property (read as a fetched one is), else the
+   * one at `url`. One that cannot be loaded or read is a `problem`, shown as a note; the badge is
+   * verified without it.
+   */
+  private async _trustListFor(
+    given: unknown,
+    url: string | undefined,
+    signal: AbortSignal,
+  ): Promise<{ list?: TrustList; problem?: boolean }> {
+    if (given === undefined && url === undefined) return {};
+    try {
+      // Loaded with `import()`: most pages name no trust list.
+      const lists = await import('../../internal/trust-lists.js');
+      const list = await lists.untilAborted(
+        given !== undefined
+          ? lists.readTrustList(given)
+          : lists.sharedTrustList(new URL(url!, this.ownerDocument.baseURI).href),
+        signal,
+      );
+      return { list };
+    } catch (error) {
+      if (signal.aborted) throw error;
+      return { problem: true };
+    }
+  }
+
+  /** The strings, with the English ones for whatever `messages` lacks; merged once per change. */
+  private get _m(): Messages {
+    if (this.messages !== this._messagesFor) {
+      this._messagesFor = this.messages;
+      this._messagesMerged = withFallback(this.messages);
+    }
+    return this._messagesMerged;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // No longer lazy while waiting to come into view: start now.
+    if (changed.has('loading') && !this._isLazy()) nearViewport?.stopWaiting(this);
   }
 
   private _display(): DisplayVerdict | undefined {
@@ -585,6 +804,14 @@ export class ObBadge extends LitElement {
     if (this._cards.waiting) this._growNested();
     if (this._nestedWaiting) this._loadNested();
     const result = this.result;
+    // A result verified here waited for what it needs; one handed over as `verification` did not.
+    if (result !== this._preparedFor) {
+      this._preparedFor = result;
+      this._prepareLoad = prepare(result)?.then((loaded) => {
+        this._prepareLoad = undefined;
+        if (loaded) this.requestUpdate();
+      });
+    }
     const badge = result?.badge;
     if (badge && !isMarkdownReady() && this._hasMarkdown(badge, result)) {
       loadMarkdown().then(
@@ -634,7 +861,7 @@ export class ObBadge extends LitElement {
     result: VerificationResult | undefined,
     fallback = false,
   ): TemplateResult {
-    const m = this.messages;
+    const m = this._m;
     const badge = fallback ? undefined : result?.badge;
     const context = this._context(result);
     const checks = list<Check>(result?.checks);
@@ -702,12 +929,15 @@ export class ObBadge extends LitElement {
                 </div>`
               : nothing
           }
-          ${badge ? this._renderContent(badge, result!, context, level) : nothing}
+          ${badge ? this._renderContent(badge, result!, context, level, display) : nothing}
           ${
             proxied
               ? html`<p part="proxy" class="proxy-note">${m.proxyNote(displayHost(proxied.details!['viaProxy']))}</p>`
               : nothing
           }
+          ${result && result === this._trustProblem ? html`<p part="trust-note" class="proxy-note">${m.trustListProblem}</p>` : nothing}
+          ${display === 'verified' ? this._renderTrust(result!) : nothing}
+          ${display === 'loading' && !this.noChecks ? this._renderProgress() : nothing}
           ${result && !this.noChecks && shown.length > 0 ? this._renderChecks(result, shown, context, badge) : nothing}
         </div>
       </article>
@@ -724,7 +954,7 @@ export class ObBadge extends LitElement {
   /** The issuer's words, quoted and isolated (`<bdi>`): direction marks in them cannot reorder the page's sentence. */
   private _renderReason(reason: string): TemplateResult {
     return html`<span part="reason" class="reason"
-      >${this.messages.revocationReason}: <q><bdi>${reason}</bdi></q></span
+      >${this._m.revocationReason}: <q><bdi>${reason}</bdi></q></span
     >`;
   }
 
@@ -732,7 +962,7 @@ export class ObBadge extends LitElement {
     // A baked badge is shown as the image it came in, not as the image its data points to.
     const url = this._baked?.url ?? safeImageUrl(badge?.image?.url);
     if (badge && url && !this._brokenImages.has(url)) {
-      const alt = text(badge.image?.alt) ?? this.messages.badgeImage(text(badge.name) ?? '');
+      const alt = text(badge.image?.alt) ?? this._m.badgeImage(text(badge.name) ?? '');
       return html`<img
         part="image"
         class="badge__image"
@@ -756,7 +986,7 @@ export class ObBadge extends LitElement {
     const href = safeLinkUrl(url);
     if (!href) return html`<span class=${className}>${content}</span>`;
     return html`<a class=${className} href=${href} target="_blank" rel="noopener noreferrer nofollow"
-      >${content}<span class="sr-only"> ${this.messages.opensInNewTab}</span></a
+      >${content}<span class="sr-only"> ${this._m.opensInNewTab}</span></a
     >`;
   }
 
@@ -765,17 +995,27 @@ export class ObBadge extends LitElement {
     result: VerificationResult,
     context: CheckContext,
     level: number,
+    display: DisplayVerdict,
   ): TemplateResult {
-    const m = this.messages;
+    const m = this._m;
     const compact = this.compact;
     const recipient = text(badge.recipient?.name);
     const description = text(badge.description);
     const narrative = this._narratives(level);
     const nested = this._nested(badge, result);
+    // Not verified: who it names is only what it claims, and reads so (ADR 0009).
+    const verified = display === 'verified';
     return html`
-      ${recipient ? html`<p part="recipient" class="recipient">${m.awardedTo(recipient)}</p>` : nothing}
-      ${this._renderOwner(result)} ${nested ? nested.holder(badge, result) : nothing} ${this._renderIssuer(badge)}
-      ${nested ? nested.endorsementStatement(badge, narrative) : nothing}
+      ${
+        recipient
+          ? verified
+            ? html`<p part="recipient" class="recipient">${m.awardedTo(recipient)}</p>`
+            : html`<p part="recipient" class="recipient claimed">${m.claimsAwardedTo(recipient)}</p>`
+          : nothing
+      }
+      ${this._renderOwner(result)} ${nested ? nested.holder(badge, result) : nothing}
+      ${this._renderIssuer(badge, verified ? knownOf(trustOf(result)) : false)}
+      ${nested ? nested.endorsementStatement(badge, result, narrative) : nothing}
       ${!compact && description ? html`<p part="description" class="description">${description}</p>` : nothing}
       ${compact ? nothing : this._renderDates(badge, result, context)}
       ${nested ? nested.nested(badge, nestedOf(result.nested, 'achievement'), level, 'achievement') : nothing}
@@ -804,7 +1044,7 @@ export class ObBadge extends LitElement {
     }
     return nestedModule.nestedRenderer({
       kit: NESTED_KIT,
-      messages: this.messages,
+      messages: this._m,
       lang: languageOf(this),
       compact: this.compact,
       noChecks: this.noChecks,
@@ -833,11 +1073,21 @@ export class ObBadge extends LitElement {
     else return nothing;
     const iconName = outcome === 'match' ? 'verified' : outcome === 'mismatch' ? 'unverified' : 'unknown';
     return html`<p part="owner" class="owner owner--${outcome}">
-      ${icon(iconName, 'icon owner__icon')}<span>${this.messages.ownerRecipient(outcome)}</span>
+      ${icon(iconName, 'icon owner__icon')}<span>${this._m.ownerRecipient(outcome)}</span>
     </p>`;
   }
 
-  private _renderIssuer(badge: BadgeView): TemplateResult | typeof nothing {
+  /**
+   * The issuer block. `known`: `false` when the badge is not verified (the issuer is then only a
+   * claim: no link, no logo); else the trust list's entry for the issuer (`null`: not on it,
+   * `undefined`: no list). The issuer's own name is labelled as its statement unless a trust list
+   * gives the issuer that very name.
+   */
+  private _renderIssuer(
+    badge: BadgeView,
+    known: { name: string } | null | undefined | false,
+  ): TemplateResult | typeof nothing {
+    const m = this._m;
     const issuer = badge.issuer ?? {};
     const id = text(issuer.id);
     // The identity a visitor compares: ASCII hosts, never cut (see displayId). Only a did:key or
@@ -847,6 +1097,18 @@ export class ObBadge extends LitElement {
     const ownName = text(issuer.name);
     const name = ownName ?? fullId;
     if (!name) return nothing;
+    const idLine =
+      ownName && shortId && shortId !== ownName
+        ? html`<span class="issuer__id" title=${shortId === fullId ? nothing : fullId!}>${shortId}</span>`
+        : nothing;
+    if (known === false) {
+      return html`<div part="issuer" class="issuer claimed">
+        <div class="issuer__text">
+          <span class="issuer__claim">${m.claimsFrom(name)}</span>
+          ${idLine}
+        </div>
+      </div>`;
+    }
     const image = safeImageUrl(issuer.image?.url);
     return html`<div part="issuer" class="issuer">
       ${
@@ -854,7 +1116,7 @@ export class ObBadge extends LitElement {
           ? html`<img
               class="issuer__image"
               src=${image}
-              alt=${text(issuer.image?.alt) ?? this.messages.issuerImage(name)}
+              alt=${text(issuer.image?.alt) ?? this._m.issuerImage(name)}
               loading="lazy"
               decoding="async"
               referrerpolicy="no-referrer"
@@ -863,15 +1125,58 @@ export class ObBadge extends LitElement {
           : nothing
       }
       <div class="issuer__text">
-        <span class="label">${this.messages.issuedBy}</span>
+        <span class="label">${m.issuedBy}</span>
         ${this._link(issuer.url, name, 'issuer__name')}
-        ${
-          ownName && shortId && shortId !== ownName
-            ? html`<span class="issuer__id" title=${shortId === fullId ? nothing : fullId!}>${shortId}</span>`
-            : nothing
-        }
+        ${ownName && known?.name !== ownName ? html`<span class="issuer__stated">${m.issuerNameStated}</span>` : nothing}
+        ${idLine}
       </div>
     </div>`;
+  }
+
+  /**
+   * Who the issuer of a verified badge is, beyond its key: on the site's trust list or not, and a
+   * web domain confirmed to be the issuer's. Beside the checks, never one of them.
+   */
+  private _renderTrust(result: VerificationResult): TemplateResult | typeof nothing {
+    const m = this._m;
+    const trust = trustOf(result);
+    const known = knownOf(trust);
+    const domain = trust?.domain;
+    const host = domain?.confirmed === true ? hostOf(domain.host) : undefined;
+    if (known === undefined && !host) return nothing;
+    const line = (content: string, tone: string) =>
+      html`<li class="trust__line trust__line--${tone}">
+        ${tone === 'confirmed' ? icon('verified', 'icon trust__icon') : nothing}<span>${content}</span>
+      </li>`;
+    return html`<ul part="trust" class="trust">
+      ${known ? line(m.knownIssuer(known.name, known.list), 'confirmed') : nothing}
+      ${known === null ? line(m.notKnownIssuer, 'plain') : nothing}
+      ${host ? line(m.domainConfirmed(host), 'confirmed') : nothing}
+    </ul>`;
+  }
+
+  /**
+   * While checking: the checks settled so far and the one being run, so a slow status list does
+   * not leave a bare "Checking…". Not a live region: only the verdict pill announces, once.
+   */
+  private _renderProgress(): TemplateResult {
+    const m = this._m;
+    const done = this._progress.filter((check) => check !== null && typeof check === 'object');
+    const ids = new Set(done.map((check) => String(check.id)));
+    const next = CHECK_ORDER.find((id) => !ids.has(id));
+    return html`<ol part="progress" class="progress" aria-label=${m.progressLabel}>
+      ${done.map((check) => {
+        const status = statusOf(check);
+        return html`<li class="progress__item check--${status}">
+          ${icon(CHECK_ICONS[status], 'icon check__icon')}<span
+            >${m.checkLabel(String(check.id), check.details)}<span class="sr-only"
+              >: ${m.checkStatus(status)}</span
+            ></span
+          >
+        </li>`;
+      })}
+      <li class="progress__item progress__item--next">${m.checkingNext(next)}</li>
+    </ol>`;
   }
 
   private _renderDates(
@@ -879,7 +1184,7 @@ export class ObBadge extends LitElement {
     result: VerificationResult,
     context: CheckContext,
   ): TemplateResult | typeof nothing {
-    const m = this.messages;
+    const m = this._m;
     const issued = text(badge.issuedOn);
     const from = text(badge.validFrom);
     const until = text(badge.validUntil);
@@ -925,9 +1230,9 @@ export class ObBadge extends LitElement {
     const url = safeLinkUrl(badge.criteria?.url);
     if (!narrative && !url) return nothing;
     return html`<section part="criteria" class="section criteria" role="group" aria-labelledby="criteria-title">
-      ${this._sectionHeading('criteria-title', this.messages.criteria, level)}
+      ${this._sectionHeading('criteria-title', this._m.criteria, level)}
       ${narrative ? renderNarrative(narrative) : nothing}
-      ${url ? html`<p class="criteria__link">${this._link(url, this.messages.criteriaLink)}</p>` : nothing}
+      ${url ? html`<p class="criteria__link">${this._link(url, this._m.criteriaLink)}</p>` : nothing}
     </section>`;
   }
 
@@ -939,7 +1244,7 @@ export class ObBadge extends LitElement {
     const items = list<EvidenceView>(badge.evidence).filter((item) => item && typeof item === 'object');
     if (items.length === 0) return nothing;
     return html`<section part="evidence" class="section evidence" role="group" aria-labelledby="evidence-title">
-      ${this._sectionHeading('evidence-title', this.messages.evidence, level)}
+      ${this._sectionHeading('evidence-title', this._m.evidence, level)}
       <ul class="evidence__list">
         ${items.map((item) => {
           const name = text(item.name);
@@ -949,7 +1254,7 @@ export class ObBadge extends LitElement {
             ${name ? html`<p class="evidence__name">${this._link(url, name)}</p>` : nothing}
             ${text(item.description) ? html`<p class="evidence__description">${item.description}</p>` : nothing}
             ${narrative ? renderNarrative(narrative) : nothing}
-            ${url && !name ? html`<p>${this._link(url, this.messages.evidenceLink)}</p>` : nothing}
+            ${url && !name ? html`<p>${this._link(url, this._m.evidenceLink)}</p>` : nothing}
           </li>`;
         })}
       </ul>
@@ -960,7 +1265,7 @@ export class ObBadge extends LitElement {
     const items = list<AlignmentView>(badge.alignments).filter((item) => text(item?.name));
     if (items.length === 0) return nothing;
     return html`<section part="alignments" class="section alignments" role="group" aria-labelledby="alignments-title">
-      ${this._sectionHeading('alignments-title', this.messages.alignments, level)}
+      ${this._sectionHeading('alignments-title', this._m.alignments, level)}
       <ul class="chips">
         ${items.map((item) => {
           const meta = [text(item.framework), text(item.code)].filter(Boolean).join(' · ');
@@ -975,7 +1280,7 @@ export class ObBadge extends LitElement {
   private _renderTags(badge: BadgeView): TemplateResult | typeof nothing {
     const tags = list<unknown>(badge.tags).filter((tag): tag is string => text(tag) !== undefined);
     if (tags.length === 0) return nothing;
-    return html`<ul part="tags" class="tags" aria-label=${this.messages.tags}>
+    return html`<ul part="tags" class="tags" aria-label=${this._m.tags}>
       ${tags.map((tag) => html`<li class="tag">${tag}</li>`)}
     </ul>`;
   }
@@ -987,18 +1292,20 @@ export class ObBadge extends LitElement {
     badge: BadgeView | undefined,
     { part = 'checks', summary }: { part?: string; summary?: string } = {},
   ): TemplateResult {
-    const m = this.messages;
-    const known = new Set(['passed', 'failed', 'warning', 'skipped']);
-    const iconFor = { passed: 'verified', failed: 'unverified', warning: 'unknown', skipped: 'skipped' } as const;
+    const m = this._m;
+    // How the issuer's domain was confirmed, with the checks of a verified badge (its trust lines say that it was).
+    const domain = part === 'checks' && result.verdict === 'verified' ? trustOf(result)?.domain : undefined;
+    const host = hostOf(domain?.host);
+    const method = domain?.method;
     return html`<details part=${part} class="checks">
       <summary>${summary ?? m.checksSummary(checks.length)}</summary>
       <ol class="checks__list">
         ${checks.map((check) => {
-          const status = known.has(check?.status) ? check.status : 'failed';
+          const status = statusOf(check);
           const reason =
             status === 'failed' && check.code === 'ERR_OB_REVOKED' ? this._revocationReason(check, badge) : undefined;
           return html`<li class="check check--${status}">
-            ${icon(iconFor[status], 'icon check__icon')}
+            ${icon(CHECK_ICONS[status], 'icon check__icon')}
             <span class="check__body">
               <span class="check__label"
                 >${m.checkLabel(String(check.id), check.details)}<span class="sr-only"
@@ -1011,6 +1318,11 @@ export class ObBadge extends LitElement {
           </li>`;
         })}
       </ol>
+      ${
+        host && (method === 'did:web' || method === 'issuer-id' || method === 'did-configuration')
+          ? html`<p class="checks__domain">${m.domainMethod(host, method, domain!.confirmed === true)}</p>`
+          : nothing
+      }
       <p class="checks__time">${m.checkedAt(formatDateTime(result.checkedAt, context.lang))}</p>
     </details>`;
   }

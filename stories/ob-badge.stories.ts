@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import type { Check, VerificationResult } from '../../core/result.js';
-import { cannedResult, passedChecks } from '../../../test/helpers/canned-results.js';
+import type { Check, VerificationResult } from '../src/core/result.js';
+import { cannedResult, passedChecks } from '../test/helpers/canned-results.js';
 import {
   bakedImage,
   hostedChecks,
@@ -12,17 +12,17 @@ import {
   revokedStatus,
   signedChecks,
   svgBytes,
-} from '../../../test/helpers/canned-ob2.js';
+} from '../test/helpers/canned-ob2.js';
 import {
   degreeTranscript,
   endorsedBadge,
   presentation,
   standaloneEndorsement,
   transcript,
-} from '../../../test/helpers/canned-nested.js';
-import type { Verifier } from '../../core/verify.js';
-import type { BadgeView } from '../../core/view.js';
-import './badge.js';
+} from '../test/helpers/canned-nested.js';
+import type { Verifier } from '../src/core/verify.js';
+import type { BadgeView } from '../src/core/view.js';
+import '../src/components/badge/badge.js';
 
 // Canned results: the stories show how <ob-badge> draws each outcome, without keys or network.
 const NOW = new Date('2025-06-01T12:00:00Z');
@@ -161,7 +161,27 @@ const nestedResults = {
   presentationSignedBySomeoneElse: presentation('holder-mismatch'),
 };
 
-const allResults = { ...results, ...ob2Results, ...nestedResults };
+// Who the issuer is (ADR 0009): beside the checks, never changing the verdict.
+const TRUST = {
+  issuerId: 'did:web:example.edu',
+  statedName: 'Example University',
+  domain: { host: 'example.edu', confirmed: true, method: 'did:web' },
+} as const;
+const trustResults = {
+  knownIssuer: {
+    ...results.verified,
+    trust: { ...TRUST, known: { name: 'Example University', list: 'Example Careers', matchedBy: 'domain' } },
+  },
+  statedIssuer: { ...results.verified, trust: { ...TRUST, known: null } },
+  // Not verified: the issuer and recipient are only claims, whatever the trust list says.
+  claimsToBeFrom: {
+    ...results.tampered,
+    trust: { ...TRUST, known: { name: 'Example University', matchedBy: 'domain' } },
+  },
+  claimsStatusUnknown: { ...results.statusUnknown, trust: TRUST },
+} satisfies Record<string, VerificationResult>;
+
+const allResults = { ...results, ...ob2Results, ...nestedResults, ...trustResults };
 
 /** A verifier that answers with a canned result (or never, for the loading state). */
 function cannedVerifier(result: VerificationResult | undefined): Verifier {
@@ -235,6 +255,86 @@ export const StandaloneEndorsement: Story = { args: { result: 'standaloneEndorse
 export const Presentation: Story = { args: { result: 'presentation' } };
 export const UnsignedPresentation: Story = { args: { result: 'unsignedPresentation' } };
 export const PresentationSignedBySomeoneElse: Story = { args: { result: 'presentationSignedBySomeoneElse' } };
+
+export const KnownIssuer: Story = { args: { result: 'knownIssuer' } };
+export const StatedIssuer: Story = { args: { result: 'statedIssuer' } };
+export const ClaimsToBeFrom: Story = { args: { result: 'claimsToBeFrom' } };
+export const ClaimsStatusUnknown: Story = { args: { result: 'claimsStatusUnknown' } };
+export const KnownIssuerCompact: Story = { args: { result: 'knownIssuer', compact: true } };
+
+/**
+ * A verifier that reports its checks one by one (`onCheck`), as the real one does, and then waits
+ * on a slow status list: the card lists what has settled and says what it is still checking.
+ */
+function slowVerifier(result: VerificationResult, { delay = 600, stallOnStatus = false } = {}): Verifier {
+  return {
+    async verify(_input, options) {
+      for (const check of result.checks) {
+        await new Promise<void>((resolve, reject) => {
+          const wait = check.id === 'status' && stallOnStatus ? 2 ** 31 - 1 : delay;
+          const timer = setTimeout(resolve, wait);
+          options?.signal?.addEventListener('abort', () => {
+            clearTimeout(timer);
+            reject(options.signal?.reason);
+          });
+        });
+        options?.onCheck?.(check);
+      }
+      return result;
+    },
+  };
+}
+
+/** Checks appear as they settle; the status list never answers, so it stays on "Checking status…". */
+export const ProgressiveChecking: Story = {
+  render: (args) => html`
+    <ob-badge
+      lang=${args.lang}
+      ?compact=${args.compact}
+      .verifier=${slowVerifier(results.verified, { stallOnStatus: true })}
+      .credential=${'canned:progressive'}
+      .now=${NOW}
+    ></ob-badge>
+  `,
+};
+
+/** The same, settling: the live region announces only the verdict. */
+export const ProgressiveThenVerified: Story = {
+  render: (args) => html`
+    <ob-badge
+      lang=${args.lang}
+      .verifier=${slowVerifier(trustResults.knownIssuer)}
+      .credential=${'canned:progressive-settles'}
+      .now=${NOW}
+    ></ob-badge>
+  `,
+};
+
+/**
+ * A wall of 24 compact badges with `loading="lazy"`: each draws "Checking…" at once and verifies
+ * when scrolled within about 400px of the view, at most four at a time (`ObBadge.concurrency`).
+ */
+export const LazyWall: Story = {
+  render: (args) => html`
+    <p>Scroll down: badges verify as they come near the view, four at a time.</p>
+    <div style="display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr))">
+      ${Array.from(
+        { length: 24 },
+        (_, i) =>
+          html`<ob-badge
+            compact
+            loading="lazy"
+            lang=${args.lang}
+            .verifier=${slowVerifier(i % 5 === 3 ? trustResults.claimsToBeFrom : trustResults.knownIssuer, {
+              delay: 150,
+            })}
+            .credential=${`canned:wall-${i}`}
+            .now=${NOW}
+          ></ob-badge>`,
+      )}
+    </div>
+  `,
+};
 
 /** A result verified elsewhere, shown through the `verification` property: nothing is fetched or verified. */
 export const SettledResult: Story = {

@@ -1,0 +1,686 @@
+import type { BadgeErrorCode } from '../core/errors.js';
+import type { BadgeFormat, Check, NestedRole, Verdict } from '../core/result.js';
+import { displayId } from './display-id.js';
+import type * as ProblemMessages from './problem-messages.js';
+
+/**
+ * Every user-facing string of the components, in one place (import it from messages.ts, which
+ * also loads the sentences for problems; `<ob-badge>` imports this module and loads those on
+ * demand, see `loadProblemMessages`). The core never writes prose; it gives
+ * check ids, statuses, `ERR_OB_*` codes and plain `details`, and this file turns them into
+ * sentences. To translate, provide another `Messages` object (same shape); nothing else changes.
+ *
+ * All values interpolated here are untrusted text from badges; they are returned as strings and
+ * rendered through Lit text bindings, never as HTML. They are also bounded, because these
+ * sentences speak with the page's authority ("Not verified: …"): a status list type of
+ * `X) — this badge is genuine; (Y` must not become part of one. Identifier-like values go in only
+ * when they look like identifiers, URLs and key ids only as `displayId` shows them, short, and
+ * dates only when they are dates; anything else gives the sentence without the value.
+ */
+
+/** How a message may format dates: supplied by the element, in the page's language. */
+export interface MessageContext {
+  readonly formatDate: (value: unknown) => string;
+  /** A time of day ("14:03"), for when a status was checked; without it the time is left out. */
+  readonly formatTime?: ((value: unknown) => string) | undefined;
+  /** The detected format, for the `format` check. */
+  readonly format?: BadgeFormat | undefined;
+}
+
+export type DisplayVerdict = Verdict | 'loading' | 'error';
+
+/** How many credentials of one role a credential carries, and how many read each verdict. */
+export interface NestedCounts {
+  readonly total: number;
+  readonly verified: number;
+  readonly unverified: number;
+  readonly unknown: number;
+}
+
+/** What an endorsement is attached to (`NestedResult.about.target`). */
+export type EndorsementTarget = 'credential' | 'achievement' | 'issuer';
+
+export interface Messages {
+  verdict(verdict: DisplayVerdict): string;
+  /** A check's name; `details` tell apart kinds of one check (an OB 2.0 hosted badge has no signature). */
+  checkLabel(id: string, details?: Readonly<Record<string, unknown>>): string;
+  checkStatus(status: Check['status']): string;
+  /** One plain-language sentence for a check. */
+  checkSentence(check: Check, context: MessageContext): string;
+  /**
+   * What an error code means, on its own. (`en` loads these sentences on first use: see
+   * `loadProblemMessages`.)
+   */
+  codeText(
+    code: BadgeErrorCode,
+    details: Readonly<Record<string, unknown>> | undefined,
+    context: MessageContext,
+  ): string;
+  /** The banner above an unverified or unknown badge that still shows its content. */
+  banner(verdict: 'unverified' | 'unknown', problem: string | undefined): string;
+  /** The error box when no badge could be read. */
+  unreadable(problem: string | undefined): string;
+  unexpectedError: string;
+  loading: string;
+  noInput: string;
+  checksSummary(count: number): string;
+  checkedAt(when: string): string;
+  formatName(format: BadgeFormat): string;
+  awardedTo(name: string): string;
+  /**
+   * The line beside "Awarded to …" when the page declared its owner (`recipient` attribute or
+   * `<meta name="ob-recipient">`): it is theirs, someone else's, or could not be told.
+   */
+  ownerRecipient(outcome: 'match' | 'mismatch' | 'unchecked'): string;
+  /** Introduces the issuer's own words on why a badge was revoked (shown as a quotation). */
+  revocationReason: string;
+  /**
+   * A check sentence for a check that relied on a document a CORS proxy fetched: `host` is the
+   * proxy's host (undefined when it cannot be shown).
+   */
+  viaProxy(sentence: string, host: string | undefined): string;
+  /** The card's own note when any check relied on a proxy (the checks may be hidden or closed). */
+  proxyNote(host: string | undefined): string;
+  issuedBy: string;
+  criteria: string;
+  criteriaLink: string;
+  evidence: string;
+  evidenceLink: string;
+  alignments: string;
+  tags: string;
+  issued: string;
+  validFrom: string;
+  expires: string;
+  expired: string;
+  opensInNewTab: string;
+  badgeImage(name: string): string;
+  issuerImage(name: string): string;
+
+  // Credentials inside credentials: a CLR's achievements, a presentation's credentials, endorsements.
+  // Their names are never put in these sentences: the element shows them beside the text, quoted.
+
+  /** The heading of the list of nested credentials of a role ("Achievements", "Endorsements"). */
+  nestedHeading(role: NestedRole): string;
+  /** "12 of 13 achievements verified". */
+  nestedSummary(role: NestedRole, counts: NestedCounts): string;
+  /** "1 not verified", "2 status unknown": beside the summary when some did not verify. */
+  nestedCount(verdict: 'unverified' | 'unknown', count: number): string;
+  /** Introduces the names of those that did not verify: "Not verified:", "Status unknown:". */
+  nestedNamesLead(verdict: 'unverified' | 'unknown'): string;
+  /** After the names shown, how many more there are: "and 3 more". */
+  nestedMore(count: number): string;
+  /** The heading of a group of achievements of one type; `undefined`: those with no type. */
+  achievementGroup(type: string | undefined): string;
+  /** The name of a nested credential whose content could not be read. */
+  untitledCredential: string;
+  /** The disclosure button under a nested card (its name follows, for screen readers). */
+  showDetails: string;
+  hideDetails: string;
+  /** While a long list is still being drawn: "Showing 24 of 100…". */
+  nestedProgress(shown: number, total: number): string;
+  /** "Endorsed by": before an endorser's name (and before the list of verified endorsers). */
+  endorsedBy: string;
+  /** What an endorsement is about: this badge, its achievement, or its issuer. */
+  endorsementAbout(target: EndorsementTarget | undefined): string;
+  /** A standalone endorsement credential: "Example Org endorses https://example.edu/badges/1". */
+  endorses(endorser: string | undefined, subject: string | undefined): string;
+  /** The summary of an endorsement's `<details>` list of checks. */
+  endorsementChecksSummary(count: number): string;
+  /**
+   * A presentation's holder, and whether the key that signed it is theirs: `proven` (the holder
+   * check passed), `mismatch` (someone else signed it) or `unproven` (not checked, or not signed).
+   */
+  presentedBy(holder: string, outcome: 'proven' | 'mismatch' | 'unproven'): string;
+  /** The verdict pill of a presentation nobody signed (ERR_OB_PRESENTATION_UNSIGNED). */
+  unsignedVerdict: string;
+  /** The note on a presentation nobody signed: it is only a container of `count` credentials. */
+  unsignedPresentation(count: number): string;
+
+  // Who the issuer is (ADR 0009), and what a badge that is not verified only claims.
+
+  /** A verified badge whose issuer the site's trust list names: that list's name for it, and the list's own name. */
+  knownIssuer(name: string, list: string | undefined): string;
+  /** A verified badge, a trust list given, the issuer not on it. */
+  notKnownIssuer: string;
+  /** Beside the issuer's name on a verified badge whose issuer the site does not know: the name is the issuer's own claim. */
+  issuerNameStated: string;
+  /** A web domain shown to be the issuer's (`result.trust.domain.confirmed`). */
+  domainConfirmed(host: string): string;
+  /** In the checks' details: how a domain was (or was not) confirmed as the issuer's. */
+  domainMethod(host: string, method: 'did:web' | 'issuer-id' | 'did-configuration', confirmed: boolean): string;
+  /** The site's trust list (`trusted-issuers`) could not be loaded or read: a quiet note, the badge is still checked. */
+  trustListProblem: string;
+  /** The issuer of a badge that is not verified (unverified or status unknown): a claim, never a fact. */
+  claimsFrom(name: string): string;
+  /** The recipient of a badge that is not verified. */
+  claimsAwardedTo(name: string): string;
+  /** Before the endorser's name of an endorsement that is not verified (`endorsedBy` when it is). */
+  claimsEndorsedBy: string;
+  /** A standalone endorsement credential that is not verified (`endorses` when it is). */
+  claimsToEndorse(endorser: string | undefined, subject: string | undefined): string;
+  /**
+   * While checking: the check being run next (its id: `format` while the badge is read, `proof`,
+   * `issuer`, `validity`, `status`, …; `undefined` when it cannot be told).
+   */
+  checkingNext(id: string | undefined): string;
+  /** The label of the list of checks done so far, while checking. */
+  progressLabel: string;
+}
+
+function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/** The longest URL or key id put in a sentence; longer ones are shortened in the middle. */
+const MAX_DETAIL = 80;
+
+/** What a status list type, an algorithm or a check id looks like. */
+const IDENTIFIER = /^[\w:.#/-]{1,64}$/;
+
+/** An identifier-like detail (a status list type, an algorithm), if it looks like one. */
+function identifier(value: unknown): string | undefined {
+  return typeof value === 'string' && IDENTIFIER.test(value) ? value : undefined;
+}
+
+/**
+ * A URL, DID or key id as the issuer block shows it (ASCII host, invisible characters escaped),
+ * at most MAX_DETAIL characters, its host never cut; left out if it holds spaces (no identifier
+ * does, prose does) or its host alone is too long.
+ */
+function place(value: unknown): string | undefined {
+  const raw = str(value)?.trim();
+  if (!raw) return undefined;
+  const shown = displayId(raw, MAX_DETAIL);
+  return shown && !/\s/u.test(shown) ? shown : undefined;
+}
+
+/** A date detail, formatted, if it is a date (`formatDate` shows other text as written). */
+function date(value: unknown, context: MessageContext): string | undefined {
+  const raw = str(value);
+  return raw && !Number.isNaN(Date.parse(raw)) ? context.formatDate(raw) : undefined;
+}
+
+/**
+ * The host (ASCII, with its port) of an http(s) URL or origin, if it has a short one: how a
+ * proxy (`details.viaProxy`, an origin) or a server is named.
+ */
+export function displayHost(value: unknown): string | undefined {
+  const raw = str(value)?.trim();
+  if (!raw || !/^https?:\/\//i.test(raw)) return undefined;
+  try {
+    const shown = new URL(raw).host;
+    return shown && shown.length <= MAX_DETAIL ? shown : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** How badge-controlled details may enter a sentence: what problem-messages.ts is handed. */
+export interface MessageHelpers {
+  readonly place: typeof place;
+  readonly identifier: typeof identifier;
+  readonly date: typeof date;
+  readonly displayHost: typeof displayHost;
+}
+
+const HELPERS: MessageHelpers = { place, identifier, date, displayHost };
+
+let problems: typeof ProblemMessages | undefined;
+let problemsLoading: Promise<void> | undefined;
+
+/** Gives `en` its sentences for problems at once (messages.ts does, for everyone who imports it). */
+export function useProblemMessages(module: typeof ProblemMessages): void {
+  problems = module;
+}
+
+/**
+ * Loads the English sentences for checks that did not pass (`en.codeText`) once per page: only
+ * badges with a problem need them, so they are not in the script-tag bundle. Until they have
+ * loaded, `en.codeText` gives a true but general sentence ("The badge could not be checked") and
+ * starts loading them; `<ob-badge>` awaits this before it shows a problem. Importing messages.ts
+ * instead of this module has them from the start. Rejects if the chunk could not be loaded, after
+ * which a later call tries again.
+ */
+export function loadProblemMessages(): Promise<void> {
+  problemsLoading ??= import('./problem-messages.js').then(
+    (module) => {
+      problems = module;
+    },
+    (error: unknown) => {
+      problemsLoading = undefined;
+      throw error;
+    },
+  );
+  return problemsLoading;
+}
+
+/** Whether `en.codeText` has its full sentences (see `loadProblemMessages`). */
+export function areProblemMessagesReady(): boolean {
+  return problems !== undefined;
+}
+
+/** Lower-cases the first letter, to follow "Not verified: ". English-only; translations do their own. */
+function sentenceTail(text: string): string {
+  return text.length > 1 && /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+const FORMATS: Record<string, string> = {
+  'ob3-jwt': 'Open Badges 3.0 (JWT)',
+  'ob3-json': 'Open Badges 3.0',
+  'ob2-hosted': 'Open Badges 2.0 (hosted)',
+  'ob2-signed': 'Open Badges 2.0 (signed)',
+  'clr-json': 'Comprehensive Learner Record',
+  'clr-jwt': 'Comprehensive Learner Record (JWT)',
+  'vp-json': 'Verifiable Presentation',
+  'vp-jwt': 'Verifiable Presentation (JWT)',
+};
+
+const LABELS: Record<string, string> = {
+  format: 'Format',
+  proof: 'Signature',
+  issuer: 'Issuer',
+  validity: 'Validity period',
+  status: 'Revocation status',
+  recipient: 'Recipient',
+  holder: 'Holder',
+  schema: 'Schema',
+  verify: 'Verification',
+};
+
+/** Recipient identity types (OB 2.0 `type`, OB 3.0 `identityType`) as people say them; fixed text, never the value. */
+function identityKind(label: unknown): string | undefined {
+  if (typeof label !== 'string') return undefined;
+  switch (label.replace(/^(?:https?:\/\/schema\.org\/|schema:|ext:)/i, '').toLowerCase()) {
+    case 'email':
+    case 'emailaddress':
+      return 'email address';
+    case 'url':
+      return 'web address';
+    case 'telephone':
+    case 'phone':
+    case 'phonenumber':
+      return 'telephone number';
+    case 'did':
+      return 'DID';
+    default:
+      return undefined;
+  }
+}
+
+export const en: Messages = {
+  verdict(verdict) {
+    switch (verdict) {
+      case 'loading':
+        return 'Checking…';
+      case 'verified':
+        return 'Verified';
+      case 'unknown':
+        return 'Status unknown';
+      case 'unverified':
+      case 'error':
+      default:
+        return 'Not verified';
+    }
+  },
+
+  checkLabel(id, details) {
+    if (id === 'proof' && details?.['verification'] === 'hosted') return 'Source';
+    return Object.hasOwn(LABELS, id) ? LABELS[id]! : id;
+  },
+
+  checkStatus(status) {
+    return (
+      { passed: 'Passed', failed: 'Failed', warning: 'Could not be completed', skipped: 'Not checked' }[status] ??
+      status
+    );
+  },
+
+  checkSentence(check, context) {
+    const d = check.details ?? {};
+    if (check.status === 'skipped') {
+      if (d['requested'] === false) return 'Not checked, because this page does not say who owns it';
+      const after = identifier(d['requires']) ?? identifier(d['after']);
+      return after
+        ? `Not checked, because the ${this.checkLabel(after).toLowerCase()} check did not pass`
+        : 'Not checked, because an earlier check did not pass';
+    }
+    let sentence: string;
+    if (check.status === 'passed') sentence = passedSentence(this, check, context);
+    else if (check.id === 'recipient')
+      sentence = problems ? problems.recipientProblem(this, check, context) : this.ownerRecipient('unchecked');
+    else if (check.code) sentence = this.codeText(check.code, check.details, context);
+    // The core always gives a code on failed/warning; without one, something unexpected happened.
+    // Its developer message is not shown to visitors.
+    else sentence = this.unexpectedError;
+    // The proxy's owner could have changed what it passed on: every check that relied on it says so.
+    return d['viaProxy'] === undefined ? sentence : this.viaProxy(sentence, displayHost(d['viaProxy']));
+  },
+
+  codeText(code, details, context) {
+    if (problems) return problems.codeText(HELPERS, code, details, context);
+    // Before the sentences for problems have loaded (see loadProblemMessages): a true, general one.
+    void loadProblemMessages().catch(() => undefined);
+    return 'The badge could not be checked';
+  },
+
+  banner(verdict, problem) {
+    const lead = verdict === 'unknown' ? 'Status unknown' : 'Not verified';
+    return problem ? `${lead}: ${sentenceTail(problem)}` : lead;
+  },
+
+  unreadable(problem) {
+    return problem ? `This badge could not be read: ${sentenceTail(problem)}` : 'This badge could not be read.';
+  },
+
+  unexpectedError: 'An unexpected error stopped the check',
+  loading: 'Checking this badge…',
+  noInput: 'No badge to show',
+
+  checksSummary(count) {
+    return count === 1 ? 'How this badge was checked (1 check)' : `How this badge was checked (${count} checks)`;
+  },
+
+  checkedAt(when) {
+    return `Checked ${when}`;
+  },
+
+  formatName(format) {
+    return Object.hasOwn(FORMATS, format) ? FORMATS[format]! : format;
+  },
+
+  awardedTo(name) {
+    return `Awarded to ${name}`;
+  },
+
+  ownerRecipient(outcome) {
+    switch (outcome) {
+      case 'match':
+        return 'Awarded to the owner of this page';
+      case 'mismatch':
+        return 'Awarded to someone else';
+      case 'unchecked':
+      default:
+        return 'Could not check that this badge belongs to the owner of this page';
+    }
+  },
+
+  revocationReason: 'Reason given by the issuer',
+
+  viaProxy(sentence, proxyHost) {
+    return proxyHost
+      ? `${sentence} (answered through ${proxyHost}, which could alter answers)`
+      : `${sentence} (answered through a proxy, which could alter answers)`;
+  },
+
+  proxyNote(proxyHost) {
+    return proxyHost
+      ? `Some answers came through ${proxyHost}, which could alter them.`
+      : 'Some answers came through a proxy, which could alter them.';
+  },
+
+  issuedBy: 'Issued by',
+  criteria: 'Criteria',
+  criteriaLink: 'View the full criteria',
+  evidence: 'Evidence',
+  evidenceLink: 'View evidence',
+  alignments: 'Skills and standards',
+  tags: 'Tags',
+  issued: 'Issued',
+  validFrom: 'Valid from',
+  expires: 'Expires',
+  expired: 'Expired',
+  opensInNewTab: '(opens in a new tab)',
+
+  badgeImage(name) {
+    return `Badge image: ${name}`;
+  },
+
+  issuerImage(name) {
+    return `Logo of ${name}`;
+  },
+
+  nestedHeading(role) {
+    switch (role) {
+      case 'achievement':
+        return 'Achievements';
+      case 'endorsement':
+        return 'Endorsements';
+      case 'credential':
+      default:
+        return 'Credentials';
+    }
+  },
+
+  nestedSummary(role, counts) {
+    return `${counts.verified} of ${counts.total} ${nestedNoun(role, counts.total)} verified`;
+  },
+
+  nestedCount(verdict, count) {
+    return verdict === 'unknown' ? `${count} status unknown` : `${count} not verified`;
+  },
+
+  nestedNamesLead(verdict) {
+    return verdict === 'unknown' ? 'Status unknown:' : 'Not verified:';
+  },
+
+  nestedMore(count) {
+    return `and ${count} more`;
+  },
+
+  achievementGroup(type) {
+    return type ?? 'Other achievements';
+  },
+
+  untitledCredential: 'Unnamed credential',
+  showDetails: 'Show details',
+  hideDetails: 'Hide details',
+
+  nestedProgress(shown, total) {
+    return `Showing ${shown} of ${total}…`;
+  },
+
+  endorsedBy: 'Endorsed by',
+
+  endorsementAbout(target) {
+    switch (target) {
+      case 'achievement':
+        return 'About the achievement';
+      case 'issuer':
+        return 'About the issuer';
+      case 'credential':
+        return 'About this credential';
+      default:
+        return 'About something not named';
+    }
+  },
+
+  endorses(endorser, subject) {
+    const who = endorser ?? 'Someone';
+    return subject ? `${who} endorses ${subject}` : `${who} endorses something not named`;
+  },
+
+  endorsementChecksSummary(count) {
+    return count === 1
+      ? 'How this endorsement was checked (1 check)'
+      : `How this endorsement was checked (${count} checks)`;
+  },
+
+  presentedBy(holder, outcome) {
+    switch (outcome) {
+      case 'proven':
+        return `Presented by ${holder}`;
+      case 'mismatch':
+        return `Names ${holder} as its holder, but someone else signed it`;
+      case 'unproven':
+      default:
+        return `Names ${holder} as its holder (not proven)`;
+    }
+  },
+
+  unsignedVerdict: 'Not signed',
+
+  unsignedPresentation(count) {
+    return count === 1
+      ? 'Not a signed presentation: a container of 1 credential, checked on its own'
+      : `Not a signed presentation: a container of ${count} credentials, each checked on its own`;
+  },
+
+  knownIssuer(name, list) {
+    return list ? `Known issuer: ${name}, per ${list}` : `Known issuer: ${name}`;
+  },
+
+  notKnownIssuer: 'Not on this site’s list of known issuers',
+  issuerNameStated: 'Name as stated by the issuer',
+
+  domainConfirmed(host) {
+    return `Domain confirmed: ${host}`;
+  },
+
+  domainMethod(host, method, confirmed) {
+    if (!confirmed) return `${host} is not confirmed as the issuer’s: its site does not link the issuer’s DID`;
+    switch (method) {
+      case 'did:web':
+        return `${host} is confirmed as the issuer’s: the issuer’s DID (did:web) is served from it`;
+      case 'issuer-id':
+        return `${host} is confirmed as the issuer’s: the issuer’s profile and keys are served from it`;
+      case 'did-configuration':
+      default:
+        return `${host} is confirmed as the issuer’s: its site links the issuer’s DID (DID Configuration)`;
+    }
+  },
+
+  trustListProblem: 'This site’s list of known issuers could not be loaded, so no issuer is shown as known.',
+
+  claimsFrom(name) {
+    return `Claims to be from ${name}`;
+  },
+
+  claimsAwardedTo(name) {
+    return `Claims to be awarded to ${name}`;
+  },
+
+  claimsEndorsedBy: 'Claims to be endorsed by',
+
+  claimsToEndorse(endorser, subject) {
+    const who = endorser ?? 'someone';
+    return subject ? `Claims to be an endorsement of ${subject} by ${who}` : `Claims to be an endorsement by ${who}`;
+  },
+
+  checkingNext(id) {
+    switch (id) {
+      case 'format':
+        return 'Reading the badge…';
+      case 'proof':
+        return 'Checking the signature…';
+      case 'issuer':
+        return 'Checking the issuer…';
+      case 'validity':
+        return 'Checking the dates…';
+      case 'status':
+        return 'Checking status…';
+      case 'recipient':
+        return 'Checking the recipient…';
+      default:
+        return 'Checking…';
+    }
+  },
+
+  progressLabel: 'Checks so far',
+};
+
+/**
+ * `custom` with every member it lacks (or gives with the wrong type) taken from `en`: a partial
+ * or outdated translation shows English for what it misses instead of breaking the card. Methods
+ * are called on the merged object, so `en`'s sentences use the translation's labels.
+ */
+export function withFallback(custom: unknown): Messages {
+  if (custom === en || typeof custom !== 'object' || custom === null) return en;
+  const given = custom as Record<string, unknown>;
+  const merged: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(en)) {
+    let own: unknown;
+    try {
+      own = given[key];
+    } catch {
+      own = undefined;
+    }
+    merged[key] = typeof own === typeof value ? own : value;
+  }
+  return merged as unknown as Messages;
+}
+
+/** "achievement(s)", "endorsement(s)", "credential(s)". English plurals; translations do their own. */
+function nestedNoun(role: NestedRole, count: number): string {
+  const one = role === 'achievement' ? 'achievement' : role === 'endorsement' ? 'endorsement' : 'credential';
+  return count === 1 ? one : `${one}s`;
+}
+
+function passedSentence(messages: Messages, check: Check, context: MessageContext): string {
+  const d = check.details ?? {};
+  switch (check.id) {
+    case 'format': {
+      const baked = isObject(d['baked']) ? d['baked']['container'] : undefined;
+      const image = baked === 'png' ? 'a baked PNG image' : baked === 'svg' ? 'a baked SVG image' : undefined;
+      const as = context.format ? messages.formatName(context.format) : undefined;
+      if (image) return as ? `Read from ${image} as ${as}` : `Read from ${image}`;
+      return as ? `Read as ${as}` : 'The badge data is well formed';
+    }
+    case 'proof': {
+      if (d['verification'] === 'hosted') {
+        // An OB 2.0 hosted badge has no signature: it is genuine because the issuer's server serves it.
+        const server = displayHost(d['finalUrl']) ?? displayHost(d['url']);
+        return server ? `Downloaded from the issuer’s server at ${server}` : 'Downloaded from the issuer’s server';
+      }
+      // A JWS names its algorithm, a Data Integrity proof its cryptosuite.
+      const alg = identifier(d['alg']) ?? identifier(d['cryptosuite']);
+      return alg ? `The signature matches the content (${alg})` : 'The signature matches the content';
+    }
+    case 'issuer': {
+      const scope = d['scope'];
+      if (scope === 'issuer-origin' || scope === 'allowedOrigins' || scope === 'startsWith') {
+        const issuer = place(d['issuer']);
+        const its = issuer ? `its issuer, ${issuer},` : 'its issuer';
+        if (scope === 'issuer-origin')
+          return issuer ? `Hosted on the same site as its issuer, ${issuer}` : 'Hosted on the same site as its issuer';
+        if (scope === 'allowedOrigins') return `Hosted on a site ${its} lists as its own`;
+        return `Hosted at an address ${its} lists for its badges`;
+      }
+      const who = place(d['issuer']) ?? place(d['controller']);
+      return who ? `Signed by a key that belongs to ${who}` : 'Signed by a key that belongs to the issuer';
+    }
+    case 'validity': {
+      const from = date(d['validFrom'], context);
+      const until = date(d['validUntil'], context);
+      if (from && until) return `Valid from ${from} until ${until}`;
+      if (until) return `Valid until ${until}`;
+      if (from) return `Valid since ${from}, with no expiry date`;
+      return 'Has no expiry date';
+    }
+    case 'status': {
+      const entries = d['entries'];
+      if (Array.isArray(entries) && entries.length === 0)
+        return 'The issuer publishes no revocation status for this badge';
+      if (entries === 0) return 'The issuer publishes no revocation status for this badge';
+      const checkedAt = str(d['checkedAt']);
+      const time = checkedAt && !Number.isNaN(Date.parse(checkedAt)) ? context.formatTime?.(checkedAt) : undefined;
+      if (time) return `Status checked at ${time} against the issuer’s list`;
+      if (checkedAt) return 'Status checked against the issuer’s list';
+      return 'Not revoked or suspended';
+    }
+    case 'holder': {
+      const holder = place(d['holder']) ?? place(d['controller']);
+      return holder ? `Signed by its holder, ${holder}` : 'Signed by its holder';
+    }
+    case 'recipient': {
+      // Only the kind of identity, never its value: the badge's may be a hash, which is not a name.
+      const kind = identityKind(d['identityType']);
+      return kind ? `${messages.ownerRecipient('match')} (identified by ${kind})` : messages.ownerRecipient('match');
+    }
+    default:
+      return 'Passed';
+  }
+}
