@@ -90,11 +90,18 @@ const buildConfig: UserConfig = {
     sourcemap: false,
     reportCompressedSize: false,
     lib: {
-      entry: 'src/cdn.ts',
+      // The inspector is a tool page's element: its own file, loaded only where it is used.
+      entry: {
+        'openbadge-embed': 'src/cdn.ts',
+        'openbadge-embed-inspector': 'src/components/inspector/cdn.ts',
+      },
       formats: ['es'],
-      fileName: () => 'openbadge-embed.js',
+      fileName: (_format, entryName) => `${entryName}.js`,
     },
     rolldownOptions: {
+      // The inspector entry imports the main one; letting the main entry export what they share
+      // keeps it one self-contained file rather than a stub over a shared chunk.
+      preserveEntrySignatures: 'allow-extension',
       output: {
         chunkFileNames: 'chunks/[name]-[hash].js',
         // Library mode keeps whitespace for bundlers to re-minify; this file is served as-is, so

@@ -9,9 +9,10 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** The budget, in gzip bytes (level 9), for the entry plus its static imports. */
-// 21 KB since Open Badges 2.0: the card itself now draws the recipient result, the proxy notice,
-// revocation reasons and baked images (about 2 KB gzip with the component styles minified).
-export const BUDGET_GZIP_BYTES = 21 * 1024;
+// 22 KB: the bundle defines <ob-badge> (whose transcript, endorsement, Markdown and error-sentence
+// code load with import() when a badge needs them) and <ob-badge-list> (whose behaviour loads when
+// a list appears). Was 20 KB before Open Badges 2.0, recipients and walls.
+export const BUDGET_GZIP_BYTES = 22 * 1024;
 
 /**
  * The budget for what a Data Integrity badge adds on top: the canonicalization chunk plus the

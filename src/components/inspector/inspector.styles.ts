@@ -1,0 +1,619 @@
+import { css } from 'lit';
+
+/**
+ * `<ob-inspector>`: the same `--ob-*` tokens as `<ob-badge>` (set once on the page, both follow),
+ * resolved into private `--_*` variables with light and dark defaults.
+ */
+export const styles = css`
+  :host {
+    --padding: 1.25rem;
+    --max-width: 72rem;
+
+    --_font: var(--ob-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_mono: var(--ob-font-family-mono, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
+    --_radius: var(--ob-radius, 1rem);
+    --_surface: var(--ob-color-surface, #ffffff);
+    --_surface-2: var(--ob-color-surface-raised, #f5f6f8);
+    --_text: var(--ob-color-text, #1b1f24);
+    --_muted: var(--ob-color-muted, #59636e);
+    --_border: var(--ob-color-border, #d8dee4);
+    --_link: var(--ob-color-link, #0b5cad);
+    --_verified: var(--ob-color-verified, #116329);
+    --_unverified: var(--ob-color-unverified, #b01f26);
+    --_unknown: var(--ob-color-unknown, #7a4700);
+    --_shadow: var(--ob-shadow, 0 1px 2px rgb(16 24 40 / 6%), 0 6px 20px rgb(16 24 40 / 8%));
+
+    display: block;
+    max-width: var(--max-width);
+    color: var(--_text);
+    font-family: var(--_font);
+    font-size: 1rem;
+    line-height: 1.5;
+    container-type: inline-size;
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_surface: var(--ob-color-surface, #181b21);
+      --_surface-2: var(--ob-color-surface-raised, #222730);
+      --_text: var(--ob-color-text, #e8eaed);
+      --_muted: var(--ob-color-muted, #a4adb8);
+      --_border: var(--ob-color-border, #343b46);
+      --_link: var(--ob-color-link, #7cb7ff);
+      --_verified: var(--ob-color-verified, #4ac26b);
+      --_unverified: var(--ob-color-unverified, #ff7b72);
+      --_unknown: var(--ob-color-unknown, #e3b341);
+      --_shadow: var(--ob-shadow, 0 1px 2px rgb(0 0 0 / 40%), 0 8px 24px rgb(0 0 0 / 35%));
+    }
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+
+  p,
+  ul,
+  ol,
+  dl,
+  dd,
+  pre,
+  figure {
+    margin: 0;
+  }
+
+  a {
+    color: var(--_link);
+    text-underline-offset: 0.15em;
+  }
+
+  a:focus-visible,
+  button:focus-visible,
+  summary:focus-visible,
+  input:focus-visible,
+  textarea:focus-visible,
+  pre:focus-visible,
+  [tabindex]:focus-visible {
+    outline: 2px solid var(--_link);
+    outline-offset: 2px;
+  }
+
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  .icon {
+    flex: none;
+    width: 1.1em;
+    height: 1.1em;
+  }
+
+  .inspector {
+    display: grid;
+    gap: 1.25rem;
+    overflow-wrap: anywhere;
+  }
+
+  .title {
+    font-size: 1.5rem;
+    font-weight: 750;
+    line-height: 1.2;
+    letter-spacing: -0.01em;
+  }
+
+  .intro,
+  .hint,
+  .note,
+  .privacy {
+    color: var(--_muted);
+  }
+
+  .hint,
+  .note,
+  .privacy {
+    font-size: 0.875rem;
+  }
+
+  /* Input: the file field is the keyboard path; the whole box also takes a drop. */
+  .input {
+    position: relative;
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 16rem), 1fr));
+    gap: 1rem 1.5rem;
+    padding: var(--padding);
+    border: 2px dashed var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  .input--over {
+    border-color: var(--_link);
+    background: var(--_surface-2);
+  }
+
+  .input__drop {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-items: center;
+    border-radius: inherit;
+    font-weight: 700;
+    color: var(--_link);
+    background: color-mix(in srgb, var(--_surface) 88%, transparent);
+    pointer-events: none;
+  }
+
+  .field {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: 0.35rem;
+    align-content: start;
+    min-width: 0;
+  }
+
+  .field label {
+    font-weight: 650;
+  }
+
+  .privacy {
+    grid-column: 1 / -1;
+  }
+
+  input,
+  textarea,
+  button {
+    font: inherit;
+    color: var(--_text);
+  }
+
+  input[type='url'],
+  textarea {
+    width: 100%;
+    min-width: 0;
+    padding: 0.45rem 0.6rem;
+    border: 1px solid var(--_muted);
+    border-radius: 0.5rem;
+    background: var(--_surface);
+  }
+
+  textarea {
+    resize: vertical;
+    min-height: 4.5rem;
+    max-height: 16rem;
+    font-family: var(--_mono);
+    font-size: 0.8125rem;
+  }
+
+  input[type='file'] {
+    max-width: 100%;
+  }
+
+  input[type='file']::file-selector-button,
+  button {
+    font-weight: 600;
+    padding: 0.4rem 0.9rem;
+    border: 1px solid var(--_border);
+    border-radius: 0.5rem;
+    background: var(--_surface-2);
+    cursor: pointer;
+  }
+
+  input[type='file']::file-selector-button {
+    margin-right: 0.75rem;
+    color: var(--_text);
+  }
+
+  button:hover,
+  input[type='file']::file-selector-button:hover {
+    border-color: var(--_link);
+  }
+
+  .field button {
+    justify-self: start;
+  }
+
+  /* Status line: a polite live region. */
+  /* Empty, it takes no room but stays in the accessibility tree, so its first message is announced. */
+  .status:empty {
+    padding: 0;
+    background: none;
+  }
+
+  .status {
+    padding: 0.5rem 0.75rem;
+    border-radius: 0.5rem;
+    background: var(--_surface-2);
+  }
+
+  .status--error {
+    color: var(--_unverified);
+    border-left: 4px solid currentColor;
+  }
+
+  /* Result: the card, then the report; side by side when there is room. */
+  .result {
+    display: grid;
+    gap: 1.5rem;
+  }
+
+  @container (min-width: 56rem) {
+    .result {
+      grid-template-columns: minmax(0, 26rem) minmax(0, 1fr);
+      align-items: start;
+    }
+
+    .network,
+    .embed {
+      grid-column: 1 / -1;
+    }
+  }
+
+  ob-badge {
+    display: block;
+  }
+
+  .report,
+  .network,
+  .embed {
+    display: grid;
+    gap: 1.25rem;
+    padding: var(--padding);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    box-shadow: var(--_shadow);
+    min-width: 0;
+  }
+
+  .section {
+    display: grid;
+    gap: 0.6rem;
+    min-width: 0;
+  }
+
+  .heading {
+    font-size: 1.15rem;
+    font-weight: 700;
+    line-height: 1.3;
+  }
+
+  .subheading {
+    font-size: 1rem;
+    font-weight: 700;
+  }
+
+  .checked-at {
+    font-weight: 650;
+  }
+
+  .summary--verified {
+    color: var(--_verified);
+  }
+
+  .summary--unverified,
+  .summary--error {
+    color: var(--_unverified);
+  }
+
+  .summary--unknown {
+    color: var(--_unknown);
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.75rem 1rem;
+  }
+
+  /* Checks */
+  .checks {
+    display: grid;
+    gap: 0.75rem;
+    padding: 0;
+    list-style: none;
+  }
+
+  .check {
+    display: flex;
+    gap: 0.6rem;
+    align-items: flex-start;
+    padding-top: 0.75rem;
+    border-top: 1px solid var(--_border);
+  }
+
+  .check:first-child {
+    border-top: 0;
+    padding-top: 0;
+  }
+
+  .check .icon {
+    margin-top: 0.2em;
+  }
+
+  .check--passed .icon {
+    color: var(--_verified);
+  }
+
+  .check--failed .icon {
+    color: var(--_unverified);
+  }
+
+  .check--warning .icon {
+    color: var(--_unknown);
+  }
+
+  .check--skipped .icon {
+    color: var(--_muted);
+  }
+
+  .check__body {
+    display: grid;
+    gap: 0.3rem;
+    min-width: 0;
+    flex: 1;
+  }
+
+  .check__head {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.6rem;
+    align-items: baseline;
+  }
+
+  .check__label {
+    font-weight: 700;
+  }
+
+  .check__status {
+    font-size: 0.8125rem;
+    font-weight: 600;
+    color: var(--_muted);
+  }
+
+  code,
+  .id {
+    font-family: var(--_mono);
+    font-size: 0.85em;
+  }
+
+  /* Details: a definition list of the check's facts. */
+  /* On a phone each fact's name sits above its value; with room, beside it. */
+  .details {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: 0 1rem;
+    font-size: 0.875rem;
+  }
+
+  .details dd {
+    margin-bottom: 0.35rem;
+  }
+
+  @container (min-width: 34rem) {
+    .details {
+      grid-template-columns: minmax(7rem, max-content) minmax(0, 1fr);
+      row-gap: 0.2rem;
+    }
+
+    .details dd {
+      margin-bottom: 0;
+    }
+  }
+
+  .details__row {
+    display: contents;
+  }
+
+  .details dt {
+    color: var(--_muted);
+  }
+
+  .details dd {
+    min-width: 0;
+  }
+
+  .details .details {
+    padding-left: 0.5rem;
+    border-left: 2px solid var(--_border);
+  }
+
+  .details__list {
+    display: grid;
+    gap: 0.35rem;
+    padding-left: 1.25rem;
+  }
+
+  /* Nested credentials: one disclosure each, drawn when opened. */
+  .nested {
+    display: grid;
+    gap: 0.5rem;
+    padding: 0;
+    list-style: none;
+  }
+
+  .nested details {
+    border: 1px solid var(--_border);
+    border-radius: 0.6rem;
+    background: var(--_surface-2);
+  }
+
+  .nested summary {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.6rem;
+    align-items: baseline;
+    padding: 0.5rem 0.75rem;
+    cursor: pointer;
+    list-style: none;
+  }
+
+  .nested summary::-webkit-details-marker {
+    display: none;
+  }
+
+  /* A flex summary loses its marker: draw one, turned when open. */
+  .nested summary::before {
+    content: '';
+    align-self: center;
+    width: 0.45em;
+    height: 0.45em;
+    border-right: 2px solid currentColor;
+    border-bottom: 2px solid currentColor;
+    transform: rotate(-45deg);
+    transition: transform 0.15s;
+  }
+
+  .nested details[open] > summary::before {
+    transform: rotate(45deg);
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .nested summary::before {
+      transition: none;
+    }
+  }
+
+  .nested__role {
+    font-size: 0.75rem;
+    font-weight: 700;
+    letter-spacing: 0.05em;
+    text-transform: uppercase;
+    color: var(--_muted);
+  }
+
+  .nested__name {
+    font-weight: 650;
+  }
+
+  .nested__body {
+    display: grid;
+    gap: 0.75rem;
+    padding: 0 0.75rem 0.75rem;
+  }
+
+  .word--verified {
+    color: var(--_verified);
+  }
+
+  .word--unverified,
+  .word--error {
+    color: var(--_unverified);
+  }
+
+  .word--unknown {
+    color: var(--_unknown);
+  }
+
+  .word {
+    font-size: 0.8125rem;
+    font-weight: 700;
+  }
+
+  /* Network log */
+  .table-wrap {
+    overflow-x: auto;
+    border: 1px solid var(--_border);
+    border-radius: 0.6rem;
+  }
+
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: 0.8125rem;
+  }
+
+  caption {
+    padding: 0.5rem 0.75rem;
+    text-align: left;
+    color: var(--_muted);
+  }
+
+  th,
+  td {
+    padding: 0.4rem 0.6rem;
+    text-align: left;
+    vertical-align: top;
+    border-top: 1px solid var(--_border);
+    overflow-wrap: normal;
+  }
+
+  th {
+    font-weight: 650;
+    white-space: nowrap;
+    background: var(--_surface-2);
+  }
+
+  td.num,
+  th.num {
+    text-align: right;
+    white-space: nowrap;
+  }
+
+  .fetch--failed td:nth-child(4) {
+    color: var(--_unverified);
+    font-weight: 600;
+  }
+
+  .fetch__url {
+    min-width: 12rem;
+    overflow-wrap: anywhere;
+  }
+
+  .fetch__extra {
+    display: block;
+    color: var(--_muted);
+  }
+
+  /* Embed */
+  .snippet {
+    display: grid;
+    border: 1px solid var(--_border);
+    border-radius: 0.6rem;
+    overflow: hidden;
+  }
+
+  .snippet__bar {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.4rem 0.5rem 0.4rem 0.75rem;
+    background: var(--_surface-2);
+    border-bottom: 1px solid var(--_border);
+    font-weight: 650;
+  }
+
+  .snippet__code {
+    max-height: 20rem;
+    overflow: auto;
+    padding: 0.75rem;
+    font-family: var(--_mono);
+    font-size: 0.8125rem;
+    line-height: 1.55;
+    white-space: pre-wrap;
+    word-break: break-all;
+  }
+
+  .preview {
+    max-width: 44rem;
+  }
+
+  .note--warn {
+    color: var(--_unknown);
+  }
+`;

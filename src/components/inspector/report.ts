@@ -1,0 +1,65 @@
+import type { VerificationResult } from '../../core/result.js';
+import type { FetchRecord } from '../../core/verify.js';
+import type { InspectedInput, InspectionReport } from './inspected-event.js';
+
+/**
+ * The downloadable report: the verification result as `ob-verify --json` prints it, plus the
+ * network log and what was inspected. Plain JSON, for a ticket, an audit trail or a diff.
+ */
+export interface ReportJson {
+  /** What wrote it, so a reader knows which fields to expect. */
+  readonly generator: 'openbadge-embed <ob-inspector>';
+  readonly input: InspectedInput;
+  readonly result: unknown;
+  readonly network: readonly FetchRecord[];
+}
+
+/**
+ * The result as JSON, `nested` included, except a baked image's bytes (the input file itself,
+ * which would print as an object of numbered bytes): given as their length, at every level. The
+ * same shape as the CLI's `--json` (src/cli/ob-verify.ts).
+ */
+export function resultJsonOf(result: VerificationResult): unknown {
+  const { bakedImage, nested, ...rest } = result;
+  return {
+    ...rest,
+    ...(bakedImage
+      ? {
+          bakedImage: {
+            container: bakedImage.container,
+            contentType: bakedImage.contentType,
+            byteLength: bakedImage.bytes?.byteLength ?? 0,
+          },
+        }
+      : {}),
+    ...(Array.isArray(nested)
+      ? { nested: nested.map((item) => ({ ...item, result: resultJsonOf(item.result) })) }
+      : {}),
+  };
+}
+
+export function reportJsonOf(report: InspectionReport): ReportJson {
+  return {
+    generator: 'openbadge-embed <ob-inspector>',
+    input: report.input,
+    result: resultJsonOf(report.result),
+    network: report.log,
+  };
+}
+
+/** The report as the text of the downloaded file. */
+export function reportText(report: InspectionReport): string {
+  return `${JSON.stringify(reportJsonOf(report), null, 2)}\n`;
+}
+
+/** `badge-report-2026-06-01T14-03-00Z.json`: from the time it was checked, safe as a file name everywhere. */
+export function reportFileName(result: VerificationResult): string {
+  const at = Date.parse(result.checkedAt);
+  const stamp = Number.isNaN(at)
+    ? 'undated'
+    : new Date(at)
+        .toISOString()
+        .replace(/\.\d+Z$/, 'Z')
+        .replace(/:/g, '-');
+  return `badge-report-${stamp}.json`;
+}
