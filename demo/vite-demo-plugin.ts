@@ -25,6 +25,9 @@
 //     that never enabled CORS. The page reads it as `http://no-cors.localhost:5173/ob2/no-cors/…`:
 //     browsers resolve `*.localhost` to this machine, and another host name is another origin, so
 //     the browser enforces CORS (from `localhost:5173` itself it would be a same-origin read).
+// - The portfolio wall (`/wall/`, demo/wall.html): its badges follow the rules above (`/wall/badges/*.jwt`
+//   by their `typ`, `/wall/badges/*.json` as `application/vc+ld+json`), its Open Badges 2.0 documents
+//   (`/wall/ob2/…`) the `/ob2/` rules; `list.json` and `trust-list.json` are plain `application/json`.
 // - `<script type="application/jwt" data-demo-inline="NAME.jwt"></script>` in index.html is filled
 //   with that fixture's token, so the "pasted inline" badge always matches the generated fixtures.
 import { readFile } from 'node:fs/promises';
@@ -77,7 +80,8 @@ type DemoDocument = 'jwt' | 'did' | 'credential' | 'ob2-json' | 'ob2-jwt' | 'png
 
 /** What the demo serves itself at `path`, or undefined for the dev server's own handling. */
 function demoDocumentOf(path: string): DemoDocument | undefined {
-  if (path.startsWith('/ob2/')) {
+  // The portfolio wall's Open Badges 2.0 documents (/wall/ob2/…) are served like the issuer's own.
+  if (path.startsWith('/ob2/') || path.startsWith('/wall/ob2/')) {
     if (path.endsWith('.json')) return 'ob2-json';
     if (path.endsWith('.jwt')) return 'ob2-jwt';
     if (path.endsWith('.png')) return 'png';
@@ -86,7 +90,10 @@ function demoDocumentOf(path: string): DemoDocument | undefined {
   }
   if (path.endsWith('.jwt')) return 'jwt';
   if (path.endsWith('/did.json')) return 'did';
-  if (path.endsWith('.json') && (path.startsWith('/credentials/') || path.includes('/status/'))) return 'credential';
+  if (path.endsWith('.json') && (path.startsWith('/credentials/') || path.startsWith('/wall/badges/'))) {
+    return 'credential';
+  }
+  if (path.endsWith('.json') && path.includes('/status/')) return 'credential';
   return undefined;
 }
 

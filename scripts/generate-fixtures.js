@@ -1837,6 +1837,859 @@ async function ob2Fixtures(keys, ob3Credential) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// A portfolio wall: 30 badges earned by one learner, Ada Lovelace, from eight issuers, in every
+// format this project reads. test/fixtures/wall/ and demo/public/wall/ hold the same tree; the demo
+// serves it at http://localhost:5173/wall/…, and `wall/list.json` lists the badges' URLs for
+// `<ob-badge-list src>`. Each badge is real: signed with the issuer's committed TEST-ONLY key,
+// except the tampered one (edited after signing) and the impostor (a key nobody publishes).
+//
+// Expected at FIXTURE_NOW (and in real time): 27 verified, among them one from an unknown did:key
+// issuer that calls itself a famous university (its signature is fine; no trust list names it);
+// 3 not verified: one expired, one revoked in its issuer's status list, one tampered.
+
+const WALL = 'http://localhost:5173/wall';
+const WALL_EARNER = 'Ada Lovelace';
+const WALL_SUBJECT = 'did:example:ada-lovelace';
+/** The revocation bit of the revoked wall badge in Nordlys's list: already set, it was Ada's all along. */
+const WALL_REVOKED_BIT = 1021;
+const WALL_IMPOSTOR = {
+  name: 'University of Cambridge',
+  // A look-alike address: an impostor states whatever it likes; the demo must never send a
+  // visitor's browser to a real university's server to find that out.
+  url: 'https://university-of-cambridge.example',
+  description: 'A collegiate public research university in Cambridge, England. (So it says.)',
+  image: { base: '#1e293b', ring: '#94a3b8', tips: 4 },
+};
+
+/** Each wall issuer's artwork colours (the ribbon changes per badge) and its skills framework. */
+const WALL_ART = {
+  didKey: { base: '#1d4ed8', baseDark: '#1e3a8a', ring: '#93c5fd' },
+  didJwk: { base: '#0f766e', baseDark: '#134e4a', ring: '#5eead4' },
+  didWeb: { base: '#7c3aed', baseDark: '#4c1d95', ring: '#c4b5fd' },
+  didWebPath: { base: '#be123c', baseDark: '#881337', ring: '#fda4af' },
+  didWebRecords: { base: '#0e7490', baseDark: '#164e63', ring: '#67e8f9' },
+  https: { base: '#b45309', baseDark: '#78350f', ring: '#fcd34d' },
+  ob2: { base: '#4338ca', baseDark: '#312e81', ring: '#a5b4fc' },
+  impostor: { base: '#1e293b', baseDark: '#0f172a', ring: '#cbd5e1' },
+};
+const RIBBONS = ['#f59e0b', '#7c3aed', '#0f766e', '#e11d48', '#2563eb', '#65a30d', '#1e293b'];
+
+/** A badge image as a `data:` URL: the issuer's colours, a glyph, a ribbon picked by `n`. */
+function wallArt(which, glyph, n) {
+  return ob2ArtworkPng({ ...WALL_ART[which], ribbon: RIBBONS[n % RIBBONS.length], glyph });
+}
+const wallImage = (which, glyph, n, name) => ({
+  id: `data:image/png;base64,${wallArt(which, glyph, n).toString('base64')}`,
+  type: 'Image',
+  caption: `${name} badge`,
+});
+
+/** An OB 3.0 Alignment. */
+function aligned(targetFramework, targetName, targetUrl, targetCode, targetDescription) {
+  return {
+    type: ['Alignment'],
+    targetName,
+    targetUrl,
+    ...(targetDescription ? { targetDescription } : {}),
+    targetFramework,
+    ...(targetCode ? { targetCode } : {}),
+  };
+}
+const northwindSkill = (code, name) =>
+  aligned('Northwind web developer framework', name, `https://northwind.example/framework#${code.toLowerCase()}`, code);
+const nordlysSkill = (code, name) =>
+  aligned('Nordlys competency framework', name, `https://nordlys-agile.example/framework/${code.toLowerCase()}`, code);
+const tidewaterSkill = (code, name) =>
+  aligned(
+    'Tidewater employability framework',
+    name,
+    `https://tidewater-skills.example/framework#${code.toLowerCase()}`,
+    code,
+  );
+const lakesideSkill = (code, name) =>
+  aligned(
+    'Lakeside Digital Skills Framework',
+    name,
+    `https://learn.lakeside.example/frameworks/digital-skills#${code.toLowerCase()}`,
+    code,
+  );
+const makerspaceRule = (code, name) =>
+  aligned(
+    'Harbor City Makerspace safety rules',
+    name,
+    `https://makerspace.harborcity.example/safety/${code.toLowerCase()}`,
+    code,
+  );
+
+/** An email address as OB 3.0 hides it (§B.1 IdentityObject): `sha256$` + hex SHA-256(address + salt). */
+function hashedEmail(email, salt) {
+  return {
+    type: 'IdentityObject',
+    identityType: 'emailAddress',
+    hashed: true,
+    identityHash: `sha256$${createHash('sha256')
+      .update(email + salt)
+      .digest('hex')}`,
+    salt,
+  };
+}
+
+/**
+ * The 30 badges, in the order the list gives them (grouped by issuer, as an earner adds them).
+ * `file` is the path under wall/; `kind` the issuer (an `ISSUERS` key, `impostor` or `ob2`);
+ * `expect` the verdict at FIXTURE_NOW and the first problem, as test/scenarios-wall.test.ts asserts.
+ */
+function wallBadgeSpecs() {
+  const learner = learnerAchievements();
+  const reuse = (key, more) => ({ ...learner[key].achievement, ...more });
+  const id = (n) => `urn:uuid:2d7b9e40-8a1f-4c3e-9b25-6f0a1d3c5e${n.toString(16).padStart(2, '0')}`;
+  return [
+    // --- Northwind Coding Academy: did:key, VC-JWT (EdDSA) ------------------------------------
+    {
+      file: 'badges/northwind-html-css-foundations.jwt',
+      kind: 'didKey',
+      id: id(1),
+      awarded: '2025-02-07T00:00:00Z',
+      glyph: 'code',
+      achievement: reuse('htmlCss', {
+        alignment: [northwindSkill('WD-1', 'Semantic, responsive markup and layout')],
+        tag: ['html', 'css', 'web development'],
+      }),
+      credits: 4,
+      expect: ['verified'],
+    },
+    {
+      file: 'badges/northwind-javascript-fundamentals.jwt',
+      kind: 'didKey',
+      id: id(2),
+      awarded: '2025-04-04T00:00:00Z',
+      glyph: 'code',
+      achievement: reuse('javascript', {
+        alignment: [northwindSkill('WD-2', 'Programming the browser')],
+        tag: ['javascript', 'web development'],
+      }),
+      credits: 5,
+      expect: ['verified'],
+    },
+    {
+      file: 'badges/northwind-accessible-web-components.jwt',
+      kind: 'didKey',
+      id: id(3),
+      awarded: '2025-05-16T00:00:00Z',
+      glyph: 'check',
+      achievement: A11Y(),
+      evidence: EVIDENCE_A11Y,
+      expect: ['verified'],
+    },
+    {
+      file: 'badges/northwind-typescript-in-practice.jwt',
+      kind: 'didKey',
+      id: id(4),
+      awarded: '2025-06-27T00:00:00Z',
+      glyph: 'code',
+      achievement: reuse('typescript', {
+        alignment: [northwindSkill('WD-3', 'Typed, maintainable code')],
+        tag: ['typescript', 'javascript', 'web development'],
+      }),
+      credits: 4,
+      expect: ['verified'],
+    },
+    {
+      // Signed as "Node.js and REST APIs"; the name was then "improved" in the token's payload.
+      file: 'badges/northwind-node-rest-apis.jwt',
+      kind: 'didKey',
+      id: id(5),
+      awarded: '2025-09-19T00:00:00Z',
+      glyph: 'code',
+      achievement: reuse('node', {
+        alignment: [northwindSkill('WD-4', 'Server-side development and APIs')],
+        tag: ['node.js', 'api design', 'web development'],
+      }),
+      credits: 5,
+      tamper: (claims) => {
+        claims.vc.credentialSubject.achievement.name = 'Node.js and REST APIs (with Distinction)';
+        claims.vc.name = claims.vc.name.replace('Node.js and REST APIs', 'Node.js and REST APIs (with Distinction)');
+      },
+      expect: ['unverified', ['proof', 'ERR_OB_SIGNATURE_INVALID']],
+    },
+    {
+      file: 'badges/northwind-testing-and-ci.jwt',
+      kind: 'didKey',
+      id: id(6),
+      awarded: '2025-11-28T00:00:00Z',
+      glyph: 'check',
+      achievement: reuse('testing', {
+        alignment: [northwindSkill('WD-5', 'Automated testing and delivery')],
+        tag: ['testing', 'continuous integration', 'web development'],
+      }),
+      credits: 4,
+      expect: ['verified'],
+    },
+    {
+      file: 'badges/northwind-full-stack-web-development.jwt',
+      kind: 'didKey',
+      id: id(7),
+      awarded: '2026-02-27T00:00:00Z',
+      glyph: 'sevenStar',
+      achievement: reuse('fullStack', {
+        alignment: [
+          northwindSkill('WD-1', 'Semantic, responsive markup and layout'),
+          northwindSkill('WD-4', 'Server-side development and APIs'),
+          northwindSkill('WD-5', 'Automated testing and delivery'),
+        ],
+        tag: ['web development', 'javascript', 'typescript', 'accessibility'],
+      }),
+      expect: ['verified'],
+    },
+
+    // --- Harbor City Library Makerspace: did:jwk, VC-JWT (ES256) -------------------------------
+    {
+      file: 'badges/makerspace-laser-cutter-operator.jwt',
+      kind: 'didJwk',
+      id: id(8),
+      awarded: '2025-03-15T00:00:00Z',
+      until: '2030-03-15T00:00:00Z',
+      glyph: 'bolt',
+      achievement: {
+        id: 'https://makerspace.harborcity.example/achievements/laser-cutter',
+        name: 'Laser Cutter Operator',
+        description: 'May operate the makerspace laser cutter without supervision.',
+        achievementType: 'License',
+        criteria: `Attended the two-hour **safety induction**, cut a test piece under supervision, and passed the [fire-safety quiz](https://makerspace.harborcity.example/quiz). Licences are reviewed every five years.`,
+        alignment: [makerspaceRule('LS-1', 'Laser safety for makerspaces')],
+        tag: ['safety', 'fabrication', 'laser cutting'],
+      },
+      expect: ['verified'],
+    },
+    {
+      file: 'badges/makerspace-3d-printing-basics.jwt',
+      kind: 'didJwk',
+      id: id(9),
+      awarded: '2025-07-26T00:00:00Z',
+      glyph: 'spark',
+      achievement: {
+        id: 'https://makerspace.harborcity.example/achievements/3d-printing-basics',
+        name: '3D Printing Basics',
+        description: 'Slices a model, prints it in PLA, and clears a jammed nozzle safely.',
+        achievementType: 'Badge',
+        criteria: `Printed a calibration cube and a part of their own design, and showed the duty technician how to clear a jam.`,
+        alignment: [makerspaceRule('FAB-2', 'Using the FDM printers')],
+        tag: ['3d printing', 'fabrication'],
+      },
+      expect: ['verified'],
+    },
+    {
+      // A two-year licence that ran out on 2 March 2026.
+      file: 'badges/makerspace-soldering-safety.jwt',
+      kind: 'didJwk',
+      id: id(10),
+      awarded: '2024-03-02T00:00:00Z',
+      until: '2026-03-02T00:00:00Z',
+      glyph: 'bolt',
+      achievement: {
+        id: 'https://makerspace.harborcity.example/achievements/soldering-safety',
+        name: 'Soldering Station Licence',
+        description: 'May use the soldering stations and the fume extractor unsupervised. Renewed every two years.',
+        achievementType: 'License',
+        criteria: `Completed the electronics safety induction and soldered a practice kit that passed inspection.`,
+        alignment: [makerspaceRule('LS-3', 'Soldering and fume safety')],
+        tag: ['safety', 'electronics'],
+      },
+      expect: ['unverified', ['validity', 'ERR_OB_EXPIRED']],
+    },
+
+    // --- openbadge-embed demo issuer: did:web:localhost%3A5173, VC-JOSE ---------------------------
+    {
+      file: 'badges/demo-in-browser-verification.jwt',
+      kind: 'didWeb',
+      keyId: 'key-1',
+      id: `${WALL}/badges/demo-in-browser-verification.jwt`,
+      awarded: '2025-10-10T00:00:00Z',
+      glyph: 'check',
+      status: { webRevocation: 5200 },
+      achievement: {
+        id: 'http://localhost:5173/achievements/in-browser-verification',
+        name: 'In-Browser Verification',
+        description: 'Embedded a badge that any visitor can verify in their own browser, with no server in between.',
+        achievementType: 'Achievement',
+        criteria: `Added one \`<script>\` tag and one \`<ob-badge>\` element to a page, and served the issuer's DID document at \`/.well-known/did.json\`.`,
+        alignment: [
+          aligned(
+            'W3C Recommendations',
+            'Verifiable Credentials Data Model 2.0',
+            'https://www.w3.org/TR/vc-data-model-2.0/',
+          ),
+        ],
+        tag: ['verifiable credentials', 'web components'],
+      },
+      expect: ['verified'],
+    },
+    {
+      file: 'badges/demo-issuing-with-did-web.jwt',
+      kind: 'didWeb',
+      keyId: 'key-2',
+      id: `${WALL}/badges/demo-issuing-with-did-web.jwt`,
+      awarded: '2026-01-23T00:00:00Z',
+      glyph: 'code',
+      achievement: {
+        id: 'http://localhost:5173/achievements/issuing-with-did-web',
+        name: 'Issuing with did:web',
+        description: 'Published a DID document, signed a credential with its key, and had a stranger verify it.',
+        achievementType: 'Assignment',
+        criteria: `Submitted a signed credential whose issuer is a \`did:web\` the learner controls, verified by a reviewer's browser. See the [did:web method](https://w3c-ccg.github.io/did-method-web/).`,
+        alignment: [
+          aligned('W3C Recommendations', 'Decentralized Identifiers (DIDs) v1.0', 'https://www.w3.org/TR/did-core/'),
+        ],
+        tag: ['verifiable credentials', 'did:web', 'security'],
+      },
+      expect: ['verified'],
+    },
+
+    // --- Nordlys Agile Academy: did:web with a path, Data Integrity -----------------------------
+    {
+      file: 'badges/nordlys-scrum-fundamentals.json',
+      kind: 'didWebPath',
+      id: id(13),
+      awarded: '2025-03-28T00:00:00Z',
+      glyph: 'sevenStar',
+      status: { revocation: 40101, suspension: 80101 },
+      achievement: reuse('scrum', {
+        alignment: [
+          aligned('The Scrum Guide (2020)', 'Scrum Theory and Events', 'https://scrumguides.org/scrum-guide.html'),
+        ],
+        tag: ['agile', 'scrum', 'teamwork'],
+      }),
+      expect: ['verified'],
+    },
+    {
+      file: 'badges/nordlys-user-story-mapping.json',
+      kind: 'didWebPath',
+      id: id(14),
+      awarded: '2025-06-06T00:00:00Z',
+      glyph: 'spark',
+      status: { revocation: 40102, suspension: 80102 },
+      achievement: reuse('storyMapping', {
+        alignment: [nordlysSkill('PRD-2', 'Slicing work into releases')],
+        tag: ['agile', 'product', 'facilitation'],
+      }),
+      expect: ['verified'],
+    },
+    {
+      file: 'badges/nordlys-flow-metrics-practitioner.json',
+      kind: 'didWebPath',
+      cryptosuite: 'eddsa-jcs-2022',
+      id: id(15),
+      awarded: '2025-08-29T00:00:00Z',
+      glyph: 'bolt',
+      achievement: {
+        ...FLOW_PRACTITIONER(),
+        alignment: [nordlysSkill('FLW-1', 'Measuring flow')],
+        tag: ['agile', 'kanban', 'flow'],
+      },
+      expect: ['verified'],
+    },
+    {
+      // Awarded in error (Ada took the workshop, not the course): Nordlys set its revocation bit.
+      file: 'badges/nordlys-product-owner-essentials.json',
+      kind: 'didWebPath',
+      id: id(16),
+      awarded: '2025-10-17T00:00:00Z',
+      glyph: 'sevenStar',
+      status: { revocation: WALL_REVOKED_BIT, suspension: 80104 },
+      achievement: {
+        id: 'https://nordlys-agile.example/achievements/product-owner-essentials',
+        name: 'Product Owner Essentials',
+        description: 'Orders a backlog by value, writes testable acceptance criteria and says no kindly.',
+        achievementType: 'Course',
+        criteria: `Completed the three-day course and its backlog-refinement exercise with a real team.`,
+        alignment: [nordlysSkill('PRD-1', 'Owning a product backlog')],
+        tag: ['agile', 'product'],
+      },
+      expect: ['unverified', ['status', 'ERR_OB_REVOKED']],
+    },
+    {
+      file: 'badges/nordlys-retrospective-facilitator.json',
+      kind: 'didWebPath',
+      id: id(17),
+      awarded: '2026-01-09T00:00:00Z',
+      glyph: 'spark',
+      status: { revocation: 40103, suspension: 80103 },
+      achievement: reuse('retrospectives', {
+        alignment: [nordlysSkill('FAC-2', 'Facilitating team events')],
+        tag: ['agile', 'facilitation', 'teamwork'],
+      }),
+      expect: ['verified'],
+    },
+
+    // --- Tidewater Skills Partnership: another did:web with a path, Data Integrity -----------------
+    {
+      file: 'badges/tidewater-career-readiness.json',
+      kind: 'didWebRecords',
+      id: id(18),
+      awarded: '2025-01-31T00:00:00Z',
+      glyph: 'check',
+      achievement: reuse('careerReadiness', {
+        alignment: [tidewaterSkill('EMP-1', 'Preparing for work')],
+        tag: ['careers', 'communication'],
+      }),
+      expect: ['verified'],
+    },
+    {
+      file: 'badges/tidewater-professional-communication.json',
+      kind: 'didWebRecords',
+      id: id(19),
+      awarded: '2025-07-11T00:00:00Z',
+      glyph: 'spark',
+      achievement: reuse('communication', {
+        alignment: [tidewaterSkill('COM-2', 'Written communication at work')],
+        tag: ['communication', 'code review', 'teamwork'],
+      }),
+      expect: ['verified'],
+    },
+    {
+      file: 'badges/tidewater-civic-hackathon-2025.json',
+      kind: 'didWebRecords',
+      id: id(20),
+      awarded: '2025-11-08T00:00:00Z',
+      glyph: 'sevenStar',
+      achievement: reuse('hackathon', {
+        alignment: [
+          aligned(
+            'Web Content Accessibility Guidelines 2.2',
+            'WCAG 2.2 Success Criterion 2.1.1: Keyboard',
+            'https://www.w3.org/TR/WCAG22/#keyboard',
+            '2.1.1',
+          ),
+        ],
+        tag: ['accessibility', 'teamwork', 'hackathon'],
+      }),
+      expect: ['verified'],
+    },
+    {
+      file: 'badges/tidewater-digital-inclusion-volunteer.json',
+      kind: 'didWebRecords',
+      id: id(21),
+      awarded: '2026-03-13T00:00:00Z',
+      glyph: 'check',
+      achievement: reuse('volunteer', {
+        alignment: [tidewaterSkill('CIV-1', 'Community contribution')],
+        tag: ['volunteering', 'accessibility', 'communication'],
+      }),
+      expect: ['verified'],
+    },
+
+    // --- Lakeside Community College: an https issuer with a JWKS, VC-JWT (ES256) ------------------
+    {
+      file: 'badges/lakeside-introduction-to-data-analysis.jwt',
+      kind: 'https',
+      id: 'https://learn.lakeside.example/credentials/a11c3e',
+      awarded: '2025-06-20T00:00:00Z',
+      glyph: 'spark',
+      achievement: {
+        id: 'https://learn.lakeside.example/courses/data-101',
+        name: 'Introduction to Data Analysis',
+        description: 'A 30-hour course on cleaning, summarising and visualising tabular data.',
+        achievementType: 'Course',
+        criteria: `Completed six weekly problem sets (spreadsheets and Python), a final project analysing an [open data set](https://data.lakeside.example), and a 10-minute presentation of the findings.`,
+        alignment: [lakesideSkill('DS-3', 'Data literacy')],
+        tag: ['data', 'python', 'spreadsheets'],
+      },
+      expect: ['verified'],
+    },
+    {
+      file: 'badges/lakeside-sql-for-analysts.jwt',
+      kind: 'https',
+      id: 'https://learn.lakeside.example/credentials/b52d90',
+      awarded: '2025-09-26T00:00:00Z',
+      glyph: 'code',
+      achievement: {
+        id: 'https://learn.lakeside.example/courses/data-140',
+        name: 'SQL for Analysts',
+        description: 'Joins, grouping, window functions and reading a query plan, on a real city data set.',
+        achievementType: 'Course',
+        criteria: `Passed the weekly quizzes and wrote ten queries answering the city transport office's questions.`,
+        alignment: [lakesideSkill('DS-4', 'Working with databases')],
+        tag: ['data', 'sql'],
+      },
+      expect: ['verified'],
+    },
+    {
+      file: 'badges/lakeside-data-visualisation.jwt',
+      kind: 'https',
+      id: 'https://learn.lakeside.example/credentials/c7e418',
+      awarded: '2026-01-30T00:00:00Z',
+      glyph: 'spark',
+      achievement: {
+        id: 'https://learn.lakeside.example/courses/data-210',
+        name: 'Data Visualisation for the Web',
+        description:
+          'Charts that tell the truth: scales, colour, annotation, and accessible interactive charts with D3.',
+        achievementType: 'Course',
+        criteria: `Published three interactive charts with text alternatives and a data table for each.`,
+        alignment: [lakesideSkill('DS-5', 'Communicating with data')],
+        tag: ['data', 'visualisation', 'javascript', 'accessibility'],
+      },
+      expect: ['verified'],
+    },
+    {
+      file: 'badges/lakeside-applied-data-analytics.jwt',
+      kind: 'https',
+      id: 'https://learn.lakeside.example/credentials/d90f27',
+      awarded: '2026-05-15T00:00:00Z',
+      until: '2031-05-15T00:00:00Z',
+      glyph: 'sevenStar',
+      achievement: {
+        id: 'https://learn.lakeside.example/certificates/applied-data-analytics',
+        name: 'Certificate in Applied Data Analytics',
+        description: 'Lakeside’s part-time certificate: four data courses and a project for a local organisation.',
+        achievementType: 'Certificate',
+        criteria: `Awarded on passing four courses of the data pathway and a capstone project for a community partner.`,
+        alignment: [
+          lakesideSkill('DS-3', 'Data literacy'),
+          lakesideSkill('DS-4', 'Working with databases'),
+          lakesideSkill('DS-5', 'Communicating with data'),
+        ],
+        tag: ['data', 'statistics', 'sql', 'python'],
+      },
+      expect: ['verified'],
+    },
+
+    // --- Millbrook Code Club: Open Badges 2.0 (hosted, signed, baked PNG) -----------------------------
+    {
+      file: 'ob2/assertions/git-fundamentals.json',
+      kind: 'ob2',
+      ob2: 'hosted',
+      badgeClass: 'git-fundamentals',
+      awarded: '2025-01-18T10:00:00Z',
+      expect: ['verified'],
+    },
+    {
+      file: 'ob2/signed/code-reviewer.jwt',
+      kind: 'ob2',
+      ob2: 'signed',
+      uuid: '9c2e5a71-3b8d-4f60-a1e4-7d5b3c9f2a01',
+      badgeClass: 'code-reviewer',
+      awarded: '2025-08-09T18:30:00Z',
+      expect: ['verified'],
+    },
+    {
+      file: 'ob2/assertions/pair-programming-mentor.json',
+      kind: 'ob2',
+      ob2: 'hosted',
+      badgeClass: 'pair-programming-mentor',
+      awarded: '2025-12-06T11:00:00Z',
+      expect: ['verified'],
+    },
+    {
+      file: 'ob2/baked/lightning-talk-speaker.png',
+      kind: 'ob2',
+      ob2: 'baked',
+      uuid: '9c2e5a71-3b8d-4f60-a1e4-7d5b3c9f2a02',
+      badgeClass: 'lightning-talk-speaker',
+      awarded: '2026-04-18T19:00:00Z',
+      expect: ['verified'],
+    },
+
+    // --- An impostor: a did:key nobody publishes, calling itself a famous university --------------
+    {
+      file: 'badges/impostor-university-machine-learning.jwt',
+      kind: 'impostor',
+      id: id(30),
+      awarded: '2026-05-02T00:00:00Z',
+      glyph: 'sevenStar',
+      achievement: {
+        id: 'https://university-of-cambridge.example/certificates/advanced-machine-learning',
+        name: 'Certificate in Advanced Machine Learning',
+        description: 'A postgraduate certificate in modern machine learning. Issued online, no questions asked.',
+        achievementType: 'Certificate',
+        criteria: `Paid the fee.`,
+        tag: ['machine learning', 'python', 'data'],
+      },
+      expect: ['verified'],
+    },
+  ];
+}
+
+/** Millbrook Code Club's badge classes for the wall (OB 2.0), at `${WALL}/ob2/badges/<slug>.json`. */
+const WALL_OB2_CLASSES = {
+  'git-fundamentals': {
+    name: 'Git Fundamentals',
+    description: 'Commits, branches, merges and rebases; recovers from a mess without losing work.',
+    glyph: 'code',
+    criteria: `Earners of this badge, at a club evening:
+
+- branched, committed and merged a change with a conflict, and resolved it;
+- undid a bad commit with \`git revert\` and found a lost one with \`git reflog\`.`,
+    tags: ['git', 'version control'],
+    alignment: {
+      targetName: 'Version control',
+      targetUrl: 'https://millbrook-code-club.example/skills#version-control',
+      targetFramework: 'Millbrook Code Club skills framework',
+      targetCode: 'TOOLS-1',
+    },
+    evidence: {
+      id: 'https://millbrook-code-club.example/portfolio/ada-lovelace/git-kata',
+      name: 'The merge-conflict kata',
+      narrative: 'Resolved three conflicts and explained each resolution to a mentor.',
+    },
+  },
+  'code-reviewer': {
+    name: 'Code Reviewer',
+    description: 'Reviews pull requests kindly and usefully: tests first, then design, then style.',
+    glyph: 'check',
+    criteria: `Reviewed at least **ten** pull requests in club projects; two maintainers vouched for the reviews.`,
+    tags: ['code review', 'open source', 'git'],
+    alignment: {
+      targetName: 'Collaborating on a shared code base',
+      targetUrl: 'https://millbrook-code-club.example/skills#collaboration',
+      targetFramework: 'Millbrook Code Club skills framework',
+      targetCode: 'COLLAB-2',
+    },
+    evidence: {
+      id: 'https://github.example/millbrook/club-site/pulls?q=reviewed-by%3Aada',
+      name: 'Her reviews on the club website',
+      narrative: 'Twelve reviewed pull requests, March to August 2025.',
+    },
+  },
+  'pair-programming-mentor': {
+    name: 'Pair Programming Mentor',
+    description: 'Pairs with newer members so that they drive, learn, and come back next week.',
+    glyph: 'spark',
+    criteria: `Mentored at six club evenings and received positive feedback from three mentees.`,
+    tags: ['mentoring', 'teamwork', 'javascript'],
+    alignment: {
+      targetName: 'Mentoring',
+      targetUrl: 'https://millbrook-code-club.example/skills#mentoring',
+      targetFramework: 'Millbrook Code Club skills framework',
+      targetCode: 'PEOPLE-1',
+    },
+  },
+  'lightning-talk-speaker': {
+    name: 'Lightning Talk Speaker',
+    description: 'Gave a five-minute talk at the club’s demo night.',
+    glyph: 'bolt',
+    criteria: `Gave a lightning talk at demo night. Ada’s was “Badges your visitors can verify”.`,
+    tags: ['public speaking', 'communication', 'verifiable credentials'],
+    alignment: {
+      targetName: 'Sharing knowledge',
+      targetUrl: 'https://millbrook-code-club.example/skills#sharing',
+      targetFramework: 'Millbrook Code Club skills framework',
+      targetCode: 'PEOPLE-3',
+    },
+  },
+};
+
+/**
+ * The wall's trust list (docs/trust-list.schema.json): two of its real issuers, one by DID, one by
+ * domain. demo/wall.html names them too ("Issuers we know").
+ */
+function wallTrustList(issuerKey) {
+  return {
+    $schema: 'https://openbadge-embed.dev/schemas/trust-list.schema.json',
+    name: 'Harbor City Careers',
+    issuers: [
+      { name: 'Northwind Coding Academy', did: issuerKey.did, url: 'https://northwind.example' },
+      { name: 'Lakeside Community College', domain: 'lakeside.example', url: 'https://www.lakeside.example' },
+    ],
+  };
+}
+
+/**
+ * Every wall file (path under wall/ → text or bytes), the URL → file entries for documents.json,
+ * and what issuers.json says about the wall.
+ */
+async function wallFixtures({ keys, issuerKey, issuerJwk, attacker, bundledContexts, lakeside }) {
+  const webKeys = { 'key-1': keys['did-web-ed25519'], 'key-2': keys['did-web-multikey-ed25519'] };
+  const httpsKey = keys['https-issuer-p256'];
+  const pathKey = keys['did-web-path-ed25519'];
+  const recordsKey = keys['did-web-path-records-ed25519'];
+  const rsa = keys['ob2-issuer-rsa'];
+  const issuerIds = {
+    didKey: issuerKey.did,
+    didJwk: issuerJwk.did,
+    didWeb: DID_WEB,
+    didWebPath: DID_WEB_PATH,
+    didWebRecords: DID_WEB_RECORDS,
+    https: HTTPS_ISSUER,
+    impostor: attacker.did,
+  };
+  // One salt per issuer, as each issuer picks its own.
+  const saltOf = (kind) => createHash('sha256').update(`wall ${kind}`).digest('hex').slice(0, 12);
+
+  const files = {};
+  const documents = {};
+  const specs = wallBadgeSpecs();
+  if (specs.length !== 30) throw new Error('The wall holds 30 badges');
+  // Each status entry points at a bit that says what the badge expects: set only for the revoked one.
+  for (const spec of specs.filter((candidate) => candidate.status)) {
+    const revoked = spec.expect[1]?.[1] === 'ERR_OB_REVOKED';
+    const [index, bits] =
+      spec.status.webRevocation === undefined
+        ? [spec.status.revocation, PATH_REVOKED_BITS]
+        : [spec.status.webRevocation, WEB_REVOKED_BITS];
+    if (bits.includes(index) !== revoked) throw new Error(`${spec.file}: revocation bit ${index} is wrong`);
+    if (spec.status.suspension !== undefined && PATH_SUSPENDED_BITS.includes(spec.status.suspension)) {
+      throw new Error(`${spec.file}: suspension bit ${spec.status.suspension} is set`);
+    }
+  }
+
+  /** The unsigned OB 3.0 credential of a spec. */
+  const credentialOf = (spec, n) => {
+    const achievement = { ...spec.achievement, image: wallImage(spec.kind, spec.glyph, n, spec.achievement.name) };
+    const badge = openBadge({
+      issuerId: issuerIds[spec.kind],
+      issuerKind: spec.kind === 'impostor' ? 'didKey' : spec.kind,
+      credentialId: spec.id,
+      subjectId: WALL_SUBJECT,
+      recipientName: WALL_EARNER,
+      achievement: achievementOf(spec.kind === 'impostor' ? 'didKey' : spec.kind, achievement),
+      dates: { from: spec.awarded, ...(spec.until ? { until: spec.until } : {}) },
+      extra: spec.evidence ? { evidence: spec.evidence } : {},
+    });
+    if (spec.kind === 'impostor') {
+      const { image, ...stated } = WALL_IMPOSTOR;
+      badge.issuer = {
+        id: attacker.did,
+        type: ['Profile'],
+        ...stated,
+        image: { id: medalPng({ ...image, size: 48 }), type: 'Image', caption: `${stated.name} logo` },
+      };
+    }
+    badge.credentialSubject.identifier.push(hashedEmail(OB2_EARNER, saltOf(spec.kind)));
+    if (spec.credits !== undefined) badge.credentialSubject.creditsEarned = spec.credits;
+    if (spec.status?.webRevocation !== undefined) {
+      badge.credentialStatus = statusEntry(DID_WEB_REVOCATION_LIST, 'revocation', spec.status.webRevocation);
+    } else if (spec.status) {
+      badge.credentialStatus = [
+        statusEntry(PATH_REVOCATION_LIST, 'revocation', spec.status.revocation),
+        statusEntry(PATH_SUSPENSION_LIST, 'suspension', spec.status.suspension),
+      ];
+    }
+    if (spec.kind === 'didWebPath') badge['@context'] = [VCDM2, OB303, OB_EXTENSIONS];
+    return badge;
+  };
+
+  const path = (file) => join(FIXTURES, 'wall', file);
+  for (const [n, spec] of specs.entries()) {
+    if (spec.kind === 'ob2') continue;
+    const credential = credentialOf(spec, n);
+    assertBundledContexts(spec.file, credential, bundledContexts);
+    let content;
+    switch (spec.kind) {
+      case 'didKey':
+      case 'impostor': {
+        const signer = spec.kind === 'impostor' ? attacker : issuerKey;
+        const token = await signVcJwt(credential, signer.key, { kid: signer.kid });
+        content = spec.tamper ? withPayload(token, spec.tamper) : token;
+        break;
+      }
+      case 'didJwk':
+        content = await stableToken(
+          path(spec.file),
+          await signVcJwt(credential, issuerJwk.key, { kid: issuerJwk.kid }),
+          issuerJwk.key.publicKey,
+        );
+        break;
+      case 'https':
+        content = await stableToken(
+          path(spec.file),
+          await signVcJwt(credential, httpsKey, { kid: httpsKey.thumbprint }),
+          httpsKey.publicKey,
+        );
+        break;
+      case 'didWeb':
+        content = await signVcJose(credential, webKeys[spec.keyId], { kid: `${DID_WEB}#${spec.keyId}` });
+        break;
+      case 'didWebPath':
+        content = await signDi(credential, {
+          verificationMethod: `${DID_WEB_PATH}#key-1`,
+          privateKey: pathKey.privateKey,
+          cryptosuite: spec.cryptosuite,
+        });
+        break;
+      case 'didWebRecords':
+        content = await signDi(credential, {
+          verificationMethod: `${DID_WEB_RECORDS}#key-1`,
+          privateKey: recordsKey.privateKey,
+        });
+        break;
+      default:
+        throw new Error(`${spec.file}: unknown issuer kind ${spec.kind}`);
+    }
+    files[spec.file] = typeof content === 'string' ? `${content}\n` : `${JSON.stringify(content, null, 2)}\n`;
+  }
+
+  // Open Badges 2.0: Millbrook Code Club's badge classes, images and Ada's assertions.
+  const ob2Url = (file) => `${WALL}/${file}`;
+  for (const [slug, badgeClass] of Object.entries(WALL_OB2_CLASSES)) {
+    const n = Object.keys(WALL_OB2_CLASSES).indexOf(slug);
+    files[`ob2/images/${slug}.png`] = wallArt('ob2', badgeClass.glyph, n + 2);
+    files[`ob2/badges/${slug}.json`] = `${JSON.stringify(
+      {
+        '@context': OB2_CONTEXT,
+        type: 'BadgeClass',
+        id: ob2Url(`ob2/badges/${slug}.json`),
+        name: badgeClass.name,
+        description: badgeClass.description,
+        image: ob2Url(`ob2/images/${slug}.png`),
+        criteria: { narrative: badgeClass.criteria },
+        issuer: OB2_ISSUER,
+        tags: badgeClass.tags,
+        alignment: [badgeClass.alignment],
+      },
+      null,
+      2,
+    )}\n`;
+  }
+  const published = await importSPKI(spkiPem(rsa.publicJwk), 'RS256');
+  for (const spec of specs.filter((candidate) => candidate.kind === 'ob2')) {
+    const badgeClass = WALL_OB2_CLASSES[spec.badgeClass];
+    const common = {
+      badge: ob2Url(`ob2/badges/${spec.badgeClass}.json`),
+      issuedOn: spec.awarded,
+      // No evidence at all when the club recorded none (`undefined` is dropped from the JSON).
+      evidence: badgeClass.evidence ? [{ ...badgeClass.evidence, genre: 'Project' }] : undefined,
+    };
+    if (spec.ob2 === 'hosted') {
+      files[spec.file] = `${JSON.stringify(ob2Hosted(ob2Url(spec.file), common), null, 2)}\n`;
+      continue;
+    }
+    const token = await signOb2(ob2Signed(spec.uuid, common), rsa);
+    await compactVerify(token, published);
+    files[spec.file] =
+      spec.ob2 === 'baked' ? bakePng(files[`ob2/images/${spec.badgeClass}.png`], 'openbadges', token) : `${token}\n`;
+  }
+
+  // The list <ob-badge-list src> reads, and the trust list of the page that shows it.
+  const list = specs.map((spec) => ob2Url(spec.file));
+  files['list.json'] = `${JSON.stringify(list, null, 2)}\n`;
+  files['trust-list.json'] = `${JSON.stringify(wallTrustList(issuerKey), null, 2)}\n`;
+  // Lakeside Community College lives at a made-up domain no browser can reach: the demo page hands
+  // its verifier these documents (URL → document) instead. Every other issuer is served by the demo.
+  files['made-up-domains.json'] = `${JSON.stringify(lakeside, null, 2)}\n`;
+
+  // Every wall URL → its file, so a closed-world verifier (tests, `ob-verify --documents`) reads them all.
+  for (const file of Object.keys(files)) {
+    if (['list.json', 'trust-list.json', 'made-up-domains.json'].includes(file)) continue;
+    documents[ob2Url(file)] = `wall/${file}`;
+  }
+
+  const info = {
+    earner: { name: WALL_EARNER, id: WALL_SUBJECT, email: OB2_EARNER },
+    list: ob2Url('list.json'),
+    trustList: ob2Url('trust-list.json'),
+    revokedBit: { list: PATH_REVOCATION_LIST, index: WALL_REVOKED_BIT },
+    badges: specs.map((spec) => ({
+      url: ob2Url(spec.file),
+      issuer: spec.kind === 'ob2' ? OB2_ISSUER : issuerIds[spec.kind],
+      verdict: spec.expect[0],
+      ...(spec.expect[1] ? { problem: spec.expect[1] } : {}),
+    })),
+  };
+  return { files, documents, info };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Output
 
 /** The context URLs the verifier bundles: the keys of `BUNDLED` in src/core/jsonld/contexts.ts. */
@@ -2490,7 +3343,28 @@ Licences are reviewed every five years.`,
     await emit(join(FIXTURES, 'ob2', name), content);
     await emit(join(DEMO_PUBLIC, 'ob2', name), content);
   }
-  await emit(join(FIXTURES, 'documents.json'), `${JSON.stringify({ ...documentsMap, ...ob2.documents }, null, 2)}\n`);
+  // --- the portfolio wall: test/fixtures/wall/ and demo/public/wall/ hold the same tree ----------
+  const wall = await wallFixtures({
+    keys,
+    issuerKey,
+    issuerJwk,
+    attacker,
+    bundledContexts: await bundledContextUrls(),
+    lakeside: {
+      [HTTPS_ISSUER]: httpsProfile,
+      [HTTPS_ISSUER_JWKS]: httpsJwks,
+      [`${HTTPS_ISSUER}#key-1`]: httpsVerificationMethod,
+    },
+  });
+  for (const [name, content] of Object.entries(wall.files)) {
+    await emit(join(FIXTURES, 'wall', name), content);
+    await emit(join(DEMO_PUBLIC, 'wall', name), content);
+  }
+
+  await emit(
+    join(FIXTURES, 'documents.json'),
+    `${JSON.stringify({ ...documentsMap, ...ob2.documents, ...wall.documents }, null, 2)}\n`,
+  );
 
   await emit(
     join(FIXTURES, 'issuers.json'),
@@ -2515,6 +3389,7 @@ Licences are reviewed every five years.`,
         },
         ob2: ob2.info,
         ...nested.info,
+        wall: wall.info,
       },
       null,
       2,
