@@ -383,3 +383,35 @@ describe('createDocumentLoader: Gone answers, CORS refusals and proxies', () => 
     expect(() => createDocumentLoader({ proxy: 'javascript:{url}' })).to.throw(TypeError);
   });
 });
+
+describe('createDocumentLoader: remembering answers', () => {
+  it('remembers a 404 for a minute, then asks again', async () => {
+    let now = 1_000_000;
+    let calls = 0;
+    const { fetch } = fakeFetch(() => {
+      calls++;
+      return new Response('', { status: 404 });
+    });
+    const load = createDocumentLoader({ fetch, cache: createDocumentCache(), clock: () => now });
+    for (let i = 0; i < 3; i++) {
+      expect(
+        await rejectionCodeOf(load('https://a.example/.well-known/did-configuration.json', { accept: 'json' })),
+      ).to.equal('ERR_OB_FETCH_FAILED');
+    }
+    expect(calls).to.equal(1);
+    now += 61_000;
+    await rejectionCodeOf(load('https://a.example/.well-known/did-configuration.json', { accept: 'json' }));
+    expect(calls).to.equal(2);
+  });
+
+  it('keeps what is read often while documents read once age out', () => {
+    const cache = createDocumentCache(2);
+    const doc = Promise.resolve({ url: 'x', finalUrl: 'x', contentType: 'application/json', bytes: new Uint8Array() });
+    cache.set('keys', doc);
+    cache.set('badge-1', doc);
+    cache.get('keys');
+    cache.set('badge-2', doc);
+    expect(cache.get('keys')).to.equal(doc);
+    expect(cache.get('badge-1')).to.equal(undefined);
+  });
+});

@@ -112,6 +112,8 @@ export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
  * times, and nothing a list says changes meaningfully within ten seconds.
  */
 export const MIN_REUSE_MS = 10_000;
+/** How long a 404 or 410 answer is reused before the URL is asked again. */
+export const NOT_FOUND_REUSE_MS = 60_000;
 
 const ACCEPT_HEADER: Record<MediaKind, string> = {
   json: 'application/ld+json, application/json;q=0.9, application/did+json;q=0.9',
@@ -158,10 +160,19 @@ function mediaTypeOf(header: string | null): string {
 }
 
 /** A bounded Map that forgets its oldest entries, so a long-lived page cannot grow it forever. */
-export function createDocumentCache(maxEntries = 256): DocumentCache {
+export function createDocumentCache(maxEntries = 512): DocumentCache {
   const entries = new Map<string, Promise<LoadedDocument>>();
   return {
-    get: (key) => entries.get(key),
+    // Reading an entry makes it the most recent: an issuer's keys used by every badge on a wall stay
+    // cached while the badges' own documents, each read once, age out.
+    get(key) {
+      const value = entries.get(key);
+      if (value !== undefined) {
+        entries.delete(key);
+        entries.set(key, value);
+      }
+      return value;
+    },
     set(key, value) {
       entries.delete(key);
       entries.set(key, value);
@@ -340,6 +351,8 @@ export function createDocumentLoader(options: LoaderOptions = {}): DocumentLoade
   const clock = options.clock ?? Date.now;
 
   const proxy = options.proxy === undefined ? undefined : proxyTemplateOf(options.proxy);
+  /** Keys whose cached answer is a 404/410, and until when that answer stands. */
+  const notFoundUntil = new Map<string, number>();
 
   /**
    * A browser reports a CORS refusal exactly like a network failure. Asking again in `no-cors`
@@ -447,8 +460,15 @@ export function createDocumentLoader(options: LoaderOptions = {}): DocumentLoade
   ): Promise<LoadedDocument> {
     const fetching = fetchOnce(href, accept, redirects, readGone);
     cache.set(key, fetching);
-    fetching.catch(() => {
-      if (cache.get(key) === fetching) cache.delete(key);
+    notFoundUntil.delete(key);
+    fetching.catch((error: unknown) => {
+      if (cache.get(key) !== fetching) return;
+      // "Not there" (404, 410) is an answer: remembered briefly, so a wall of badges asking for the
+      // same missing document (a site without a DID Configuration) asks once. Anything else
+      // (a 5xx, a timeout, a dead network) is forgotten at once and asked again.
+      const status = error instanceof BadgeError ? error.details?.['status'] : undefined;
+      if (status === 404 || status === 410) notFoundUntil.set(key, clock() + NOT_FOUND_REUSE_MS);
+      else cache.delete(key);
     });
     return fetching;
   }
@@ -479,6 +499,11 @@ export function createDocumentLoader(options: LoaderOptions = {}): DocumentLoade
     // size cap must not be handed a larger document another loader accepted. `maxAgeMs` is not: it
     // is how old a copy this caller accepts, judged on the copy itself.
     const key = `${accept} ${redirects} ${readGone} ${maxBytes} ${proxy?.template ?? ''} ${parsed.href}`;
+    const until = notFoundUntil.get(key);
+    if (until !== undefined && clock() > until) {
+      notFoundUntil.delete(key);
+      cache.delete(key);
+    }
     const pending = cache.get(key);
     if (!pending) return raceAbort(start(key, parsed.href, accept, redirects, readGone), signal, url);
     if (maxAgeMs === undefined) return raceAbort(pending, signal, url);

@@ -135,8 +135,12 @@ export function listStyles(css: typeof litCss): CSSResult {
       --item-min-width: 24rem;
     }
 
+    /* Cells off screen are not laid out or painted: a 1,000-badge wall otherwise spends hundreds of
+       milliseconds in one layout of the whole grid. */
     .item {
       min-width: 0;
+      content-visibility: auto;
+      contain-intrinsic-size: auto 18rem;
     }
 
     /* The badges of a row are as tall as its tallest. */
