@@ -8,17 +8,24 @@
 // 2. Chromium (scripts/bench-browser.js, page side in bench/): one eddsa-rdfc-2022 badge from the
 //    conformance corpus, verified by our core and by @digitalcredentials/verifier-core, offline;
 //    where our time goes; what a page of 50 such badges does to the main thread.
+// 3. Chromium (scripts/bench-wall.js, page side bench/wall.js): a portfolio wall of 100 and 1,000
+//    badges from 3 issuers, made at run time from the committed test keys: time to the first
+//    verified badge and to a settled first screen, requests against distinct URLs, the longest
+//    main-thread task, the JS heap.
 //
-// Both measure the current src/, bundled with esbuild on the fly (no `npm run build` needed).
+// All measure the current src/, bundled with esbuild on the fly (no `npm run build` needed).
 //
-//   npm run bench [-- --only node|browser --iterations 300 --browser-iterations 100 --cold-runs 5 --badges 50]
-import { readFileSync } from 'node:fs';
+//   npm run bench [-- --only node|browser|wall --iterations 300 --browser-iterations 100 --cold-runs 5 --badges 50
+//                     --wall 100,1000 --wall-mode list|plain|plain-cv]
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { runBrowserBench } from './bench-browser.js';
+import { runWallBench } from './bench-wall.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -28,6 +35,8 @@ const { values } = parseArgs({
     'browser-iterations': { type: 'string', default: '100' },
     'cold-runs': { type: 'string', default: '5' },
     badges: { type: 'string', default: '50' },
+    wall: { type: 'string', default: '100,1000' },
+    'wall-mode': { type: 'string' },
   },
 });
 const count = (name, min) => Math.max(min, Number(values[name]) || min);
@@ -117,5 +126,26 @@ async function benchDataIntegrityInChromium() {
   });
 }
 
-if (values.only !== 'browser') await benchJwtInNode(count('iterations', 10));
-if (values.only !== 'node') await benchDataIntegrityInChromium();
+async function benchWallInChromium() {
+  const counts = values.wall
+    .split(',')
+    .map((value) => Math.min(1000, Math.max(1, Math.trunc(Number(value)) || 0)))
+    .filter((value, i, all) => all.indexOf(value) === i);
+  const outdir = mkdtempSync(join(tmpdir(), 'ob-bench-wall-'));
+  try {
+    await runWallBench({
+      root,
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      counts,
+      modes: values['wall-mode'] ? [values['wall-mode']] : undefined,
+      outdir,
+    });
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+const only = values.only;
+if (only === undefined || only === 'node') await benchJwtInNode(count('iterations', 10));
+if (only === undefined || only === 'browser') await benchDataIntegrityInChromium();
+if (only === undefined || only === 'wall') await benchWallInChromium();

@@ -1,0 +1,179 @@
+// Page side of the wall bench (scripts/bench-wall.js): a portfolio page of many badges, as a
+// script-tag user builds it. `<ob-badge-list src>` when the build has it, else the same URLs as plain
+// `<ob-badge loading="lazy">` elements in a grid. Every element uses the shared default verifier.
+// Imported by name: package.json's `sideEffects` lists only dist/, so a bare import would be dropped.
+import { ObBadge, ObBadgeList } from '../src/components/index.ts';
+import { nextTask } from './main-thread.js';
+
+// Tasks of 50 ms or more, from the start of the page (the Long Tasks API reports nothing shorter,
+// and nothing started from DevTools: the wall is built in a task of the page's own, see `show`).
+const longTasks = [];
+new window.PerformanceObserver((list) => longTasks.push(...list.getEntries().map((entry) => entry.duration))).observe({
+  type: 'longtask',
+  buffered: true,
+});
+
+/** Every `<ob-badge>` of the wall: the page's own, and those a list draws in its shadow root. */
+function badgesOf(root = document) {
+  const found = [];
+  for (const element of root.querySelectorAll('ob-badge, ob-badge-list')) {
+    if (element.localName === 'ob-badge') found.push(element);
+    else if (element.shadowRoot) found.push(...badgesOf(element.shadowRoot));
+  }
+  return found;
+}
+
+// Which badges are in the viewport, from an IntersectionObserver: the harness must not measure the
+// page by forcing layouts itself (getBoundingClientRect on 1,000 badges every frame would).
+const visible = new Set();
+const watched = new WeakSet();
+const intersections = new window.IntersectionObserver((entries) => {
+  for (const entry of entries) {
+    if (entry.isIntersecting) visible.add(entry.target);
+    else visible.delete(entry.target);
+  }
+  check();
+});
+
+/** Starts watching badges the wall has drawn since the last look (a DOM query, no layout). */
+function watchNewBadges() {
+  for (const badge of badgesOf()) {
+    if (watched.has(badge)) continue;
+    watched.add(badge);
+    intersections.observe(badge);
+  }
+}
+
+let settled = new Map(); // badge → its result
+let started = 0;
+let firstVerified;
+let waiter; // { resolve } while someone waits for the viewport to settle
+
+function check() {
+  if (!waiter || visible.size === 0) return;
+  for (const badge of visible) if (!settled.has(badge)) return;
+  const done = waiter;
+  waiter = undefined;
+  done.resolve({ ms: performance.now() - started, visible: visible.size });
+}
+
+document.addEventListener('ob-verified', (event) => {
+  const badge = event.composedPath()[0];
+  if (!(badge instanceof ObBadge) || settled.has(badge)) return;
+  settled.set(badge, event.result);
+  if (firstVerified === undefined && event.result.verified) firstVerified = performance.now() - started;
+  check();
+});
+
+/**
+ * Resolves once every badge in the viewport has settled (at least one badge drawn), with the time
+ * since the wall was inserted; gives up after `timeoutMs`. New badges are looked for every 100 ms.
+ */
+function viewportSettled(timeoutMs) {
+  return new Promise((resolve) => {
+    const poll = setInterval(watchNewBadges, 100);
+    const timer = setTimeout(() => {
+      waiter = undefined;
+      finish({ ms: NaN, visible: visible.size, timedOut: true });
+    }, timeoutMs);
+    const finish = (value) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      resolve(value);
+    };
+    waiter = { resolve: finish };
+    watchNewBadges();
+    check();
+  });
+}
+
+/**
+ * Builds the wall in a task of its own (as a page's script would) and waits for its first viewport.
+ * `mode`: `list` for `<ob-badge-list>`, `plain` for `<ob-badge loading="lazy">` elements, `plain-cv`
+ * for those with `content-visibility: auto` on each cell.
+ */
+async function show({ listUrl, mode, timeoutMs = 60_000 }) {
+  settled = new Map();
+  visible.clear();
+  firstVerified = undefined;
+  const main = document.querySelector('main');
+  main.replaceChildren();
+  await nextTask();
+  started = performance.now();
+  if (mode === 'list') {
+    const list = document.createElement('ob-badge-list');
+    list.setAttribute('src', listUrl);
+    main.append(list);
+  } else {
+    const urls = await (await fetch(listUrl)).json();
+    const grid = document.createElement('ul');
+    // `plain-cv`: the same, with `content-visibility: auto` on each cell (off-screen cards skip layout).
+    grid.className = mode === 'plain-cv' ? 'wall wall--cv' : 'wall';
+    for (const url of urls) {
+      const item = document.createElement('li');
+      const badge = document.createElement('ob-badge');
+      badge.setAttribute('loading', 'lazy');
+      badge.setAttribute('compact', '');
+      badge.setAttribute('src', url);
+      item.append(badge);
+      grid.append(item);
+    }
+    main.append(grid);
+  }
+  const first = await viewportSettled(timeoutMs);
+  return {
+    firstVerifiedMs: firstVerified ?? NaN,
+    viewportMs: first.ms,
+    viewportBadges: first.visible,
+    timedOut: first.timedOut ?? false,
+    drawn: badgesOf().length,
+    settledBeforeScrolling: settled.size,
+  };
+}
+
+/**
+ * Scrolls through the whole wall a viewport at a time, waiting at each stop for what is in view to
+ * settle (lazy badges verify near the viewport): every badge ends up verified.
+ */
+async function scrollThrough({ timeoutMs = 180_000, maxStops = Infinity } = {}) {
+  const start = performance.now();
+  const deadline = start + timeoutMs;
+  let stops = 0;
+  for (let top = 0; performance.now() < deadline && stops < maxStops; top += window.innerHeight) {
+    window.scrollTo({ top, behavior: 'instant' });
+    stops++;
+    // Let the scroll reach the IntersectionObserver before asking what is in view.
+    await new Promise((resolve) => window.requestAnimationFrame(() => setTimeout(resolve, 0)));
+    await viewportSettled(Math.max(0, deadline - performance.now()));
+    if (top + window.innerHeight >= document.documentElement.scrollHeight) break;
+  }
+  // Anything left (a badge that never came into view): wait for it, within the deadline.
+  const all = badgesOf();
+  while (stops < maxStops && performance.now() < deadline && !all.every((badge) => settled.has(badge))) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  window.scrollTo({ top: 0, behavior: 'instant' });
+  const results = [...settled.values()];
+  return {
+    ms: performance.now() - start,
+    stops,
+    badges: all.length,
+    settled: settled.size,
+    verified: results.filter((result) => result.verified).length,
+    verdicts: results.reduce(
+      (counts, result) => ({ ...counts, [result.verdict]: (counts[result.verdict] ?? 0) + 1 }),
+      {},
+    ),
+  };
+}
+
+/** The long tasks seen so far (≥ 50 ms), longest first. */
+const longTasksSoFar = () => [...longTasks].sort((a, b) => b - a);
+
+globalThis.benchWall = {
+  show,
+  scrollThrough,
+  longTasksSoFar,
+  hasList: () => ObBadgeList !== undefined && customElements.get('ob-badge-list') !== undefined,
+  concurrency: () => ObBadge.concurrency,
+};

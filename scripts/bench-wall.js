@@ -1,0 +1,512 @@
+// The wall half of `npm run bench` (see scripts/bench.js): a portfolio page of 100 and 1,000 badges
+// from 3 issuers, in headless Chromium on localhost, as `<ob-badge-list src>` (when the build has
+// it) and as plain `<ob-badge loading="lazy">` elements. The page side is bench/wall.js.
+// `--wall-mode plain-cv` also tries the plain wall with `content-visibility: auto` on each cell.
+//
+// The badges are made here, at run time, with the committed TEST-ONLY keys (test/fixtures/keys/):
+// VC-JWTs from a did:web issuer (Ed25519, with a Bitstring Status List), a did:web with a path
+// (Ed25519; its stated website publishes no DID Configuration, as most do not) and an https issuer
+// with a JWKS (ES256). Every request the page makes goes through context.route(): the issuers'
+// hosts are answered from memory (with CORS headers, as real issuers send), the bench origin from
+// the temp dir the bundle is built into, anything else is refused. Routing disables Chromium's HTTP
+// cache, so every request the page makes is counted here.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { gzipSync } from 'fflate';
+import { CompactSign, SignJWT, base64url, calculateJwkThumbprint, importJWK } from 'jose';
+import { chromium } from 'playwright-core';
+import { selfTimeBetween, withProfile, withTasks } from './bench-main-thread.js';
+
+const ORIGIN = 'http://localhost:4174'; // never connected to; localhost makes it a secure context (WebCrypto)
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--no-first-run',
+];
+const VIEWPORT = { width: 1280, height: 900 };
+const PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>wall bench</title>
+<style>
+  body { margin: 0; font-family: system-ui, sans-serif; }
+  header { padding: 2rem; }
+  main { padding: 0 2rem 4rem; }
+  .wall { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 1rem; margin: 0; padding: 0; list-style: none; }
+  .wall ob-badge { display: block; }
+  .wall--cv > li { content-visibility: auto; contain-intrinsic-size: auto 16rem; }
+</style>
+<header><h1>A portfolio</h1></header><main></main></html>`;
+
+const VCDM2 = 'https://www.w3.org/ns/credentials/v2';
+const OB303 = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
+
+const ms = (value) => (Number.isFinite(value) ? `${value.toFixed(value < 10 ? 1 : 0)} ms` : '—');
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+async function loadKey(root, name) {
+  const file = JSON.parse(readFileSync(join(root, 'test/fixtures/keys', `${name}.json`), 'utf8'));
+  const { d: _d, ...publicJwk } = file.jwk;
+  return {
+    alg: file.alg,
+    publicJwk,
+    privateKey: await importJWK(file.jwk, file.alg),
+    thumbprint: await calculateJwkThumbprint(publicJwk),
+  };
+}
+
+/** The three issuers: identifiers, keys, the documents a verifier fetches, and each badge's extras. */
+async function makeIssuers(root) {
+  const [web, path, https] = await Promise.all(
+    ['did-web-ed25519', 'did-web-path-ed25519', 'https-issuer-p256'].map((name) => loadKey(root, name)),
+  );
+  const image = (file) =>
+    `data:image/png;base64,${readFileSync(join(root, 'test/fixtures/wall/ob2/images', file)).toString('base64')}`;
+  const didDocument = (did, jwk) => ({
+    '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/jwk/v1'],
+    id: did,
+    verificationMethod: [{ id: `${did}#key-1`, type: 'JsonWebKey', controller: did, publicKeyJwk: jwk }],
+    assertionMethod: [`${did}#key-1`],
+  });
+
+  const a = 'did:web:academy.wall.test';
+  const statusUrl = 'https://academy.wall.test/status/2026.jwt';
+  const b = 'did:web:badges.wall.test:issuers:7c1e9a52';
+  const c = 'https://learn.college.wall.test/issuer';
+  const cKey = { ...https.publicJwk, kid: https.thumbprint, alg: 'ES256', use: 'sig' };
+  const cMethod = { id: `${c}#key-1`, type: 'JsonWebKey', controller: c, publicKeyJwk: cKey };
+  return [
+    {
+      id: a,
+      name: 'Academy of Web Craft',
+      url: 'https://academy.wall.test/',
+      image: image('git-fundamentals.png'),
+      badgeHost: 'academy.wall.test',
+      key: web,
+      kid: `${a}#key-1`,
+      statusUrl,
+      documents: { 'https://academy.wall.test/.well-known/did.json': didDocument(a, web.publicJwk) },
+    },
+    {
+      id: b,
+      name: 'Agile Guild',
+      // Another site than the DID's host: the verifier asks it for a DID Configuration (it has none).
+      url: 'https://agile-guild.wall.test/',
+      image: image('code-reviewer.png'),
+      badgeHost: 'badges.wall.test',
+      key: path,
+      kid: `${b}#key-1`,
+      documents: { 'https://badges.wall.test/issuers/7c1e9a52/did.json': didDocument(b, path.publicJwk) },
+    },
+    {
+      id: c,
+      name: 'College of the Wall',
+      url: 'https://www.college.wall.test/',
+      image: image('lightning-talk-speaker.png'),
+      badgeHost: 'learn.college.wall.test',
+      key: https,
+      kid: https.thumbprint,
+      documents: {
+        [c]: {
+          '@context': [VCDM2, OB303, 'https://www.w3.org/ns/cid/v1'],
+          id: c,
+          type: ['Profile'],
+          name: 'College of the Wall',
+          url: 'https://www.college.wall.test/',
+          verificationMethod: [cMethod],
+          assertionMethod: [cMethod.id],
+        },
+        'https://learn.college.wall.test/.well-known/jwks.json': { keys: [cKey] },
+      },
+    },
+  ];
+}
+
+const SKILLS = ['accessibility', 'javascript', 'data', 'agile', 'security', 'testing', 'design', 'sql'];
+const TYPES = ['Badge', 'Course', 'Certificate', 'Competency', 'Assignment'];
+
+/** Badge `n` (a VC-JWT) by `issuer`; every 97th of the first issuer's is revoked in its status list. */
+async function makeBadge(n, issuer, index) {
+  const from = new Date(Date.UTC(2024, 0, 1) + (n % 800) * 86_400_000).toISOString().replace('.000', '');
+  const skill = SKILLS[n % SKILLS.length];
+  const credential = {
+    '@context': [VCDM2, OB303],
+    id: `urn:uuid:00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`,
+    type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    name: `Badge ${n + 1}: Ada Lovelace`,
+    issuer: {
+      id: issuer.id,
+      type: ['Profile'],
+      name: issuer.name,
+      url: issuer.url,
+      image: { id: issuer.image, type: 'Image' },
+    },
+    validFrom: from,
+    credentialSubject: {
+      type: ['AchievementSubject'],
+      identifier: [{ type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: 'Ada Lovelace' }],
+      achievement: {
+        id: `${issuer.url}achievements/${n}`,
+        type: ['Achievement'],
+        achievementType: TYPES[n % TYPES.length],
+        name: `${skill[0].toUpperCase()}${skill.slice(1)} ${Math.floor(n / SKILLS.length) + 1}`,
+        description: `Achievement number ${n + 1} of the wall, in ${skill}.`,
+        criteria: { narrative: `Completed the **${skill}** assignment and its review.` },
+        image: { id: issuer.image, type: 'Image' },
+        tag: [skill],
+      },
+    },
+    ...(issuer.statusUrl
+      ? {
+          credentialStatus: {
+            id: `${issuer.statusUrl}#${index}`,
+            type: 'BitstringStatusListEntry',
+            statusPurpose: 'revocation',
+            statusListIndex: String(index),
+            statusListCredential: issuer.statusUrl,
+          },
+        }
+      : {}),
+  };
+  return new SignJWT({
+    vc: credential,
+    iss: issuer.id,
+    jti: credential.id,
+    nbf: Math.floor(Date.parse(from) / 1000),
+  })
+    .setProtectedHeader({ alg: issuer.key.alg, typ: 'JWT', kid: issuer.kid })
+    .sign(issuer.key.privateKey);
+}
+
+/** The first issuer's revocation list (VC-JOSE, signed by it), with the bits of its revoked badges set. */
+async function makeStatusList(issuer, revoked) {
+  const bytes = new Uint8Array(131_072 / 8);
+  for (const index of revoked) bytes[index >> 3] |= 0x80 >> (index & 7);
+  const list = {
+    '@context': [VCDM2],
+    id: issuer.statusUrl,
+    type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+    issuer: issuer.id,
+    validFrom: '2024-01-01T00:00:00Z',
+    credentialSubject: {
+      id: `${issuer.statusUrl}#list`,
+      type: 'BitstringStatusList',
+      statusPurpose: 'revocation',
+      encodedList: `u${base64url.encode(gzipSync(bytes, { level: 9, mtime: 0 }))}`,
+    },
+  };
+  return new CompactSign(new TextEncoder().encode(JSON.stringify(list)))
+    .setProtectedHeader({ alg: issuer.key.alg, typ: 'vc+jwt', cty: 'vc', kid: issuer.kid })
+    .sign(issuer.key.privateKey);
+}
+
+/**
+ * Everything the issuers' hosts serve (URL → { body, type }) and the wall lists of each size. Badge
+ * `n` is the issuer `n % 3`'s, so every screenful mixes the three.
+ */
+async function makeWorld(root, counts) {
+  const issuers = await makeIssuers(root);
+  const served = new Map();
+  const json = (value) => ({ body: JSON.stringify(value), type: 'application/json' });
+  for (const issuer of issuers) {
+    for (const [url, document] of Object.entries(issuer.documents)) {
+      served.set(url, {
+        ...json(document),
+        type: url.endsWith('did.json') ? 'application/did+json' : 'application/json',
+      });
+    }
+  }
+  const largest = Math.max(...counts);
+  const urls = [];
+  const revoked = [];
+  const perIssuer = issuers.map(() => 0);
+  for (let n = 0; n < largest; n++) {
+    const which = n % issuers.length;
+    const issuer = issuers[which];
+    const index = perIssuer[which]++;
+    if (issuer.statusUrl && index % 97 === 96) revoked.push(index);
+    const url = `https://${issuer.badgeHost}/badges/${n + 1}.jwt`;
+    served.set(url, { body: await makeBadge(n, issuer, index), type: 'application/jwt' });
+    urls.push(url);
+  }
+  const first = issuers[0];
+  served.set(first.statusUrl, { body: await makeStatusList(first, revoked), type: 'application/vc+jwt' });
+  const lists = Object.fromEntries(counts.map((count) => [count, urls.slice(0, count)]));
+  return { issuers, served, lists };
+}
+
+/** One fresh page on the bench origin, every request counted; the issuers' hosts answered from `served`. */
+async function openWallPage(browser, { outdir, served, lists }) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const requests = [];
+  const refused = [];
+  await context.route('**/*', (route) => {
+    const request = route.request();
+    const url = new URL(request.url());
+    if (url.origin === ORIGIN) {
+      if (url.pathname === '/') return route.fulfill({ contentType: 'text/html', body: PAGE });
+      const list = /^\/list-(\d+)\.json$/.exec(url.pathname);
+      if (list) {
+        requests.push(url.href);
+        return route.fulfill({ contentType: 'application/json', body: JSON.stringify(lists[list[1]]) });
+      }
+      try {
+        const body = readFileSync(join(outdir, url.pathname.slice(1)));
+        return route.fulfill({ body, contentType: 'text/javascript' });
+      } catch {
+        return route.fulfill({ status: 404, body: 'not found' });
+      }
+    }
+    if (!url.hostname.endsWith('.wall.test')) {
+      refused.push(url.href);
+      return route.abort('internetdisconnected');
+    }
+    const cors = { 'access-control-allow-origin': '*' };
+    if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
+    requests.push(url.href);
+    const document = served.get(url.href);
+    if (!document) return route.fulfill({ status: 404, headers: cors, contentType: 'text/plain', body: 'Not found' });
+    return route.fulfill({ headers: cors, contentType: document.type, body: document.body });
+  });
+  const page = await context.newPage();
+  await page.goto(`${ORIGIN}/`);
+  await page.evaluate(async (src) => import(src), '/wall.js');
+  return { page, requests, refused, close: () => context.close() };
+}
+
+/** JS heap in use after a garbage collection (CDP), in bytes. */
+async function heapAfterGc(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? NaN;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** One wall: load it, wait for the first viewport (traced), measure, then scroll through it all. */
+async function runWall(browser, world, { count, mode, outdir }) {
+  const { page, requests, refused, close } = await openWallPage(browser, { outdir, ...world });
+  try {
+    const heapBefore = await heapAfterGc(page);
+    const { result: first, tasks } = await withTasks(browser, page, () =>
+      page.evaluate(
+        ([listUrl, how]) => globalThis.benchWall.show({ listUrl, mode: how }),
+        [`/list-${count}.json`, mode],
+      ),
+    );
+    const longestTraced = Math.max(0, ...tasks.map((task) => task.ms));
+    const overBudget = tasks.filter((task) => task.ms > 50).length;
+    const firstRequests = requests.length;
+    const firstDistinct = new Set(requests).size;
+    const heapFirst = await heapAfterGc(page);
+    const all = await page.evaluate(() => globalThis.benchWall.scrollThrough());
+    const heapAll = await heapAfterGc(page);
+    const longTasks = await page.evaluate(() => globalThis.benchWall.longTasksSoFar());
+    const hits = new Map();
+    for (const url of requests) hits.set(url, (hits.get(url) ?? 0) + 1);
+    const duplicates = [...hits].filter(([, n]) => n > 1);
+    return {
+      count,
+      mode,
+      first,
+      longestTraced,
+      overBudget,
+      firstRequests,
+      firstDistinct,
+      heapBefore,
+      heapFirst,
+      heapAll,
+      all,
+      allRequests: requests.length,
+      allDistinct: new Set(requests).size,
+      duplicates: duplicates.sort((a, b) => b[1] - a[1]),
+      longTasks,
+      refused,
+    };
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * What the longest tasks run: the same wall again, profiled (V8 samples) and traced in detail while
+ * the first screen settles and the page scrolls a few screens down. Both slow the page down, so
+ * these times are larger than the measured ones; the shares are what matter.
+ */
+async function explainWall(browser, world, { count, mode, outdir }) {
+  const { page, close } = await openWallPage(browser, { outdir, ...world });
+  try {
+    const run = () =>
+      page.evaluate(
+        async ([listUrl, how]) => {
+          await globalThis.benchWall.show({ listUrl, mode: how });
+          await globalThis.benchWall.scrollThrough({ maxStops: 6 });
+        },
+        [`/list-${count}.json`, mode],
+      );
+    const { result, profile } = await withProfile(page, () => withTasks(browser, page, run, { detail: true }));
+    const longest = [...result.tasks].sort((a, b) => b.ms - a.ms).slice(0, 3);
+    return {
+      count,
+      mode,
+      longest: longest.map((task) => ({
+        ms: task.ms,
+        code: selfTimeBetween(profile, outdir, task.start, task.end, 4),
+        inside: task.inside.sort((a, b) => b.ms - a.ms).slice(0, 4),
+      })),
+    };
+  } finally {
+    await close();
+  }
+}
+
+function printExplained({ count, mode, longest }) {
+  console.log(
+    `  The longest tasks of ${count} × ${mode}, first screen and 6 screens of scrolling (profiled, so slower):`,
+  );
+  for (const task of longest) {
+    const code = task.code.map(({ label, share }) => `${label} ${Math.round(share * 100)}%`).join(', ');
+    const inside = task.inside.map(({ name, ms: spent }) => `${name} ${ms(spent)}`).join(', ');
+    console.log(`    ${ms(task.ms)}: ${code}
+      trace events: ${inside}`);
+  }
+}
+
+function printWall(runs, { concurrency, served }) {
+  console.log(
+    `\nWall of badges (3 issuers, VC-JWT; Chromium ${VIEWPORT.width}×${VIEWPORT.height}, localhost; badges verify ` +
+      `${concurrency} at a time). Times are from inserting the wall; absolute times are noise on a shared machine.`,
+  );
+  const head = ['', 'first verified', 'first screen settled', 'requests / distinct URLs', 'longest task', 'JS heap'];
+  const rows = [head];
+  for (const run of runs) {
+    const label = `${run.count} × ${
+      { list: '<ob-badge-list>', plain: '<ob-badge loading=lazy>' }[run.mode] ??
+      '<ob-badge loading=lazy>, content-visibility: auto'
+    }`;
+    rows.push([
+      label,
+      ms(run.first.firstVerifiedMs),
+      `${ms(run.first.viewportMs)} (${run.first.viewportBadges} badges)`,
+      `${run.firstRequests} / ${run.firstDistinct}`,
+      `${ms(run.longestTraced)}${run.overBudget ? ` (${run.overBudget} > 50 ms)` : ''}`,
+      `${mb(run.heapFirst)} (+${mb(run.heapFirst - run.heapBefore)})`,
+    ]);
+    rows.push([
+      '  scrolled to the end',
+      '',
+      `${ms(run.all.ms)}, ${run.all.settled}/${run.all.badges} settled`,
+      `${run.allRequests} / ${run.allDistinct}`,
+      `${run.longTasks.length} long tasks${run.longTasks.length ? `, max ${ms(run.longTasks[0])}` : ''}`,
+      `${mb(run.heapAll)} (${((run.heapAll - run.heapBefore) / 1024 / run.count).toFixed(0)} KB/badge)`,
+    ]);
+  }
+  const widths = head.map((_, i) => Math.max(...rows.map((row) => row[i].length)) + 2);
+  for (const row of rows)
+    console.log(row.map((cell, i) => (i ? cell.padStart(widths[i]) : cell.padEnd(widths[0]))).join(''));
+  for (const run of runs) {
+    const verdicts = Object.entries(run.all.verdicts)
+      .map(([verdict, n]) => `${n} ${verdict}`)
+      .join(', ');
+    const lazy =
+      run.first.settledBeforeScrolling < run.count
+        ? `lazy: ${run.first.settledBeforeScrolling} of ${run.count} settled before scrolling`
+        : `not lazy: all ${run.count} settled before scrolling`;
+    console.log(`  ${run.count} × ${run.mode}: ${verdicts}; ${lazy}; ${run.all.stops} scroll stops`);
+    if (run.duplicates.length) {
+      // Two causes: a failed load is not remembered (every badge asks again), and the page's document
+      // cache is bounded (a long wall's badge URLs push the issuers' documents out of it).
+      const failed = run.duplicates.filter(([url]) => !served.has(url) && !/\/list-\d+\.json$/.test(url));
+      const refetched = run.duplicates.filter((entry) => !failed.includes(entry));
+      const extra = (entries) => entries.reduce((sum, [, hits]) => sum + hits - 1, 0);
+      if (failed.length) {
+        const shown = failed.slice(0, 2).map(([url, hits]) => `${hits}× ${url}`);
+        console.log(`    ${extra(failed)} repeats of failed (404) loads: ${shown.join(', ')}`);
+      }
+      if (refetched.length) {
+        const shown = refetched.slice(0, 3).map(([url, hits]) => `${hits}× ${new URL(url).pathname}`);
+        console.log(
+          `    ${extra(refetched)} repeats of documents already loaded: ${shown.join(', ')}${refetched.length > 3 ? ', …' : ''}`,
+        );
+      }
+    }
+    if (run.first.timedOut) console.log('    ! the first screen did not settle within a minute');
+    if (run.refused.length) console.log(`    ! ${run.refused.length} off-machine requests refused`);
+  }
+}
+
+function printWallGoals(runs) {
+  console.log('\nGoals (issue 8), this run:');
+  const rows = [];
+  for (const run of runs) {
+    const label = `${run.count} × ${run.mode}`;
+    const ratio = (requests, distinct) => `${requests} / ${distinct} = ${(requests / distinct).toFixed(2)}× the floor`;
+    rows.push([
+      `${label}: requests = distinct URLs (first screen)`,
+      run.firstRequests === run.firstDistinct,
+      ratio(run.firstRequests, run.firstDistinct),
+    ]);
+    rows.push([
+      `${label}: requests = distinct URLs (all)`,
+      run.allRequests === run.allDistinct,
+      ratio(run.allRequests, run.allDistinct),
+    ]);
+    rows.push([
+      `${label}: longest task ≤ 50 ms`,
+      run.longestTraced <= 50,
+      `${ms(run.longestTraced)} (trace, first screen)`,
+    ]);
+  }
+  const width = Math.max(...rows.map(([goal]) => goal.length)) + 2;
+  for (const [goal, met, value] of rows)
+    console.log(`  ${goal.padEnd(width)}${(met ? 'met' : 'MISSED').padEnd(8)}${value}`);
+}
+
+export async function runWallBench({ root, executablePath, counts = [100, 1000], modes, outdir }) {
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['bench/wall.js'],
+    outdir,
+    bundle: true,
+    splitting: true,
+    chunkNames: 'wall-[name]-[hash]',
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    // Minified as shipped except for line breaks, which keep esbuild's `// module path` comments, so
+    // a profile can name the source module (as scripts/bench-browser.js does).
+    minifyIdentifiers: true,
+    minifySyntax: true,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  const world = await makeWorld(root, counts);
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  try {
+    const probe = await openWallPage(browser, { outdir, ...world });
+    const hasList = await probe.page.evaluate(() => globalThis.benchWall.hasList());
+    const concurrency = await probe.page.evaluate(() => globalThis.benchWall.concurrency());
+    await probe.close();
+    const runModes = modes ?? (hasList ? ['list', 'plain'] : ['plain']);
+    if (!hasList)
+      console.log('\n  (<ob-badge-list> is not in this build: the wall is plain <ob-badge loading="lazy"> elements)');
+    const runs = [];
+    for (const count of counts)
+      for (const mode of runModes) runs.push(await runWall(browser, world, { count, mode, outdir }));
+    printWall(runs, { concurrency, served: world.served });
+    const largest = runs.filter((run) => run.count === Math.max(...counts));
+    for (const mode of runModes) {
+      printExplained(await explainWall(browser, world, { count: largest[0].count, mode, outdir }), outdir);
+    }
+    printWallGoals(runs);
+    return runs;
+  } finally {
+    await browser.close();
+  }
+}
