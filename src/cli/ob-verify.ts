@@ -19,6 +19,7 @@ import { createVerifier, type Verifier } from '../core/verify.js';
 import {
   firstProblem,
   isNotRequested,
+  resultToJson,
   summarizeNested,
   type Check,
   type NestedResult,
@@ -503,24 +504,7 @@ export function formatHuman(result: VerificationResult, colour: boolean, recipie
  * as their length, at every level.
  */
 export function formatJson(result: VerificationResult): string {
-  return `${JSON.stringify(jsonOf(result), null, 2)}\n`;
-}
-
-function jsonOf(result: VerificationResult): unknown {
-  const { bakedImage, nested, ...rest } = result;
-  return {
-    ...rest,
-    ...(bakedImage
-      ? {
-          bakedImage: {
-            container: bakedImage.container,
-            contentType: bakedImage.contentType,
-            byteLength: bakedImage.bytes.byteLength,
-          },
-        }
-      : {}),
-    ...(nested ? { nested: nested.map((item) => ({ ...item, result: jsonOf(item.result) })) } : {}),
-  };
+  return `${JSON.stringify(resultToJson(result), null, 2)}\n`;
 }
 
 // ── Entry point ─────────────────────────────────────────────────────────────────────────────────

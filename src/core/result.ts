@@ -131,3 +131,27 @@ export function firstProblem(checks: readonly Check[]): Check | undefined {
     checks.find((check) => check.status !== 'passed' && !isNotRequested(check))
   );
 }
+
+/**
+ * A result as plain JSON: as it is, `nested` included, except a baked image's bytes (the input file
+ * itself, which would print as an object of numbered bytes), given as their length at every level.
+ * What `ob-verify --json` prints and `<ob-inspector>` downloads.
+ */
+export function resultToJson(result: VerificationResult): unknown {
+  const { bakedImage, nested, ...rest } = result;
+  return {
+    ...rest,
+    ...(bakedImage
+      ? {
+          bakedImage: {
+            container: bakedImage.container,
+            contentType: bakedImage.contentType,
+            byteLength: bakedImage.bytes?.byteLength ?? 0,
+          },
+        }
+      : {}),
+    ...(Array.isArray(nested)
+      ? { nested: nested.map((item) => ({ ...item, result: resultToJson(item.result) })) }
+      : {}),
+  };
+}

@@ -4,6 +4,7 @@ import { BadgeError } from '../../core/errors.js';
 import { createDocumentLoader, jsonOf, type DocumentLoader } from '../../core/fetcher.js';
 import type { VerificationResult } from '../../core/result.js';
 import type { Verifier } from '../../core/verify.js';
+import { isResult } from '../../internal/results.js';
 import { listEn, type ListErrorCode, type ListMessages, type ListSummary } from '../../internal/list-messages.js';
 import type { ObBadge } from '../badge/badge.js';
 import type { ObBadgeList, ListVariant } from './badge-list.js';
@@ -90,11 +91,6 @@ function sameSummary(a: ListSummary | undefined, b: ListSummary | undefined): bo
 function clipLabel(label: string): string {
   const chars = Array.from(label.replace(/\s+/gu, ' ').trim());
   return chars.length > MAX_LABEL ? `${chars.slice(0, MAX_LABEL - 1).join('')}…` : chars.join('');
-}
-
-function isResult(value: unknown): value is VerificationResult {
-  const r = value as Partial<VerificationResult> | null;
-  return typeof r === 'object' && r !== null && Array.isArray(r.checks) && typeof r.verdict === 'string';
 }
 
 /**

@@ -41,6 +41,7 @@ import type * as BakedImageModule from '../../internal/baked-image-url.js';
 import type * as NearViewportModule from '../../internal/near-viewport.js';
 import { safeImageUrl, safeLinkUrl } from '../../internal/safe-url.js';
 import { clip, list, text } from '../../internal/untrusted.js';
+import { isResult, resultFromError, setCustomState } from '../../internal/results.js';
 import { VerifyController } from '../../internal/verify-controller.js';
 import { verifyQueue, type ReleaseSlot } from '../../internal/verify-queue.js';
 import type * as NestedModule from './badge-nested.js';
@@ -178,39 +179,6 @@ function knownOf(trust: TrustReport | undefined): { name: string; list: string |
 function metaRecipient(document: Document): string | undefined {
   const meta = document.querySelector('meta[name="ob-recipient" i]');
   return text(meta?.getAttribute('content'))?.trim();
-}
-
-/**
- * A result for a run the verifier could not complete (it threw or rejected, or returned junk):
- * the badge shows the error state and `ob-verified` still fires, with one failed check.
- */
-function resultFromError(error: unknown, now: Date | undefined): VerificationResult {
-  const maybe = error as { code?: unknown; message?: unknown; details?: unknown } | null;
-  const code = typeof maybe?.code === 'string' && maybe.code.startsWith('ERR_OB_') ? maybe.code : undefined;
-  const details =
-    maybe?.details && typeof maybe.details === 'object' ? (maybe.details as Record<string, unknown>) : undefined;
-  const check = {
-    id: 'verify',
-    status: 'failed',
-    ...(code ? { code } : {}),
-    message: typeof maybe?.message === 'string' ? maybe.message : String(error),
-    ...(details ? { details } : {}),
-  } as Check;
-  const checkedAt = (now && !Number.isNaN(now.getTime()) ? now : new Date()).toISOString();
-  return {
-    verified: false,
-    verdict: 'unverified',
-    format: undefined,
-    checks: [check],
-    credential: undefined,
-    badge: undefined,
-    checkedAt,
-  };
-}
-
-function isResult(value: unknown): value is VerificationResult {
-  const r = value as Partial<VerificationResult> | null;
-  return typeof r === 'object' && r !== null && Array.isArray(r.checks) && typeof r.verdict === 'string';
 }
 
 const icons = {
@@ -788,16 +756,7 @@ export class ObBadge extends LitElement {
   }
 
   private _setState(current: DisplayVerdict | undefined): void {
-    const states = this._internals.states as Set<string> | undefined;
-    if (!states) return;
-    for (const name of STATES) {
-      try {
-        if (name === current) states.add(name);
-        else states.delete(name);
-      } catch {
-        // Browsers that predate `:state()` reject plain names; the element still works without states.
-      }
-    }
+    setCustomState(this._internals, STATES, current);
   }
 
   protected override updated(): void {

@@ -15,6 +15,7 @@ import {
   type InspectorMessages,
 } from '../../internal/inspector-messages.js';
 import { displayHost, type DisplayVerdict, type MessageContext } from '../../internal/messages.js';
+import { isResult, resultFromError, setCustomState } from '../../internal/results.js';
 import { safeLinkUrl } from '../../internal/safe-url.js';
 import { clip, list, text } from '../../internal/untrusted.js';
 import '../badge/badge.js';
@@ -90,35 +91,8 @@ type Source =
 
 type Embed = { readonly content: EmbedContent; readonly snippet: string } | { readonly unavailable: EmbedUnavailable };
 
-function isResult(value: unknown): value is VerificationResult {
-  const r = value as Partial<VerificationResult> | null;
-  return typeof r === 'object' && r !== null && Array.isArray(r.checks) && typeof r.verdict === 'string';
-}
-
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A result for a run the verifier could not complete (it threw, or returned junk): one failed check. */
-function resultFromError(error: unknown, now: Date | undefined): VerificationResult {
-  const maybe = error as { code?: unknown; message?: unknown } | null;
-  const code = typeof maybe?.code === 'string' && maybe.code.startsWith('ERR_OB_') ? maybe.code : undefined;
-  const check = {
-    id: 'verify',
-    status: 'failed',
-    ...(code ? { code } : {}),
-    message: typeof maybe?.message === 'string' ? maybe.message : String(error),
-  } as Check;
-  const checkedAt = (now && !Number.isNaN(now.getTime()) ? now : new Date()).toISOString();
-  return {
-    verified: false,
-    verdict: 'unverified',
-    format: undefined,
-    checks: [check],
-    credential: undefined,
-    badge: undefined,
-    checkedAt,
-  };
 }
 
 /** What the card says: verified only when both flags agree, and "error" when nothing could be read. */
@@ -640,16 +614,7 @@ export class ObInspector extends LitElement {
   }
 
   private _setState(current: InspectorState | undefined): void {
-    const states = this._internals.states as Set<string> | undefined;
-    if (!states) return;
-    for (const name of STATES) {
-      try {
-        if (name === current) states.add(name);
-        else states.delete(name);
-      } catch {
-        // Browsers that predate `:state()`: the element works without states.
-      }
-    }
+    setCustomState(this._internals, STATES, current);
   }
 
   protected override render(): unknown {

@@ -1,4 +1,4 @@
-import type { VerificationResult } from '../../core/result.js';
+import { resultToJson, type VerificationResult } from '../../core/result.js';
 import type { FetchRecord } from '../../core/verify.js';
 import type { InspectedInput, InspectionReport } from './inspected-event.js';
 
@@ -14,29 +14,8 @@ export interface ReportJson {
   readonly network: readonly FetchRecord[];
 }
 
-/**
- * The result as JSON, `nested` included, except a baked image's bytes (the input file itself,
- * which would print as an object of numbered bytes): given as their length, at every level. The
- * same shape as the CLI's `--json` (src/cli/ob-verify.ts).
- */
-export function resultJsonOf(result: VerificationResult): unknown {
-  const { bakedImage, nested, ...rest } = result;
-  return {
-    ...rest,
-    ...(bakedImage
-      ? {
-          bakedImage: {
-            container: bakedImage.container,
-            contentType: bakedImage.contentType,
-            byteLength: bakedImage.bytes?.byteLength ?? 0,
-          },
-        }
-      : {}),
-    ...(Array.isArray(nested)
-      ? { nested: nested.map((item) => ({ ...item, result: resultJsonOf(item.result) })) }
-      : {}),
-  };
-}
+/** The result as JSON, the same shape as the CLI's `--json` (`resultToJson` in the core). */
+export const resultJsonOf: (result: VerificationResult) => unknown = resultToJson;
 
 export function reportJsonOf(report: InspectionReport): ReportJson {
   return {
