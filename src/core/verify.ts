@@ -1,4 +1,5 @@
 import { outcomeOf } from './checks/outcome.js';
+import { RECIPIENT_NOT_REQUESTED } from './checks/recipient.js';
 import { Aborted, BadgeError, FetchFailed, MalformedInput, NotABadge, TooLarge, UnsupportedFormat } from './errors.js';
 import {
   createDocumentLoader,
@@ -385,12 +386,7 @@ async function runStep<P>(step: Step<P>, parsed: P, context: VerifyContext, run:
   );
   // The page declared no recipient: the check was not asked for, whatever else failed.
   if (unmet !== undefined && step.id === 'recipient' && context.recipient === undefined) {
-    record(run, {
-      id: 'recipient',
-      status: 'skipped',
-      message: 'No recipient identity was declared, so the recipient was not checked',
-      details: { requested: false },
-    });
+    record(run, { id: 'recipient', ...RECIPIENT_NOT_REQUESTED });
     return;
   }
   if (unmet !== undefined) {

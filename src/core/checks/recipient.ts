@@ -72,19 +72,20 @@ export function parseDeclaredRecipient(text: string): DeclaredRecipient | undefi
   return !trimmed.includes(':') && isEmailAddress(trimmed) ? { kind: 'email', value: trimmed } : undefined;
 }
 
+/** The outcome when the page declared nobody: not asked for, so it does not count against the verdict. */
+export const RECIPIENT_NOT_REQUESTED: StepOutcome = Object.freeze({
+  status: 'skipped',
+  message: 'No recipient identity was declared, so the recipient was not checked',
+  details: Object.freeze({ requested: false }),
+});
+
 /** The same check as `recipientStep`, for formats that keep the assertion elsewhere. */
 export async function checkRecipient(
   credential: Readonly<Record<string, unknown>>,
   declared: string | undefined,
 ): Promise<StepOutcome> {
   const text = typeof declared === 'string' ? declared.trim() : '';
-  if (text.length === 0) {
-    return {
-      status: 'skipped',
-      message: 'No recipient identity was declared, so the recipient was not checked',
-      details: { requested: false },
-    };
-  }
+  if (text.length === 0) return RECIPIENT_NOT_REQUESTED;
   const shown = text.length > MAX_DECLARED_SHOWN ? `${text.slice(0, MAX_DECLARED_SHOWN)}…` : text;
   const wanted = parseDeclaredRecipient(text);
   if (!wanted) {
