@@ -46,6 +46,7 @@ import { VerifyController } from '../../internal/verify-controller.js';
 import { verifyQueue, type ReleaseSlot } from '../../internal/verify-queue.js';
 import type * as NestedModule from './badge-nested.js';
 import type { CheckContext, NarrativeRenderer, NestedKit, NestedRenderer } from './badge-nested.js';
+import { tokens } from '../tokens.styles.js';
 import { styles } from './badge.styles.js';
 
 /** Inline credential types read from a child `<script>`; browsers never execute these types. */
@@ -297,7 +298,7 @@ const NESTED_KIT: NestedKit = { html, nothing, icon, text, list, clip, displayId
  * @cssproperty --max-width - Card maximum width.
  */
 export class ObBadge extends LitElement {
-  static override styles = styles;
+  static override styles = [tokens, styles];
 
   /**
    * How many `<ob-badge>` elements of the page verify at once (default 4; an integer ≥ 1, or

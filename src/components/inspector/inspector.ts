@@ -29,6 +29,7 @@ import {
   type EmbedContent,
 } from './embed.js';
 import { dispatchInspected, type InspectedInput, type InspectionReport } from './inspected-event.js';
+import { tokens } from '../tokens.styles.js';
 import { styles } from './inspector.styles.js';
 import { reportFileName, reportText } from './report.js';
 
@@ -203,7 +204,7 @@ function icon(name: keyof typeof icons): TemplateResult {
  * @cssproperty --max-width - Maximum width of the element.
  */
 export class ObInspector extends LitElement {
-  static override styles = styles;
+  static override styles = [tokens, styles];
 
   /**
    * The verifier to use (your fetch, documents, DID resolvers, trust in http did:web hosts…). The
