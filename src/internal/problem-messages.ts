@@ -116,6 +116,12 @@ export function codeText(
     }
     case 'ERR_OB_JSONLD_UNSAFE': {
       const term = identifier(d['term']);
+      // A rewritten form (ADR 0010): the data may be signed, but not where the checks would read it.
+      if (d['rule'] !== undefined) {
+        return term
+          ? `The badge is written in a form that could hide what was signed (${term})`
+          : 'The badge is written in a form that could hide what was signed';
+      }
       return term
         ? `The badge contains data its signature cannot cover (${term})`
         : 'The badge contains data its signature cannot cover';

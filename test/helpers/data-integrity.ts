@@ -42,6 +42,8 @@ export async function signDataIntegrity(
     proofPurpose: 'assertionMethod',
     ...proof,
   };
+  // `{ cryptosuite: undefined }` removes a default: a legacy proof type (Ed25519Signature2020) has none.
+  for (const [name, value] of Object.entries(options)) if (value === undefined) delete options[name];
   // The shape reader needs a proofValue; the placeholder is dropped before canonicalization.
   const purpose = options['proofPurpose'] === 'authentication' ? 'authentication' : 'assertionMethod';
   const shape = readProof({ ...options, proofValue: 'z1' }, purpose);

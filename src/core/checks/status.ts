@@ -1,6 +1,6 @@
 import { StatusUnchecked } from '../errors.js';
 import { outcomeOf } from './outcome.js';
-import { arrayOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
+import { arrayOf, isObject, stringOf, withSingleValues, type JsonObject } from '../lib/json.js';
 import type { ParsedBadge, Step, StepOutcome, VerifyContext } from '../plugin.js';
 
 const RANK = { passed: 0, skipped: 1, warning: 2, failed: 3 } as const;
@@ -33,7 +33,7 @@ export async function checkStatus(credential: JsonObject, context: VerifyContext
       });
       outcome = outcomeOf(error, 'warning');
     } else {
-      outcome = await method.check(entry, credential, context);
+      outcome = await method.check(withSingleValues(entry), credential, context);
     }
     results.push({ type, status: outcome.status, ...(outcome.code ? { code: outcome.code } : {}) });
     if (!worst || RANK[outcome.status] > RANK[worst.status]) worst = outcome;

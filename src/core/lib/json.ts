@@ -11,10 +11,30 @@ export function stringOf(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
-/** JSON-LD lets most properties be one value or an array of them. */
+/**
+ * JSON-LD lets most properties be one value or an array of them, and reads nested arrays as one
+ * flat array (`[[a], b]` states `a` and `b`), so they are flattened here (to a bounded depth).
+ */
 export function arrayOf(value: unknown): unknown[] {
   if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value : [value];
+  if (!Array.isArray(value)) return [value];
+  return value.some(Array.isArray) ? value.flat(MAX_FLATTENED_DEPTH) : value;
+}
+
+const MAX_FLATTENED_DEPTH = 48;
+
+/**
+ * A node with each one-element array read as its element: to JSON-LD the same statements, so a
+ * reader that expects one value (a status entry's `statusListCredential`) is not turned away by
+ * `["https://…"]`, which would make a revoked badge read "status unknown".
+ */
+export function withSingleValues(node: JsonObject): JsonObject {
+  const read: JsonObject = {};
+  for (const [key, value] of Object.entries(node)) {
+    const values = Array.isArray(value) ? arrayOf(value) : value;
+    read[key] = Array.isArray(values) && values.length === 1 ? values[0] : values;
+  }
+  return read;
 }
 
 /** The `id` of a node that may be written as a bare IRI string or as an object with `id`. */

@@ -41,7 +41,7 @@ export interface ProofShape {
   readonly previousProof: readonly string[];
 }
 
-function dateOf(proof: JsonObject, field: 'created' | 'expires'): Date | undefined {
+function dateOf(proof: JsonObject, field: 'created' | 'expires' | 'expiration'): Date | undefined {
   const value = proof[field];
   if (value === undefined) return undefined;
   const date = typeof value === 'string' ? new Date(value) : undefined;
@@ -99,7 +99,12 @@ export function readProof(
   }
   const id = stringOf(proof['id']);
   const created = dateOf(proof, 'created');
-  const expires = dateOf(proof, 'expires');
+  // `expires` (Data Integrity) and `expiration` (Security Vocabulary v2) are one property; a
+  // proof may be written with either, so both are read and the earlier one counts.
+  const expires = [dateOf(proof, 'expires'), dateOf(proof, 'expiration')].reduce<Date | undefined>(
+    (a, b) => (!b ? a : !a || b < a ? b : a),
+    undefined,
+  );
   return {
     suite,
     verificationMethod,

@@ -1,6 +1,7 @@
 import canonicalizeModule from 'canonicalize';
 import type { JWK } from 'jose';
 import { MalformedInput, ProofInvalid, SignatureInvalid } from '../errors.js';
+import { checkPlainForm } from '../jsonld/bound-form.js';
 import { canonizeRdfc, checkShape, DEFAULT_CANONIZE_LIMITS, type CanonizeLimits } from '../jsonld/canonize.js';
 import type { ExtraContexts } from '../jsonld/contexts.js';
 import { arrayOf, isObject, type JsonObject } from '../lib/json.js';
@@ -143,6 +144,9 @@ export async function canonicalFormsOf(
   else delete proofConfig['@context'];
 
   if (suite.canonicalization === 'rdfc') {
+    // The graph is what is signed; the checks read the JSON. Only the plain form binds one to the other.
+    checkPlainForm(unsecured);
+    checkPlainForm(proofConfig, '$.proof');
     const key = memoKeyOf(unsecured, proofConfig, options);
     const remembered = key === undefined ? undefined : canonicalMemo.get(key);
     if (remembered) return remembered;
