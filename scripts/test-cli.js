@@ -816,3 +816,35 @@ describe('ob-verify: --trusted-issuers', () => {
     assert.match(USAGE, /--trusted-issuers LIST\.json/);
   });
 });
+
+describe('ob-verify on the adversarial set (test/adversarial)', () => {
+  const SET = join(ROOT, 'test/adversarial');
+  const spec = JSON.parse(readFileSync(join(SET, 'expected.json'), 'utf8'));
+  for (const [file, want] of Object.entries(spec.cases)) {
+    it(`${file}: ${want.verdict} (${want.why})`, async () => {
+      const { code, stdout, stderr } = await cli([
+        join(SET, file),
+        '--json',
+        '--documents',
+        join(SET, 'documents.json'),
+        '--offline',
+        '--now',
+        want.now ?? spec.now,
+      ]);
+      let result;
+      try {
+        result = JSON.parse(stdout);
+      } catch {
+        assert.fail(`no JSON result (exit ${code}): ${stderr.slice(0, 500)}`);
+      }
+      // Exit 2 is for usage errors only; a badge, however hostile, is a verdict.
+      assert.equal(code, result.verdict === 'verified' ? 0 : 1);
+      if (want.verdict === 'not-verified') assert.notEqual(result.verdict, 'verified');
+      else if (want.verdict !== 'any') assert.equal(result.verdict, want.verdict);
+      if (want.nestedVerifiedMax !== undefined) {
+        const verified = (result.nested ?? []).filter((nested) => nested?.result?.verdict === 'verified');
+        assert.ok(verified.length <= want.nestedVerifiedMax, `${verified.length} nested credentials read verified`);
+      }
+    });
+  }
+});
