@@ -205,7 +205,7 @@ async function makeStatusList(issuer, revoked) {
  * Everything the issuers' hosts serve (URL → { body, type }) and the wall lists of each size. Badge
  * `n` is the issuer `n % 3`'s, so every screenful mixes the three.
  */
-async function makeWorld(root, counts) {
+export async function makeWorld(root, counts) {
   const issuers = await makeIssuers(root);
   const served = new Map();
   const json = (value) => ({ body: JSON.stringify(value), type: 'application/json' });

@@ -12,10 +12,12 @@
 //    badges from 3 issuers, made at run time from the committed test keys: time to the first
 //    verified badge and to a settled first screen, requests against distinct URLs, the longest
 //    main-thread task, the JS heap.
+// 4. Chromium (scripts/bench-page.js): one badge on a page under a strict CSP with the production
+//    bundle (dist/cdn): every file and its gzip size, every host contacted, every CSP violation.
 //
 // All measure the current src/, bundled with esbuild on the fly (no `npm run build` needed).
 //
-//   npm run bench [-- --only node|browser|wall --iterations 300 --browser-iterations 100 --cold-runs 5 --badges 50
+//   npm run bench [-- --only node|browser|wall|page --iterations 300 --browser-iterations 100 --cold-runs 5 --badges 50
 //                     --wall 100,1000 --wall-mode list|plain|plain-cv]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +27,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { runBrowserBench } from './bench-browser.js';
+import { runPageBench } from './bench-page.js';
 import { runWallBench } from './bench-wall.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -149,3 +152,6 @@ const only = values.only;
 if (only === undefined || only === 'node') await benchJwtInNode(count('iterations', 10));
 if (only === undefined || only === 'browser') await benchDataIntegrityInChromium();
 if (only === undefined || only === 'wall') await benchWallInChromium();
+if (only === undefined || only === 'page') {
+  await runPageBench({ root, executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium' });
+}
