@@ -29,12 +29,13 @@ const MAX_FLATTENED_DEPTH = 48;
  * `["https://…"]`, which would make a revoked badge read "status unknown".
  */
 export function withSingleValues(node: JsonObject): JsonObject {
-  const read: JsonObject = {};
-  for (const [key, value] of Object.entries(node)) {
-    const values = Array.isArray(value) ? arrayOf(value) : value;
-    read[key] = Array.isArray(values) && values.length === 1 ? values[0] : values;
-  }
-  return read;
+  // fromEntries defines properties, so a `__proto__` key stays data and never becomes a prototype.
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => {
+      const values = Array.isArray(value) ? arrayOf(value) : value;
+      return [key, Array.isArray(values) && values.length === 1 ? values[0] : values];
+    }),
+  );
 }
 
 /** The `id` of a node that may be written as a bare IRI string or as an object with `id`. */
