@@ -190,6 +190,23 @@ describe('Open Badges 2.0 hosted assertions', () => {
       expect(result.verified).to.equal(false);
     });
 
+    it('takes a document\u2019s word for its id only on the same host and port, and never follows userinfo', async () => {
+      const otherPort = 'https://issuer.example:8443/badges/robotics.json';
+      const aliased = await routes({ [BADGE_CLASS]: badgeClass({ id: otherPort }) });
+      const { result: moved, fetch: asked } = await verify(ASSERTION, aliased);
+      // Another port is another server: its id is a claim to confirm there (here it 404s).
+      expect(asked.requests).to.include(otherPort);
+      expect(check(moved, 'issuer').status).to.equal('failed');
+      expect(moved.verified).to.equal(false);
+
+      const dressed = 'https://issuer.example@evil.test/issuer.json';
+      const served = await routes({ [BADGE_CLASS]: badgeClass({ issuer: dressed }), [dressed]: issuerProfile() });
+      const { result, fetch } = await verify(ASSERTION, served);
+      expect(check(result, 'issuer')).to.deep.include({ status: 'failed', code: 'ERR_OB_SCHEMA_INVALID' });
+      expect(fetch.requests).to.not.include(dressed);
+      expect(result.verified).to.equal(false);
+    });
+
     it('does not take a document\u2019s word that it is another host\u2019s', async () => {
       const claims = badgeClass({ id: 'https://other.example/badge.json' });
       const served = await routes({
