@@ -1,8 +1,12 @@
-/** The parsed URL when `value` is an absolute https URL, else undefined: the only scheme keys and issuer documents may come from. */
+/**
+ * The parsed URL when `value` is an absolute https URL without userinfo, else undefined: the only
+ * URLs keys and issuer documents may come from. `https://school.example@evil.test/` is evil.test
+ * written to read as school.example: it is no issuer's address.
+ */
 export function httpsUrlOf(value: string): URL | undefined {
   try {
     const url = new URL(value);
-    return url.protocol === 'https:' ? url : undefined;
+    return url.protocol === 'https:' && url.username === '' && url.password === '' ? url : undefined;
   } catch {
     return undefined;
   }
