@@ -245,6 +245,13 @@ describe('Open Badges 2.0, baked image and recipient messages', () => {
     expect(problem('ERR_OB_OUTSIDE_ISSUER_SCOPE', { id: PROSE })).to.equal(
       'Not hosted where its issuer says its badges are',
     );
+    // A redirect that ended on another host: that host answered, so it is the one named.
+    expect(
+      problem('ERR_OB_OUTSIDE_ISSUER_SCOPE', {
+        id: 'https://issuer.example/a.json',
+        servedFrom: 'https://issuer.example.evil.test/a.json',
+      }),
+    ).to.equal('Hosted at issuer.example.evil.test, not where its issuer says its badges are');
   });
 
   it('describes a hosted badge by where it was downloaded from, and its issuer by its hosting scope', () => {

@@ -148,7 +148,8 @@ export function codeText(
       return node ? `${node} is incomplete or malformed` : 'The badge data is incomplete or malformed';
     }
     case 'ERR_OB_OUTSIDE_ISSUER_SCOPE': {
-      const at = displayHost(d['id']);
+      // A redirect that ended elsewhere: the host that answered is the one to name.
+      const at = displayHost(d['servedFrom']) ?? displayHost(d['id']);
       return at
         ? `Hosted at ${at}, not where its issuer says its badges are`
         : 'Not hosted where its issuer says its badges are';

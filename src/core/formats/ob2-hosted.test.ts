@@ -145,6 +145,68 @@ describe('Open Badges 2.0 hosted assertions', () => {
       expect(check(result, 'issuer').code).to.equal('ERR_OB_OUTSIDE_ISSUER_SCOPE');
     });
 
+    it('refuses look-alike hosts, userinfo and other ports under a prefix without its slash, and accepts the host in any spelling', async () => {
+      const policy = issuerProfile({ verification: { startsWith: 'https://issuer.example' } });
+      const cases: [string, boolean][] = [
+        ['https://issuer.example/assertions/2.json', true],
+        ['https://ISSUER.example./assertions/2.json', true],
+        ['https://issuer.example.evil.test/assertions/2.json', false],
+        ['https://issuer.example@evil.test/assertions/2.json', false],
+        ['https://issuer.example:8443/assertions/2.json', false],
+        ['http://issuer.example/assertions/2.json', false],
+      ];
+      for (const [url, allowed] of cases) {
+        // The loader fetches the parsed URL (`https://issuer.example./…`): serve it there.
+        const served = await routes({ [new URL(url).href]: await hostedAssertion(url), [ISSUER]: policy });
+        // Handed in as JSON (a URL handed in is the page's own request, not the hosted check's).
+        const { result, fetch } = await verify(await hostedAssertion(url), served);
+        expect(result.verified, url).to.equal(allowed);
+        if (!allowed) {
+          const failed = result.checks.find((c) => c.status === 'failed');
+          expect(failed?.code, url).to.equal('ERR_OB_OUTSIDE_ISSUER_SCOPE');
+        }
+        // An address with userinfo is refused before any request is made to it.
+        if (url.includes('@')) expect(fetch.requests).to.deep.equal([]);
+      }
+    });
+
+    it('refuses an assertion whose address the issuer serves but a redirect moved to another host', async () => {
+      const elsewhere = 'https://issuer.example.evil.test/assertions/1.json';
+      const body = await hostedAssertion(ASSERTION);
+      const served = await routes();
+      const base = fakeFetch(served);
+      const redirecting = (async (input: RequestInfo | URL, init?: RequestInit) => {
+        const response = await base(input, init);
+        if (String(input) === ASSERTION) {
+          const moved = new Response(JSON.stringify(body), { headers: { 'content-type': 'application/ld+json' } });
+          Object.defineProperties(moved, { redirected: { value: true }, url: { value: elsewhere } });
+          return moved;
+        }
+        return response;
+      }) as typeof fetch;
+      const result = await createVerifier({ fetch: redirecting }).verify(ASSERTION, { now });
+      expect(check(result, 'issuer')).to.deep.include({ status: 'failed', code: 'ERR_OB_OUTSIDE_ISSUER_SCOPE' });
+      expect(check(result, 'issuer').details).to.include({ servedFrom: elsewhere });
+      expect(result.verified).to.equal(false);
+    });
+
+    it('takes a document\u2019s word for its id only on the same host and port, and never follows userinfo', async () => {
+      const otherPort = 'https://issuer.example:8443/badges/robotics.json';
+      const aliased = await routes({ [BADGE_CLASS]: badgeClass({ id: otherPort }) });
+      const { result: moved, fetch: asked } = await verify(ASSERTION, aliased);
+      // Another port is another server: its id is a claim to confirm there (here it 404s).
+      expect(asked.requests).to.include(otherPort);
+      expect(check(moved, 'issuer').status).to.equal('failed');
+      expect(moved.verified).to.equal(false);
+
+      const dressed = 'https://issuer.example@evil.test/issuer.json';
+      const served = await routes({ [BADGE_CLASS]: badgeClass({ issuer: dressed }), [dressed]: issuerProfile() });
+      const { result, fetch } = await verify(ASSERTION, served);
+      expect(check(result, 'issuer')).to.deep.include({ status: 'failed', code: 'ERR_OB_SCHEMA_INVALID' });
+      expect(fetch.requests).to.not.include(dressed);
+      expect(result.verified).to.equal(false);
+    });
+
     it('does not take a document\u2019s word that it is another host\u2019s', async () => {
       const claims = badgeClass({ id: 'https://other.example/badge.json' });
       const served = await routes({

@@ -1,7 +1,16 @@
 import { outcomeOf } from '../checks/outcome.js';
 import { recipientStep } from '../checks/recipient.js';
-import { BadgeError, CredentialRevoked, FetchFailed, NotABadge, ProofInvalid, SchemaInvalid } from '../errors.js';
+import {
+  BadgeError,
+  CredentialRevoked,
+  FetchFailed,
+  NotABadge,
+  OutsideIssuerScope,
+  ProofInvalid,
+  SchemaInvalid,
+} from '../errors.js';
 import { stringOf, type JsonObject } from '../lib/json.js';
+import { webUrlOf } from '../lib/url.js';
 import type { FormatPlugin, RawInput, Step, StepOutcome } from '../plugin.js';
 import {
   disclosingProxies,
@@ -70,6 +79,15 @@ function differs(a: unknown, b: unknown): boolean {
 const hostedCopyStep: Step<ParsedHostedAssertion> = {
   id: 'proof',
   async run(parsed, context) {
+    if (!webUrlOf(parsed.hostedUrl)) {
+      // `https://school.example@evil.test/…` is evil.test dressed as school.example: no request is made.
+      throw new OutsideIssuerScope(
+        `The assertion ${parsed.hostedUrl} names a user before its host; no issuer hosts one`,
+        {
+          details: { id: parsed.hostedUrl, scope: 'userinfo' },
+        },
+      );
+    }
     let hosted: Ob2Node;
     try {
       hosted =
@@ -104,7 +122,8 @@ const hostedCopyStep: Step<ParsedHostedAssertion> = {
     }
     return {
       status: 'passed',
-      message: `Fetched from the issuer's server at ${new URL(hosted.finalUrl ?? parsed.hostedUrl).host}`,
+      // Whose server this is, the issuer check decides (its hosting policy): here it is only a host.
+      message: `Fetched the hosted copy from ${new URL(hosted.finalUrl ?? parsed.hostedUrl).host}`,
       details: {
         verification: 'hosted',
         url: parsed.hostedUrl,
@@ -138,8 +157,7 @@ const scopeStep: Step<ParsedHostedAssertion> = {
     }
     const assertionId = stringOf(state.assertion['id']) ?? parsed.hostedUrl;
     const outcome = checkHostedScope(
-      assertionId,
-      state.hosted?.finalUrl,
+      { id: assertionId, fetchedFrom: state.hosted?.url, finalUrl: state.hosted?.finalUrl },
       graph.issuer.node,
       graph.issuerId,
       graph.issuer.url,

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
 import { CompactSign, generateKeyPair } from 'jose';
 import { createVerifier } from '../verify.js';
 import type { Check, VerificationResult } from '../result.js';
@@ -187,5 +188,184 @@ describe('Open Badges 2.0 signed assertions', () => {
     const jws = await issuer.sign(await signedAssertion({ verification: { type: 'HostedBadge' } }));
     const { result } = await verify(jws, routes());
     expect(check(result, 'format').code).to.equal('ERR_OB_PROOF_INVALID');
+  });
+});
+
+describe('Open Badges 2.0 signed assertions: keys written into the badge (property-based)', function () {
+  this.timeout(120_000);
+  const ATTACKER_KEY = 'https://attacker.example/key.json';
+  const ATTACKER_PROFILE = 'https://attacker.example/issuer.json';
+  let attacker: SigningIssuer;
+
+  before(async () => {
+    issuer ??= await signingIssuer();
+    attacker = await signingIssuer();
+  });
+
+  /** Where an embedded key, Profile or link may claim to be: the issuer's own addresses, others, and non-addresses. */
+  const claimedId = fc.oneof(
+    // The most dangerous claim, the key the issuer really lists, is drawn most often.
+    { arbitrary: fc.constant(KEY_1), weight: 4 },
+    fc.constantFrom(
+      ISSUER,
+      BADGE_CLASS,
+      REVOCATIONS,
+      'https://issuer.example/keys/2.json',
+      `${ISSUER}#key-1`,
+      'https://ISSUER.example./keys/1.json',
+      ATTACKER_KEY,
+      'https://issuer.example@attacker.example/key.json',
+      'https://issuer.example.attacker.example/keys/1.json',
+      'urn:uuid:0a7e1c2d-3b4f-4a5b-8c6d-7e8f9a0b1c2d',
+      'data:application/json,{}',
+      'did:example:issuer',
+    ),
+  );
+  const claimedOwner = fc.oneof(
+    { arbitrary: fc.constant(ISSUER), weight: 3 },
+    fc.constantFrom<string | undefined>(ATTACKER_PROFILE, 'https://issuer.example', undefined),
+  );
+
+  /** A CryptographicKey object carrying the attacker's PEM under a claimed id and owner. */
+  const embeddedKey = fc
+    .record({ id: fc.option(claimedId, { nil: undefined }), owner: claimedOwner })
+    .map(({ id, owner }) => {
+      const key: Record<string, unknown> = { ...attacker.keyDocument(id ?? ATTACKER_KEY, owner ?? ISSUER) };
+      if (id === undefined) delete key['id'];
+      if (owner === undefined) delete key['owner'];
+      return key;
+    });
+
+  /** Each place a key (or a pointer to one) can be written into a signed payload. */
+  const attack = fc.record({
+    creator: fc.oneof(
+      fc.constant(undefined),
+      claimedId,
+      embeddedKey,
+      fc.array(embeddedKey, { minLength: 1, maxLength: 2 }),
+    ),
+    badge: fc.oneof(
+      fc.constant<unknown>(BADGE_CLASS),
+      fc
+        .record({
+          profileId: fc.constantFrom(ISSUER, ATTACKER_PROFILE, 'urn:uuid:0a7e1c2d-3b4f-4a5b-8c6d-7e8f9a0b1c2d'),
+          publicKey: fc.oneof(embeddedKey, fc.array(fc.oneof(embeddedKey, claimedId), { maxLength: 3 })),
+          revocationList: fc.boolean(),
+        })
+        .map(({ profileId, publicKey, revocationList }) =>
+          badgeClass({
+            issuer: issuerProfile({
+              id: profileId,
+              publicKey,
+              revocationList: revocationList
+                ? { type: 'RevocationList', id: REVOCATIONS, revokedAssertions: [] }
+                : undefined,
+            }),
+          }),
+        ),
+    ),
+  });
+
+  function payloadFor({ creator, badge }: { creator: unknown; badge: unknown }) {
+    return signedAssertion({
+      badge,
+      verification: creator === undefined ? { type: 'SignedBadge' } : { type: 'SignedBadge', creator },
+    });
+  }
+
+  it('never verifies a badge signed with a key the badge carries, whatever its id, owner and Profile say', async () => {
+    const codes = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(attack, async (shape) => {
+        // The attacker controls attacker.example: a key there names the issuer as its owner.
+        const served = routes({ [ATTACKER_KEY]: attacker.keyDocument(ATTACKER_KEY, ISSUER) });
+        const { result, fetch } = await verify(await attacker.sign(await payloadFor(shape)), served);
+        expect(result.verdict, JSON.stringify({ shape, checks: result.checks })).to.not.equal('verified');
+        expect(result.verified).to.equal(false);
+        // The attacker's signature may check against the attacker's own key; it is never the issuer's.
+        expect(check(result, 'issuer').status).to.not.equal('passed');
+        expect(fetch.requests).to.not.include('data:application/json,{}');
+        for (const c of result.checks) if (c.code) codes.add(c.code);
+      }),
+      { numRuns: 100, seed: 20261203 },
+    );
+    expect([...codes]).to.include.members(['ERR_OB_SIGNATURE_INVALID', 'ERR_OB_KEY_NOT_ISSUERS']);
+  });
+
+  it('reads an embedded key only as a pointer: the issuer-signed badge verifies with the key fetched from its id', async () => {
+    await fc.assert(
+      fc.asyncProperty(embeddedKey, async (key) => {
+        const pointer = { ...key, id: KEY_1 };
+        const payload = await signedAssertion({ verification: { type: 'SignedBadge', creator: pointer } });
+        const { result, fetch } = await verify(await issuer.sign(payload), routes());
+        expect(result.verdict, JSON.stringify(result.checks)).to.equal('verified');
+        expect(fetch.requests).to.include(KEY_1);
+        expect(check(result, 'proof').details).to.include({ keyId: KEY_1 });
+      }),
+      { numRuns: 10, seed: 20261203 },
+    );
+  });
+
+  it('uses no key written into the badge, even one whose id is the creator URL the issuer lists', async () => {
+    const payload = await signedAssertion({
+      verification: { type: 'SignedBadge', creator: attacker.keyDocument(KEY_1, ISSUER) },
+    });
+    const { result, fetch } = await verify(await attacker.sign(payload), routes());
+    expect(fetch.requests).to.include(KEY_1);
+    expect(check(result, 'proof')).to.deep.include({ status: 'failed', code: 'ERR_OB_SIGNATURE_INVALID' });
+    expect(result.verified).to.equal(false);
+  });
+
+  it('refuses an embedded key with no web address to fetch it from', async () => {
+    const payload = await signedAssertion({
+      verification: {
+        type: 'SignedBadge',
+        creator: attacker.keyDocument('urn:uuid:0a7e1c2d-3b4f-4a5b-8c6d-7e8f9a0b1c2d'),
+      },
+    });
+    const { result } = await verify(await attacker.sign(payload), routes());
+    expect(check(result, 'proof')).to.deep.include({ status: 'failed', code: 'ERR_OB_KEY_UNRESOLVABLE' });
+  });
+
+  it('refuses a key on another host, even one the issuer lists and that names the issuer', async () => {
+    const offHost = 'https://keys.elsewhere.example/1.json';
+    const served = routes({
+      [ISSUER]: issuerProfile({ publicKey: [KEY_1, offHost] }),
+      [offHost]: attacker.keyDocument(offHost, ISSUER),
+    });
+    const payload = await signedAssertion({ verification: { type: 'SignedBadge', creator: offHost } });
+    const { result } = await verify(await attacker.sign(payload), served);
+    expect(check(result, 'proof').status).to.equal('passed');
+    expect(check(result, 'issuer')).to.deep.include({ status: 'failed', code: 'ERR_OB_KEY_NOT_ISSUERS' });
+    expect(check(result, 'issuer').details).to.include({ offHost });
+  });
+
+  it('checks revocation against the list the issuer publishes, never a list the payload embeds', async () => {
+    const payload = await signedAssertion({
+      badge: badgeClass({
+        issuer: issuerProfile({ revocationList: { type: 'RevocationList', id: REVOCATIONS, revokedAssertions: [] } }),
+      }),
+    });
+    const served = routes({
+      [REVOCATIONS]: {
+        '@context': 'https://w3id.org/openbadges/v2',
+        id: REVOCATIONS,
+        type: 'RevocationList',
+        revokedAssertions: [ID],
+      },
+    });
+    const { result } = await verify(await issuer.sign(payload), served);
+    expect(check(result, 'status')).to.deep.include({ status: 'failed', code: 'ERR_OB_REVOKED' });
+  });
+
+  it('reads status as unknown, and the key as not the issuer\u2019s, when the Profile exists only inside the payload', async () => {
+    const urn = 'urn:uuid:0a7e1c2d-3b4f-4a5b-8c6d-7e8f9a0b1c2d';
+    const payload = await signedAssertion({
+      badge: badgeClass({ issuer: issuerProfile({ id: urn, publicKey: KEY_1 }) }),
+    });
+    const { result } = await verify(await issuer.sign(payload), routes());
+    expect(check(result, 'issuer')).to.deep.include({ status: 'failed', code: 'ERR_OB_KEY_UNRESOLVABLE' });
+    expect(check(result, 'status')).to.deep.include({ status: 'warning', code: 'ERR_OB_STATUS_UNAVAILABLE' });
+    expect(result.verified).to.equal(false);
   });
 });

@@ -14,6 +14,7 @@ import {
   StatusUnavailable,
 } from '../errors.js';
 import { arrayOf, idOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
+import { isSameHost, webUrlOf } from '../lib/url.js';
 import {
   disclosingProxies,
   loadBadgeGraph,
@@ -25,6 +26,7 @@ import {
   type ParsedOb2,
 } from '../ob2/badge-graph.js';
 import {
+  isHttpUrl,
   looksLikeOb2Assertion,
   validateAssertion,
   validateCryptographicKey,
@@ -32,7 +34,7 @@ import {
   verificationOf,
   verificationTypeOf,
 } from '../ob2/documents.js';
-import { guarded, loadLinked } from '../ob2/graph.js';
+import { guarded, loadLinked, loadNodeAt } from '../ob2/graph.js';
 import type { FormatPlugin, RawInput, Step, StepOutcome } from '../plugin.js';
 import { looksLikeCompactJws, readJwsHeader, verifyCompactJws } from '../proofs/jws.js';
 import { DEFAULT_LIST_MAX_AGE_MS } from '../status/status-list-fetch.js';
@@ -42,6 +44,12 @@ import { DEFAULT_LIST_MAX_AGE_MS } from '../status/status-list-fetch.js';
  * the Assertion. The key is a CryptographicKey (`publicKeyPem`) that the issuer Profile lists in
  * `publicKey` and that names the issuer as its `owner`; `verification.creator` picks one. A key
  * the Profile does not link is never trusted. Revocation is the Profile's `revocationList`.
+ *
+ * Everything in the payload was written by whoever signed it, so a key reference in it (the
+ * `creator`, or a `publicKey` of a BadgeClass or Profile it embeds) is only a pointer: the key is
+ * always the CryptographicKey fetched from that URL, never a key object written into the badge,
+ * whatever its `id`, `owner` and PEM say. Only the issuer Profile read from its own address
+ * supplies the list of keys and the revocation list, and the key must be on its host.
  */
 
 /** The 2.0 specification names RSA-SHA256 only ("For compatibility purposes, using RSA-SHA256 is recommended"). */
@@ -54,6 +62,9 @@ interface Ob2Key {
   readonly id: string | undefined;
   readonly owner: string | undefined;
   readonly jwk: JWK;
+  /** Where the key document was fetched from, and the URL that answered (never an embedded copy). */
+  readonly url: string;
+  readonly finalUrl: string | undefined;
 }
 
 export interface ParsedSignedAssertion extends ParsedOb2 {
@@ -95,6 +106,21 @@ async function publicKeyOf(key: JsonObject, alg: string): Promise<JWK> {
   }
 }
 
+/**
+ * The URL a key reference points to: an IRI, or an embedded key object's `id`. Nothing else an
+ * embedded key says is read: its PEM and `owner` were written by whoever signed the badge.
+ */
+function keyUrlOf(reference: unknown): string {
+  const id = isObject(reference) ? reference['id'] : reference;
+  if (typeof id === 'string' && webUrlOf(id)) return id;
+  throw new KeyUnresolvable(
+    isObject(reference)
+      ? 'The badge embeds a key with no web address to fetch it from; a key written into the badge is never used'
+      : `The key ${typeof reference === 'string' ? reference : ''} is not at a web address`,
+    { details: { kid: typeof id === 'string' ? id.slice(0, 500) : null, embedded: isObject(reference) } },
+  );
+}
+
 const FAILURE_RANK: Readonly<Record<string, number>> = {
   ERR_OB_SIGNATURE_INVALID: 3,
   ERR_OB_JOSE_ALG_NOT_ALLOWED: 2,
@@ -123,14 +149,21 @@ const signatureStep: Step<ParsedSignedAssertion> = {
     let worst: BadgeError | undefined;
     for (const candidate of candidates) {
       try {
+        const url = keyUrlOf(candidate);
         const document = noteProxy(
           parsed.state,
-          await guarded(() => loadLinked(candidate, { kind: 'CryptographicKey' }, context)),
+          await guarded(() => loadNodeAt(url, { kind: 'CryptographicKey' }, context)),
         );
         validateCryptographicKey(document.node);
         const jwk = await publicKeyOf(document.node, parsed.alg);
         await verifyCompactJws(parsed.jws, parsed.alg, jwk);
-        parsed.key = { id: stringOf(document.node['id']) ?? document.url, owner: idOf(document.node['owner']), jwk };
+        parsed.key = {
+          id: stringOf(document.node['id']) ?? document.url,
+          owner: idOf(document.node['owner']),
+          jwk,
+          url: document.url ?? url,
+          finalUrl: document.finalUrl,
+        };
         return {
           status: 'passed',
           message: `Signature valid (${parsed.alg})`,
@@ -145,7 +178,10 @@ const signatureStep: Step<ParsedSignedAssertion> = {
   },
 };
 
-/** The key that verified must be the issuer's: its `owner` is the issuer, and the issuer's Profile lists it. */
+/**
+ * The key that verified must be the issuer's: fetched from the issuer's host, its `owner` is the
+ * issuer, and the issuer's Profile, as read from its own address, lists it.
+ */
 const keyOwnerStep: Step<ParsedSignedAssertion> = {
   id: 'issuer',
   requires: ['proof'],
@@ -156,13 +192,36 @@ const keyOwnerStep: Step<ParsedSignedAssertion> = {
     const listed = arrayOf(graph.issuer.node['publicKey'])
       .map(idOf)
       .filter((id) => id !== undefined);
-    const details = { issuer: issuerId, keyId: key.id ?? null, owner: key.owner ?? null, keySource: 'ob2-profile' };
+    const details = {
+      issuer: issuerId,
+      keyId: key.id ?? null,
+      keyUrl: key.url,
+      owner: key.owner ?? null,
+      keySource: 'ob2-profile',
+    };
+    const issuerUrl = webUrlOf(issuerId);
+    if (graph.issuer.url === undefined || !issuerUrl) {
+      throw new KeyNotIssuers(`The issuer Profile ${issuerId} was not read from its own web address`, { details });
+    }
+    const offHost = [key.url, key.finalUrl, key.id].find((url) => {
+      if (url === undefined || (url === key.id && !isHttpUrl(url))) return false;
+      const parsedUrl = webUrlOf(url);
+      return !parsedUrl || !isSameHost(parsedUrl, issuerUrl);
+    });
+    if (offHost !== undefined) {
+      throw new KeyNotIssuers(
+        `The key ${key.id ?? key.url} is at ${offHost}, not on the issuer's host ${issuerUrl.host}`,
+        {
+          details: { ...details, offHost },
+        },
+      );
+    }
     if (key.owner !== issuerId && key.owner !== graph.issuer.url) {
       throw new KeyNotIssuers(`The key ${key.id ?? ''} belongs to ${key.owner ?? 'nobody named'}, not to ${issuerId}`, {
         details,
       });
     }
-    if (key.id === undefined || !listed.includes(key.id)) {
+    if (!listed.includes(key.url) && (key.id === undefined || !listed.includes(key.id))) {
       throw new KeyNotIssuers(`The issuer ${issuerId} does not list the key ${key.id ?? ''} among its public keys`, {
         details: { ...details, listed: listed.slice(0, 10) },
       });
@@ -195,6 +254,15 @@ const revocationListStep: Step<ParsedSignedAssertion> = {
       });
     }
     const graph = await loadBadgeGraph(parsed.state, context);
+    if (graph.issuer.url === undefined) {
+      // An issuer Profile embedded in the payload is the signer's word: its list could say anything.
+      return outcomeOf(
+        new StatusUnavailable(`The issuer Profile ${graph.issuerId} was not read from its own address`, {
+          details: { method: 'RevocationList', issuer: graph.issuerId },
+        }),
+        'warning',
+      );
+    }
     const listUrl = graph.issuer.node['revocationList'];
     if (listUrl === undefined) {
       return {

@@ -97,4 +97,17 @@ describe('loadIssuerKeys', () => {
       'ERR_OB_KEY_UNRESOLVABLE',
     );
   });
+
+  it('refuses an issuer address with userinfo, which only dresses another host as the issuer\u2019s', async () => {
+    const profile = await vcJose('DERIVED-example.issuer-controller.json');
+    for (const dressed of [
+      'https://example.issuer@evil.test/vc-jose-cose',
+      'https://u:p@example.issuer/vc-jose-cose',
+    ]) {
+      const error = await rejected(
+        loadIssuerKeys(dressed, { load: loaderOf({ [dressed]: { ...profile, id: dressed } }) }),
+      );
+      expect(error.code, dressed).to.equal('ERR_OB_KEY_UNRESOLVABLE');
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { BadgeError, SchemaInvalid } from '../errors.js';
 import { jsonOf, type LoadedDocument } from '../fetcher.js';
 import { isObject, stringOf, type JsonObject } from '../lib/json.js';
+import { isSameHost, webUrlOf } from '../lib/url.js';
 import type { VerifyContext } from '../plugin.js';
 import { isHttpUrl, type Ob2NodeKind } from './documents.js';
 
@@ -38,8 +39,15 @@ export interface LoadNodeOptions {
   readonly maxAgeMs?: number;
 }
 
-function hostOf(url: string): string {
-  return new URL(url).hostname.toLowerCase();
+/**
+ * Whether a declared id is on the same server as the URL that served it (host name after WHATWG
+ * normalisation, port), so the server may name its own document: never when either carries
+ * userinfo, which only makes one host look like another.
+ */
+function isSameServer(declared: string, url: string): boolean {
+  const a = webUrlOf(declared);
+  const b = webUrlOf(url);
+  return a !== undefined && b !== undefined && isSameHost(a, b);
 }
 
 async function fetchNode(
@@ -82,6 +90,15 @@ function fromDocument(url: string, document: LoadedDocument, node: JsonObject, d
   };
 }
 
+/** `https://issuer.example@evil.test/…` is evil.test dressed as issuer.example: never fetched, never an id. */
+function refuseUserinfo(url: string, kind: Ob2NodeKind): void {
+  if (isHttpUrl(url) && !webUrlOf(url)) {
+    throw new SchemaInvalid(`The ${kind} address ${url} names a user before its host`, {
+      details: { node: kind, property: 'id', id: url },
+    });
+  }
+}
+
 /**
  * Loads the document an IRI names. A document whose declared `id` differs from the URL it was
  * fetched from is the same publisher's when both are on one host (a moved or aliased file) or
@@ -89,6 +106,7 @@ function fromDocument(url: string, document: LoadedDocument, node: JsonObject, d
  * is only a claim: the declared `id` is fetched once and must confirm itself, or the link fails.
  */
 export async function loadNodeAt(url: string, options: LoadNodeOptions, context: VerifyContext): Promise<Ob2Node> {
+  refuseUserinfo(url, options.kind);
   const first = await fetchNode(url, options, context);
   if (!first.node) {
     // A bare 410: the only fact is that the host says the document is gone.
@@ -102,12 +120,13 @@ export async function loadNodeAt(url: string, options: LoadNodeOptions, context:
   }
   const declared = stringOf(first.node['id']);
   if (declared === undefined || declared === url) return fromDocument(url, first.document, first.node);
-  if (isHttpUrl(declared) && hostOf(declared) === hostOf(url)) {
+  if (isSameServer(declared, url)) {
     return fromDocument(url, first.document, first.node, declared);
   }
   // A non-web id (`urn:uuid:…`) cannot be fetched anywhere else: the document is what this URL's
   // host publishes under that name, and its host is what vouches for it.
   if (!isHttpUrl(declared)) return fromDocument(url, first.document, first.node, declared);
+  refuseUserinfo(declared, options.kind);
   const second = await fetchNode(declared, options, context);
   if (!second.node || stringOf(second.node['id']) !== declared) {
     throw new SchemaInvalid(
