@@ -55,6 +55,8 @@ const BY_CODE = {
   ERR_OB_ENDORSEMENT_MISMATCH: 'bad-issuer',
   ERR_OB_PRESENTATION_UNSIGNED: 'malformed',
   ERR_OB_HOLDER_MISMATCH: 'bad-issuer',
+  ERR_OB_NOT_A_CREDENTIAL: 'not-a-badge',
+  ERR_OB_PRESENTATION_EMPTY: 'not-a-badge',
 };
 
 /** Fetch failures mean "the thing needed could not be had": for a key that is an unresolvable key. */
