@@ -70,7 +70,9 @@ function withCredentialCheck(result: VerificationResult): VerificationResult {
       'failed',
     ),
   };
-  const checks = [...result.checks, check];
+  // Right after `format`: it is the first thing wrong with it, and the first problem shown.
+  const at = result.checks.findIndex((c) => c.id === 'format') + 1;
+  const checks = [...result.checks.slice(0, at), check, ...result.checks.slice(at)];
   const verdict = verdictOf(checks);
   return { ...result, checks, verdict, verified: verdict === 'verified' };
 }

@@ -190,8 +190,14 @@ export function oneEdTechRevocationList(options: RevocationListOptions = {}): St
         if (!bound.ok) return notTheList(bound, url.href, facts);
         facts['listIssuer'] = bound.issuer;
         const subjects = arrayOf(bound.credential['credentialSubject']).filter(isObject);
-        const found = [bound.credential, ...subjects].map(contentOf).find((c) => c !== 'type');
-        if (found === undefined) {
+        // The list is where its `revokedCredential` is (the credential or a subject); a type alone
+        // only says "empty" when no node carries the field.
+        const nodes = [bound.credential, ...subjects];
+        const carrier =
+          nodes.find((n) => n['revokedCredential'] !== undefined || n['revokedCredentials'] !== undefined) ??
+          nodes.find((n) => contentOf(n) !== 'type');
+        const found = carrier ? contentOf(carrier) : undefined;
+        if (found === undefined || found === 'type') {
           return warning(
             new StatusListInvalid(`The credential at ${url.href} is not a revocation list`, {
               details: { ...facts, reason: 'type' },
