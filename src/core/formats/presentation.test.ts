@@ -175,6 +175,28 @@ describe('presentations', () => {
       expectEmpty(await verify(presentationOf(holder.did, [])), 'JSON, unsigned');
     });
 
+    it('holding only an enveloped presentation is holding no credential', async () => {
+      const kid = `${jwtHolder.did}#0`;
+      const inner = await sign(
+        jwtHolder,
+        { typ: 'vp+jwt', kid },
+        { ...presentationOf(jwtHolder.did, []), iss: jwtHolder.did },
+      );
+      for (const id of [`data:application/vc+jwt,${inner}`, `data:application/vp+jwt,${inner}`]) {
+        const envelope = {
+          '@context': 'https://www.w3.org/ns/credentials/v2',
+          type: 'EnvelopedVerifiableCredential',
+          id,
+        };
+        const outer = await sign(
+          jwtHolder,
+          { typ: 'vp+jwt', kid },
+          { ...dressed(jwtHolder.did, [envelope]), iss: jwtHolder.did },
+        );
+        expectEmpty(await verify(outer), id.slice(0, 24));
+      }
+    });
+
     it('holding only another presentation is holding no credential', async () => {
       const inner = await signDataIntegrity(presentationOf(holder.did, [badge]), holder, authentication);
       const outer = await signDataIntegrity(presentationOf(holder.did, [inner]), holder, authentication);

@@ -180,6 +180,13 @@ const holderStep: Step<ParsedPresentation> = {
 /** An entry of `verifiableCredential` that is itself a presentation: it presents, it issues nothing. */
 function isPresentationEntry(entry: unknown): boolean {
   if (typeof entry === 'string') return looksLikePresentationJwt(entry.trim());
+  if (hasType(entry, 'EnvelopedVerifiableCredential')) {
+    // `data:application/vc+jwt,<token>`: what the envelope holds decides, not what it is called.
+    const id = stringOf((entry as JsonObject)['id']) ?? '';
+    const comma = id.indexOf(',');
+    const payload = comma === -1 ? '' : id.slice(comma + 1).trim();
+    return /^data:application\/vp\b/i.test(id) || looksLikePresentationJwt(payload);
+  }
   return (
     hasType(entry, 'VerifiablePresentation') ||
     hasType(entry, 'EnvelopedVerifiablePresentation') ||
