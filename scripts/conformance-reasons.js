@@ -55,6 +55,8 @@ const BY_CODE = {
   ERR_OB_ENDORSEMENT_MISMATCH: 'bad-issuer',
   ERR_OB_PRESENTATION_UNSIGNED: 'malformed',
   ERR_OB_HOLDER_MISMATCH: 'bad-issuer',
+  ERR_OB_NOT_A_CREDENTIAL: 'not-a-badge',
+  ERR_OB_PRESENTATION_EMPTY: 'not-a-badge',
 };
 
 /** Fetch failures mean "the thing needed could not be had": for a key that is an unresolvable key. */
@@ -102,7 +104,11 @@ export function sameReason(expected, actual, detail = '') {
 }
 
 const FOREIGN_LIST =
-  'the status list is signed by another did:key than the badge issuer; only the issuer may say "active" (ADR 0006), so the status is unknown';
+  'the status list is a test copy served at another URL than its own id (https://testing.dcconsortium.org/status/e5WK8CbZ1GjycuPombrj), and is signed by another did:key than the badge issuer: a list counts only at the address it names as its id, and only the issuer may say "active" (ADR 0006), so the status is unknown';
+const COPIED_LIST =
+  "the status list is a test copy served at another URL than its own id (https://testing.dcconsortium.org/status/e5WK8CbZ1GjycuPombrj): a list counts only at the address it names as its id (else whoever serves a URL could answer with the issuer's other list), so the status is unknown, not revoked or active";
+const EMPTY_PRESENTATION =
+  'a presentation that carries no credential vouches for nothing (ERR_OB_PRESENTATION_EMPTY), so it is not verified; the corpus checks only its proof';
 const FRAGMENT_LIST =
   'the revocation list is itself signed with an unpublished <URL>#z6Mk… key, so it does not verify and the status is unknown';
 
@@ -124,6 +130,29 @@ export const KNOWN_DIFFERENCES = {
   'ob3-multi-proof/dcc-vctf-v1-bothSignatureTypes-didkey-mixedRegistry-validStatus-noExpiry.json': FOREIGN_LIST,
   'ob3-multi-proof/dcc-vctf-v1-bothSignatureTypes-didweb-legacy-validStatus-noExpiry.json': FOREIGN_LIST,
   'ob3-multi-proof/dcc-vctf-v1-bothSignatureTypes-didweb-oidf-validStatus-noExpiry.json': FOREIGN_LIST,
+  'ob3-ed25519signature2020/dcc-vctf-v1-ed25519-didweb-legacy-revokedStatus-noExpiry.json': COPIED_LIST,
+  'ob3-ed25519signature2020/dcc-vctf-v1-ed25519-didweb-oidf-revokedStatus-noExpiry.json': COPIED_LIST,
+  'ob3-ed25519signature2020/dcc-vctf-v2-ed25519-didkey-noRegistry-revokedStatus-notExpired.json': COPIED_LIST,
+  'ob3-ed25519signature2020/dcc-vctf-v2-ed25519-didkey-oidf-revokedStatus-noExpiry.json': COPIED_LIST,
+  'ob3-ed25519signature2020/dcc-vctf-v2-ed25519-didweb-legacy-revokedStatus-noExpiry.json': COPIED_LIST,
+  'ob3-ed25519signature2020/dcc-verifier-core-v1Revoked.json': COPIED_LIST,
+  'ob3-ed25519signature2020/dcc-verifier-core-v1WithValidStatus.json': COPIED_LIST,
+  'ob3-ed25519signature2020/dcc-verifier-core-v2Revoked.json': COPIED_LIST,
+  'ob3-ed25519signature2020/dcc-verifier-core-v2WithValidStatus.json': COPIED_LIST,
+  'ob3-eddsa-rdfc-2022/dcc-vctf-v1-dataIntegrityProof-didweb-legacy-revokedStatus-noExpiry.json': COPIED_LIST,
+  'ob3-eddsa-rdfc-2022/dcc-vctf-v1-dataIntegrityProof-didweb-oidf-revokedStatus-noExpiry.json': COPIED_LIST,
+  'ob3-eddsa-rdfc-2022/dcc-vctf-v2-dataIntegrityProof-didkey-noRegsitry-revokedStatus-notExpired.json': COPIED_LIST,
+  'ob3-eddsa-rdfc-2022/dcc-vctf-v2-dataIntegrityProof-didkey-oidf-revokedStatus-noExpiry.json': COPIED_LIST,
+  'ob3-eddsa-rdfc-2022/dcc-vctf-v2-dataIntegrityProof-didkey-twoOIDF-revoked-notExpired-badSchema.json': COPIED_LIST,
+  'ob3-eddsa-rdfc-2022/dcc-vctf-v2-dataIntegrityProof-didweb-legacy-revokedStatus-noExpiry.json': COPIED_LIST,
+  'ob3-eddsa-rdfc-2022/dcc-verifier-core-v2EddsaWithValidStatus.json': COPIED_LIST,
+  'ob3-multi-proof/dcc-vctf-v1-bothSignatureTypes-didweb-legacy-revokedStaus-noExpiry.json': COPIED_LIST,
+  'ob3-multi-proof/dcc-vctf-v1-bothSignatureTypes-didweb-oidf-revokedStatus-noExpiry.json': COPIED_LIST,
+  'ob3-multi-proof/dcc-vctf-v2-bothSignatureTypes-didkey-noRegistry-revokedStatus-notExpired.json': COPIED_LIST,
+  'ob3-multi-proof/dcc-vctf-v2-bothSignatureTypes-didkey-oidf-revokedStatus-noExpiry.json': COPIED_LIST,
+  'ob3-multi-proof/dcc-vctf-v2-bothSignatureTypes-didweb-legacy-revokedStatus-noExpiry.json': COPIED_LIST,
+  'ob3-multi-proof/dcc-verifier-core-v2DoubleSigWithValidStatus.json': COPIED_LIST,
+  'misc-vp/blockcerts-vp-eddsa-rdfc-2022.json': EMPTY_PRESENTATION,
   'ob3-eddsa-rdfc-2022/1edtech-dcpv-ob30-bit-string-list__credential-status-revoked-blank-nodes.json': FRAGMENT_LIST,
   'ob3-eddsa-rdfc-2022/1edtech-dcpv-ob30-bit-string-list__credential-status-revoked.json': FRAGMENT_LIST,
   'ob3-eddsa-rdfc-2022/1edtech-dcpv-ob30-simple-err-type.json':

@@ -7,7 +7,9 @@
  * verdicts of what it carries, by role (`result.nested`, `summarizeNested`).
  */
 import { expect } from '@open-wc/testing';
+import { CompactSign, importJWK, type JWK } from 'jose';
 import { createVerifier } from '../src/core/verify.js';
+import { bitstring, encodeList, listCredential } from './helpers/status-lists.js';
 import {
   firstProblem,
   summarizeNested,
@@ -26,9 +28,10 @@ const documents = new Map<string, string>(
   ),
 );
 const issuers = (await (await fetch(`${BASE}issuers.json`)).json()) as {
-  didKey: { did: string };
-  didWebPath: { did: string };
-  attacker: { did: string };
+  didKey: { did: string; kid: string };
+  didWeb: { did: string };
+  didWebPath: { did: string; statusLists: { revocation: string; suspension: string } };
+  attacker: { did: string; kid: string };
   learner: { did: string };
   endorser: { did: string };
   didWebRecords: { did: string; kid: string };
@@ -309,5 +312,134 @@ describe('fixture scenarios: presentations', () => {
       'Full-Stack Web Development',
     ]);
     expect(badge?.result.badge?.issuer.id).to.equal(issuers.didKey.did);
+  });
+});
+
+/**
+ * Where a credential is expected, only a credential bound to its issuer counts (issue 12 §2),
+ * against the fixtures' world: whoever answers at a badge's status list address (the attacker's
+ * TEST-ONLY key from test/fixtures/keys/), and presentations dressed as badges or endorsements.
+ */
+describe('fixture scenarios: a presentation or someone else’s list where a credential is expected', () => {
+  const keyOf = async (name: string) => {
+    const file = (await (await fetch(`${BASE}keys/${name}.json`)).json()) as { jwk: JWK };
+    return importJWK(file.jwk, 'EdDSA');
+  };
+  const signWith = async (name: string, header: Record<string, unknown>, payload: unknown) =>
+    new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+      .setProtectedHeader({ alg: 'EdDSA', ...header })
+      .sign(await keyOf(name));
+  const JWT_LIST = 'http://localhost:5173/status/revocation-2025.jwt';
+  const fixtureText = async (path: string) => (await fetch(BASE + path)).text();
+
+  /** Verifies `file` in the fixtures' world with `answers` in place of those documents. */
+  async function verifyWith(file: string, answers: Record<string, string>): Promise<VerificationResult> {
+    const world = createVerifier({
+      documents: new Map([...documents, ...Object.entries(answers)]),
+      offline: true,
+      fetch: () => Promise.reject(new Error('network is closed in tests')),
+    });
+    return world.verify(await fixtureText(`credentials/${file}`), { now: FIXTURE_NOW });
+  }
+
+  const statusReason = (result: VerificationResult) => {
+    const status = checkOf(result, 'status');
+    const entries = (status?.details?.['entries'] as { code?: string }[] | undefined) ?? [];
+    return [status?.status, status?.code, status?.details?.['reason'] ?? entries.map((e) => e.code)];
+  };
+
+  it('ob3-jwt-status-revoked.jwt: its list URL answering with a vp+jwt “list” naming the issuer is status unknown', async () => {
+    const issuer = issuers.didWeb.did;
+    const vp = {
+      ...listCredential({ url: JWT_LIST, issuer, encodedList: encodeList(bitstring([])) }),
+      type: ['VerifiablePresentation', 'BitstringStatusListCredential'],
+      holder: issuers.attacker.did,
+    };
+    const token = await signWith('attacker-ed25519', { typ: 'vp+jwt', kid: issuers.attacker.kid }, vp);
+    const result = await verifyWith('ob3-jwt-status-revoked.jwt', { [JWT_LIST]: token });
+    expect(result.verdict).to.equal('unknown');
+    expect(statusReason(result)).to.deep.equal(['warning', 'ERR_OB_STATUS_LIST_INVALID', 'presentation']);
+  });
+
+  it('ob3-jwt-status-revoked.jwt: a clear list signed by the list host is status unknown, never “not revoked”', async () => {
+    const list = listCredential({
+      url: JWT_LIST,
+      issuer: issuers.attacker.did,
+      encodedList: encodeList(bitstring([])),
+    });
+    const token = await signWith('attacker-ed25519', { typ: 'vc+jwt', kid: issuers.attacker.kid }, list);
+    const result = await verifyWith('ob3-jwt-status-revoked.jwt', { [JWT_LIST]: token });
+    expect(result.verdict).to.equal('unknown');
+    expect(statusReason(result)).to.deep.equal(['warning', 'ERR_OB_STATUS_LIST_INVALID', 'issuer']);
+  });
+
+  it('ob3-di-rdfc-revoked.json: the issuer’s own suspension list served at its revocation list’s URL is status unknown', async () => {
+    const { revocation, suspension } = issuers.didWebPath.statusLists;
+    const other = await fixtureText(map[suspension]!);
+    const result = await verifyWith('ob3-di-rdfc-revoked.json', { [revocation]: other });
+    expect(result.verdict).to.equal('unknown');
+    const status = checkOf(result, 'status');
+    expect(status).to.deep.include({ status: 'warning' });
+    expect(JSON.stringify(status?.details)).to.contain('ERR_OB_STATUS_LIST_INVALID');
+  });
+
+  it('a self-signed vp+jwt named like a degree, carrying nothing: unverified, headed “Presentation”', async () => {
+    const token = await signWith(
+      'attacker-ed25519',
+      { typ: 'vp+jwt', kid: issuers.attacker.kid },
+      {
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        type: ['VerifiablePresentation', 'OpenBadgeCredential'],
+        holder: issuers.attacker.did,
+        name: 'Doctor of Philosophy, School Example',
+      },
+    );
+    const result = await verifier.verify(token, { now: FIXTURE_NOW });
+    expect(result.verdict).to.equal('unverified');
+    expect(problemOf(result)).to.deep.equal(['credentials', 'ERR_OB_PRESENTATION_EMPTY']);
+    expect(result.badge?.name).to.equal('Presentation');
+  });
+
+  it('a badge whose endorsementJwt is a self-signed vp+jwt typed EndorsementCredential: no verified endorsement', async () => {
+    const endorsement = await signWith(
+      'attacker-ed25519',
+      { typ: 'vp+jwt', kid: issuers.attacker.kid },
+      {
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        type: ['VerifiablePresentation', 'EndorsementCredential'],
+        holder: issuers.attacker.did,
+        credentialSubject: { id: 'https://example.org/a/1', type: ['EndorsementSubject'], endorsementComment: 'Great' },
+      },
+    );
+    const badge = {
+      '@context': [
+        'https://www.w3.org/ns/credentials/v2',
+        'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+      ],
+      id: 'urn:uuid:5d5c3c4a-0000-4000-8000-0000000000f2',
+      type: ['VerifiableCredential', 'OpenBadgeCredential'],
+      issuer: { id: issuers.didKey.did, type: ['Profile'], name: 'Test Issuer' },
+      validFrom: '2025-01-01T00:00:00Z',
+      name: 'Endorsed badge',
+      credentialSubject: {
+        id: issuers.learner.did,
+        type: ['AchievementSubject'],
+        achievement: {
+          id: 'https://example.org/a/1',
+          type: ['Achievement'],
+          name: 'Achievement',
+          criteria: { narrative: 'Do it.' },
+          endorsementJwt: [endorsement],
+        },
+      },
+    };
+    const token = await signWith('did-key-ed25519', { typ: 'vc+jwt', kid: issuers.didKey.kid }, badge);
+    const result = await verifier.verify(token, { now: FIXTURE_NOW });
+    expect(result.verdict, JSON.stringify(result.checks)).to.equal('verified');
+    expect(summarizeNested(result)).to.deep.include({ total: 1, verified: 0 });
+    expect(problemOf(nestedOf(result, 'endorsement')[0]!.result)).to.deep.equal([
+      'credential',
+      'ERR_OB_NOT_A_CREDENTIAL',
+    ]);
   });
 });

@@ -316,6 +316,13 @@ function isVerified(result: VerificationResult): boolean {
 function whatOf(result: VerificationResult, style: Style): string | undefined {
   const badge = result.badge;
   if (!badge) return undefined;
+  // A presentation is shown as one: who presents it, never a name its holder wrote as a headline.
+  if (badge.spec === 'vp') {
+    const label = style.bold('Presentation');
+    const holder = badge.holder ? terminalSafe(badge.holder, 120) : '';
+    if (!holder) return label;
+    return isVerified(result) ? `${label} presented by ${holder}` : `${label}, names ${holder} as its holder`;
+  }
   const issuer = badge.issuer?.name || badge.issuer?.id ? terminalSafe(badge.issuer.name ?? badge.issuer.id, 120) : '';
   const recipient = badge.recipient?.name ? terminalSafe(badge.recipient.name, 120) : '';
   const name = style.bold(`“${terminalSafe(badge.name, 120)}”`);

@@ -45,7 +45,9 @@ export type BadgeErrorCode =
   | 'ERR_OB_RECIPIENT_MISMATCH'
   | 'ERR_OB_ENDORSEMENT_MISMATCH'
   | 'ERR_OB_PRESENTATION_UNSIGNED'
-  | 'ERR_OB_HOLDER_MISMATCH';
+  | 'ERR_OB_HOLDER_MISMATCH'
+  | 'ERR_OB_NOT_A_CREDENTIAL'
+  | 'ERR_OB_PRESENTATION_EMPTY';
 
 export class BadgeError<C extends BadgeErrorCode = BadgeErrorCode> extends Error {
   /** Stable machine-readable code; switch on it, never on `message`. */
@@ -240,6 +242,17 @@ export const HolderMismatch = define(
   'ERR_OB_HOLDER_MISMATCH',
   'The presentation was signed by someone other than its holder',
   'HolderMismatch',
+);
+
+export const NotACredential = define(
+  'ERR_OB_NOT_A_CREDENTIAL',
+  'A credential bound to its issuer is expected here, and this is not one (a presentation, or nothing names who issued it)',
+  'NotACredential',
+);
+export const PresentationEmpty = define(
+  'ERR_OB_PRESENTATION_EMPTY',
+  'The presentation carries no credential: it vouches for nothing',
+  'PresentationEmpty',
 );
 
 export type AnyBadgeError = BadgeError<BadgeErrorCode>;

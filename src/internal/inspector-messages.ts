@@ -169,6 +169,7 @@ const DETAILS: Record<string, string> = {
   index: 'Index in the list',
   listFetchedAt: 'List fetched at',
   listIssuer: 'List issuer',
+  listId: 'List id (what the list says it is)',
   listEntries: 'Entries in the list',
   status: 'Status',
   checkedAt: 'Checked at',

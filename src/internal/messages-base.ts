@@ -131,6 +131,8 @@ export interface Messages {
    * check passed), `mismatch` (someone else signed it) or `unproven` (not checked, or not signed).
    */
   presentedBy(holder: string, outcome: 'proven' | 'mismatch' | 'unproven'): string;
+  /** The heading of a presentation's card: a label, never the presentation's own `name`. */
+  presentationName: string;
   /** The verdict pill of a presentation nobody signed (ERR_OB_PRESENTATION_UNSIGNED). */
   unsignedVerdict: string;
   /** The note on a presentation nobody signed: it is only a container of `count` credentials. */
@@ -287,6 +289,8 @@ const LABELS: Record<string, string> = {
   status: 'Revocation status',
   recipient: 'Recipient',
   holder: 'Holder',
+  credentials: 'Credentials presented',
+  credential: 'Credential',
   schema: 'Schema',
   verify: 'Verification',
 };
@@ -521,6 +525,8 @@ export const en: Messages = {
     }
   },
 
+  presentationName: 'Presentation',
+
   unsignedVerdict: 'Not signed',
 
   unsignedPresentation(count) {
@@ -674,6 +680,12 @@ function passedSentence(messages: Messages, check: Check, context: MessageContex
     case 'holder': {
       const holder = place(d['holder']) ?? place(d['controller']);
       return holder ? `Signed by its holder, ${holder}` : 'Signed by its holder';
+    }
+    case 'credentials': {
+      const count = typeof d['credentials'] === 'number' ? d['credentials'] : undefined;
+      return count === undefined
+        ? 'Carries credentials, each checked on its own'
+        : `Carries ${count} credential${count === 1 ? '' : 's'}, each checked on its own`;
     }
     case 'recipient': {
       // Only the kind of identity, never its value: the badge's may be a hash, which is not a name.

@@ -172,6 +172,12 @@ export function codeText(
         ? `The presentation was signed by someone other than its holder, ${holder}`
         : 'The presentation was signed by someone other than its holder';
     }
+    case 'ERR_OB_NOT_A_CREDENTIAL':
+      return d['reason'] === 'presentation'
+        ? 'This is a presentation, not a credential from an issuer'
+        : 'Nothing shows who issued this credential';
+    case 'ERR_OB_PRESENTATION_EMPTY':
+      return 'This presentation carries no credential';
     default:
       return 'The badge could not be checked';
   }
@@ -188,6 +194,14 @@ function listProblem(reason: unknown): string {
       return 'the issuer’s status list is not valid yet';
     case 'too-short':
       return 'the issuer’s status list is too short to protect holders’ privacy';
+    case 'presentation':
+    case 'not-a-credential':
+      return 'the status list address answered with something other than the issuer’s signed list';
+    case 'id':
+      return 'the status list address answered with another list';
+    case 'type':
+    case 'purpose':
+      return 'the status list is not of the kind the badge names';
     default:
       return 'the issuer’s status list could not be verified';
   }

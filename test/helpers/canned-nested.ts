@@ -383,7 +383,7 @@ export function standaloneEndorsement(): VerificationResult {
 export function presentationView(holder = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK'): BadgeView {
   return {
     spec: 'vp',
-    name: 'Verifiable Presentation',
+    name: 'Presentation',
     issuer: {},
     holder,
     evidence: [],
@@ -400,6 +400,7 @@ export function presentationChecks(kind: 'signed' | 'unsigned' | 'holder-mismatc
         { id: 'format', status: 'passed' },
         { id: 'proof', status: 'passed', details: { cryptosuite: 'eddsa-rdfc-2022' } },
         { id: 'holder', status: 'passed', details: { holder, controller: holder, keyId: `${holder}#key-1` } },
+        { id: 'credentials', status: 'passed', details: { credentials: 3, entries: 3 } },
       ];
     case 'holder-mismatch':
       return [

@@ -24,6 +24,7 @@ import {
   nested,
   passed,
   presentation,
+  presentationChecks,
   resultOf as resultOfNested,
   standaloneEndorsement,
   tampered,
@@ -1718,6 +1719,43 @@ describe('<ob-badge>: credentials inside credentials', () => {
         'Names did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK as its holder (not proven)',
       );
       await allDrawn(el, 3);
+      await expect(el).to.be.accessible();
+    });
+
+    it('is headed "Presentation", never by the name its holder wrote, whatever the view carries', async () => {
+      const result = presentation('signed');
+      const dressed = { ...result, badge: { ...result.badge!, name: 'Doctor of Philosophy, School Example' } };
+      const el = await show(dressed);
+      expect(textOf(part(el, 'name'))).to.equal('Presentation');
+      expect(shadow(el).textContent ?? '').not.to.contain('Doctor of Philosophy');
+      await expect(el).to.be.accessible();
+    });
+
+    it('carrying no credential: not verified, "This presentation carries no credential"', async () => {
+      const holder = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
+      const checks: Check[] = [
+        ...presentationChecks('signed', holder).filter((c) => c.id !== 'credentials'),
+        {
+          id: 'credentials',
+          status: 'failed',
+          code: 'ERR_OB_PRESENTATION_EMPTY',
+          message: 'The presentation carries no credential',
+          details: { credentials: 0, entries: 0 },
+        },
+      ];
+      const base = presentation('signed');
+      const empty: VerificationResult = {
+        ...base,
+        verified: false,
+        verdict: 'unverified',
+        checks,
+        nested: undefined,
+        badge: { ...base.badge!, name: 'Doctor of Philosophy, School Example' },
+      };
+      const el = await show(empty);
+      expect(el.matches(':state(unverified)')).to.equal(true);
+      expect(textOf(part(el, 'name'))).to.equal('Presentation');
+      expect(textOf(part(el, 'banner'))).to.equal('Not verified: this presentation carries no credential');
       await expect(el).to.be.accessible();
     });
 

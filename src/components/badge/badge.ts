@@ -835,7 +835,8 @@ export class ObBadge extends LitElement {
     const reason = problem?.code === 'ERR_OB_REVOKED' ? this._revocationReason(problem, badge) : undefined;
     const proxied = checks.find((check) => check?.details?.['viaProxy'] !== undefined);
     const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 3));
-    const name = text(badge?.name);
+    // A presentation is headed as one, never by the name its holder wrote into it.
+    const name = badge?.spec === 'vp' ? m.presentationName : text(badge?.name);
     // A presentation nobody signed is a container of credentials, each judged on its own: neither
     // "verified" nor a failed presentation, and said so in its own words.
     const unsigned =

@@ -73,6 +73,7 @@ const ID_KEYS = new Set([
   'finalUrl',
   'hostedUrl',
   'listIssuer',
+  'listId',
   'did',
   'holder',
   'iss',

@@ -135,4 +135,87 @@ describe('presentations', () => {
       expect(check(await verify(jws), 'format').code).to.equal('ERR_OB_MALFORMED');
     });
   });
+
+  describe('a presentation is shown as one, and one carrying no credential is never verified', () => {
+    let jwtHolder: TestIssuer;
+    before(async () => {
+      jwtHolder = await createDidJwkIssuer('EdDSA');
+    });
+
+    const dressed = (holderId: string, credentials: unknown[]) => ({
+      ...presentationOf(holderId, credentials),
+      type: ['VerifiablePresentation', 'OpenBadgeCredential'],
+      name: 'Doctor of Philosophy, School Example',
+      description: 'Awarded with highest honours',
+    });
+
+    function expectEmpty(result: VerificationResult, label: string) {
+      expect(result.verdict, `${label}: ${JSON.stringify(result.checks)}`).to.equal('unverified');
+      expect(check(result, 'credentials'), label).to.deep.include({
+        status: 'failed',
+        code: 'ERR_OB_PRESENTATION_EMPTY',
+      });
+      // Its own name is the holder's text: never the headline, never shown as the badge's.
+      expect(result.badge, label).to.deep.include({ spec: 'vp', name: 'Presentation' });
+      expect(result.badge?.description, label).to.equal(undefined);
+    }
+
+    it('self-signed vp+jwt, vp JWT and JSON presentations holding nothing: unverified, ERR_OB_PRESENTATION_EMPTY', async () => {
+      const kid = `${jwtHolder.did}#0`;
+      const vpJose = await sign(
+        jwtHolder,
+        { typ: 'vp+jwt', kid },
+        { ...dressed(jwtHolder.did, []), iss: jwtHolder.did },
+      );
+      expectEmpty(await verify(vpJose), 'vp+jwt');
+      const vpJwt = await sign(jwtHolder, { typ: 'JWT', kid }, { iss: jwtHolder.did, vp: dressed(jwtHolder.did, []) });
+      expectEmpty(await verify(vpJwt), 'vp claim');
+      const json = await signDataIntegrity(presentationOf(holder.did, []), holder, authentication);
+      expectEmpty(await verify(json), 'JSON, signed');
+      expectEmpty(await verify(presentationOf(holder.did, [])), 'JSON, unsigned');
+    });
+
+    it('holding only an enveloped presentation is holding no credential', async () => {
+      const kid = `${jwtHolder.did}#0`;
+      const inner = await sign(
+        jwtHolder,
+        { typ: 'vp+jwt', kid },
+        { ...presentationOf(jwtHolder.did, []), iss: jwtHolder.did },
+      );
+      for (const id of [`data:application/vc+jwt,${inner}`, `data:application/vp+jwt,${inner}`]) {
+        const envelope = {
+          '@context': 'https://www.w3.org/ns/credentials/v2',
+          type: 'EnvelopedVerifiableCredential',
+          id,
+        };
+        const outer = await sign(
+          jwtHolder,
+          { typ: 'vp+jwt', kid },
+          { ...dressed(jwtHolder.did, [envelope]), iss: jwtHolder.did },
+        );
+        expectEmpty(await verify(outer), id.slice(0, 24));
+      }
+    });
+
+    it('holding only another presentation is holding no credential', async () => {
+      const inner = await signDataIntegrity(presentationOf(holder.did, [badge]), holder, authentication);
+      const outer = await signDataIntegrity(presentationOf(holder.did, [inner]), holder, authentication);
+      const result = await verify(outer);
+      expectEmpty(result, 'nested presentation');
+      expect(check(result, 'credentials').details).to.deep.include({ credentials: 0, entries: 1 });
+    });
+
+    it('holding a credential: the check passes with the count, and the view is still a presentation', async () => {
+      const vp = await signDataIntegrity(
+        { ...presentationOf(holder.did, [badge]), name: 'My PhD' },
+        holder,
+        authentication,
+      );
+      const result = await verify(vp);
+      expect(result.verdict).to.equal('verified');
+      expect(check(result, 'credentials')).to.deep.include({ status: 'passed' });
+      expect(check(result, 'credentials').details).to.deep.include({ credentials: 1, entries: 1 });
+      expect(result.badge).to.deep.include({ spec: 'vp', name: 'Presentation', holder: holder.did });
+    });
+  });
 });

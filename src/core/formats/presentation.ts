@@ -7,6 +7,7 @@ import {
   KeyUnresolvable,
   MalformedInput,
   NotABadge,
+  PresentationEmpty,
   PresentationUnsigned,
   UnsupportedFormat,
 } from '../errors.js';
@@ -176,6 +177,51 @@ const holderStep: Step<ParsedPresentation> = {
   },
 };
 
+/** An entry of `verifiableCredential` that is itself a presentation: it presents, it issues nothing. */
+function isPresentationEntry(entry: unknown): boolean {
+  if (typeof entry === 'string') return looksLikePresentationJwt(entry.trim());
+  if (hasType(entry, 'EnvelopedVerifiableCredential')) {
+    // `data:application/vc+jwt,<token>`: what the envelope holds decides, not what it is called.
+    const id = stringOf((entry as JsonObject)['id']) ?? '';
+    const comma = id.indexOf(',');
+    const payload = comma === -1 ? '' : id.slice(comma + 1).trim();
+    return /^data:application\/vp\b/i.test(id) || looksLikePresentationJwt(payload);
+  }
+  return (
+    hasType(entry, 'VerifiablePresentation') ||
+    hasType(entry, 'EnvelopedVerifiablePresentation') ||
+    (isObject(entry) && isObject(entry['vp']))
+  );
+}
+
+/**
+ * What the presentation presents. One that carries no credential (none at all, or only other
+ * presentations) vouches for nothing: whatever it calls itself, it is no badge, so the check fails
+ * (`ERR_OB_PRESENTATION_EMPTY`) and it can never read "Verified". Each credential it carries is
+ * verified on its own (`result.nested`).
+ */
+const credentialsStep: Step<ParsedPresentation> = {
+  id: 'credentials',
+  run(parsed) {
+    const entries = arrayOf(parsed.credential['verifiableCredential']);
+    const credentials = entries.filter((entry) => !isPresentationEntry(entry)).length;
+    const details = { credentials, entries: entries.length };
+    if (credentials === 0) {
+      throw new PresentationEmpty(
+        entries.length === 0
+          ? 'The presentation carries no credential'
+          : `The presentation carries ${entries.length} presentation${entries.length === 1 ? '' : 's'} and no credential`,
+        { details },
+      );
+    }
+    return {
+      status: 'passed',
+      message: `Carries ${credentials} credential${credentials === 1 ? '' : 's'}, each verified on its own`,
+      details,
+    };
+  },
+};
+
 const jwtValidityStep: Step<ParsedPresentation> = {
   id: 'validity',
   requires: ['proof'],
@@ -216,7 +262,7 @@ export function vpJson(options: EmbeddedProofOptions = {}): FormatPlugin<ParsedP
         details: { securing: proofs.length > 0 ? 'data-integrity' : 'none', vcdm, holder: holder ?? null },
       };
     },
-    steps: [jsonProofStep(options), holderStep],
+    steps: [jsonProofStep(options), holderStep, credentialsStep],
     view: (parsed) => toPresentationView(parsed.credential, parsed.holder),
   };
 }
@@ -284,7 +330,7 @@ export function vpJwt(): FormatPlugin<ParsedPresentation> {
         details: { securing, alg: header.alg, typ: header.typ ?? null, holder: holder ?? null },
       };
     },
-    steps: [jwtProofStep, holderStep, jwtValidityStep],
+    steps: [jwtProofStep, holderStep, jwtValidityStep, credentialsStep],
     view: (parsed) => toPresentationView(parsed.credential, parsed.holder),
   };
 }

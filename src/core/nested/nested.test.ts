@@ -3,7 +3,7 @@ import { createDocumentCache } from '../fetcher.js';
 import { summarizeNested, type VerificationResult } from '../result.js';
 import { createVerifier } from '../verify.js';
 import { MAX_NESTED_PER_CREDENTIAL } from './nested.js';
-import { credentialFor, createDidJwkIssuer, signVcJwt } from '../../../test/helpers/issuer.js';
+import { credentialFor, createDidJwkIssuer, sign, signVcJwt } from '../../../test/helpers/issuer.js';
 import { createDidKeyIssuer, signDataIntegrity, type DiIssuer } from '../../../test/helpers/data-integrity.js';
 
 const now = new Date('2026-06-01T00:00:00Z');
@@ -186,6 +186,132 @@ describe('credentials inside credentials', () => {
       expect(result.badge?.spec).to.equal('endorsement');
       expect(result.badge?.issuer.name).to.equal('Guild of Testers');
       expect(result.nested).to.equal(undefined);
+    });
+  });
+
+  describe('where a credential is expected, only a credential bound to its issuer counts', () => {
+    const OB_CONTEXT = [
+      'https://www.w3.org/ns/credentials/v2',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+    ];
+    const ACHIEVEMENT_ID = 'https://example.org/a/1';
+
+    function endorsementBody(issuerId: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+      return {
+        '@context': OB_CONTEXT,
+        id: 'urn:uuid:e0000000-0000-4000-8000-0000000000ff',
+        type: ['VerifiableCredential', 'EndorsementCredential'],
+        issuer: { id: issuerId, type: ['Profile'], name: 'Guild of Testers' },
+        validFrom: '2025-02-01T00:00:00Z',
+        name: 'Endorsement',
+        credentialSubject: { id: ACHIEVEMENT_ID, type: ['EndorsementSubject'], endorsementComment: 'Excellent' },
+        ...extra,
+      };
+    }
+
+    /** The badge with these endorsements (objects, or JWTs) on its achievement. */
+    async function badgeEndorsedBy(endorsements: unknown[]): Promise<VerificationResult> {
+      const badge = credentialFor(school.did);
+      const node = (badge['credentialSubject'] as Record<string, Record<string, unknown>>)['achievement']!;
+      const objects = endorsements.filter((e) => typeof e !== 'string');
+      const jwts = endorsements.filter((e) => typeof e === 'string');
+      if (objects.length > 0) node['endorsement'] = objects;
+      if (jwts.length > 0) node['endorsementJwt'] = jwts;
+      return verify(await signDataIntegrity(badge, school));
+    }
+
+    function expectNoneCounts(result: VerificationResult, count: number) {
+      expect(result.verdict, 'the badge itself is fine').to.equal('verified');
+      expect(result.nested).to.have.length(count);
+      for (const item of result.nested!) {
+        expect(item.result.verdict, item.location).not.to.equal('verified');
+        const check = item.result.checks.find((c) => c.id === 'credential');
+        expect(check, JSON.stringify(item.result.checks)).to.deep.include({
+          status: 'failed',
+          code: 'ERR_OB_NOT_A_CREDENTIAL',
+        });
+        expect(check!.details).to.deep.include({ reason: 'presentation' });
+        // The first problem shown is what it is, not something about its contents.
+        expect(item.result.checks.findIndex((c) => c.status === 'failed')).to.equal(
+          item.result.checks.findIndex((c) => c.id === 'credential'),
+        );
+      }
+    }
+
+    it('a self-signed vp+jwt, vp JWT or JSON presentation typed EndorsementCredential is no endorsement', async () => {
+      const attacker = await createDidJwkIssuer('EdDSA');
+      const attackerKey = await createDidKeyIssuer();
+      const real = await signDataIntegrity(endorsementBody(endorser.did), endorser);
+      const dressed = (holder: string, credentials: unknown[]) => ({
+        ...endorsementBody(holder),
+        type: ['VerifiablePresentation', 'EndorsementCredential'],
+        holder,
+        verifiableCredential: credentials,
+      });
+      const vpJose = await sign(attacker, { kid: attacker.kid, typ: 'vp+jwt' }, dressed(attacker.did, []));
+      // Carrying a real endorsement does not make the presentation one.
+      const vpJoseCarrying = await sign(attacker, { kid: attacker.kid, typ: 'vp+jwt' }, dressed(attacker.did, [real]));
+      const vpJwt = await sign(
+        attacker,
+        { kid: attacker.kid, typ: 'JWT' },
+        { iss: attacker.did, vp: dressed(attacker.did, [real]) },
+      );
+      // As JSON-LD a presentation has no issuer or credentialSubject: the JSON forms leave them out.
+      const vpJsonBody = {
+        '@context': OB_CONTEXT,
+        type: ['VerifiablePresentation', 'EndorsementCredential'],
+        holder: attackerKey.did,
+        verifiableCredential: [real],
+      };
+      const vpJson = await signDataIntegrity(vpJsonBody, attackerKey, { proofPurpose: 'authentication' });
+      const unsigned = vpJsonBody;
+      const result = await badgeEndorsedBy([vpJson, unsigned, vpJose, vpJoseCarrying, vpJwt]);
+      expectNoneCounts(result, 5);
+      expect(summarizeNested(result).verified).to.equal(0);
+    });
+
+    it('a presentation is never a CLR achievement, nor a credential inside a presentation', async () => {
+      const holder = await createDidKeyIssuer();
+      const course = await signDataIntegrity(achievement(school.did, 1), school);
+      const wrapped = await signDataIntegrity(
+        {
+          '@context': OB_CONTEXT,
+          type: ['VerifiablePresentation', 'OpenBadgeCredential'],
+          holder: holder.did,
+          name: 'Course 1',
+          verifiableCredential: [course],
+        },
+        holder,
+        { proofPurpose: 'authentication' },
+      );
+      const clr = await verify(await signDataIntegrity(clrFor(registrar.did, [wrapped]), registrar));
+      expect(clr.verdict).to.equal('verified');
+      expectNoneCounts(clr, 1);
+
+      const outer = await signDataIntegrity(
+        {
+          '@context': ['https://www.w3.org/ns/credentials/v2'],
+          type: ['VerifiablePresentation'],
+          holder: holder.did,
+          verifiableCredential: [wrapped, course],
+        },
+        holder,
+        { proofPurpose: 'authentication' },
+      );
+      const presented = await verify(outer);
+      expect(presented.nested?.map((item) => item.result.verdict)).to.deep.equal(['unverified', 'verified']);
+      expect(presented.nested![0]!.result.checks.find((c) => c.id === 'credential')?.code).to.equal(
+        'ERR_OB_NOT_A_CREDENTIAL',
+      );
+    });
+
+    it('an endorsement whose issuer check fails is not verified (its key is someone else’s)', async () => {
+      const impostor = await signDataIntegrity(endorsementBody(endorser.did), school, {
+        verificationMethod: school.verificationMethod,
+      });
+      const result = await badgeEndorsedBy([impostor]);
+      expect(result.nested?.[0]?.result.verdict).to.equal('unverified');
+      expect(result.nested?.[0]?.result.checks.find((c) => c.status === 'failed')?.id).to.be.oneOf(['proof', 'issuer']);
     });
   });
 });

@@ -1,4 +1,5 @@
-import { EndorsementMismatch, TooLarge } from '../errors.js';
+import { EndorsementMismatch, NotACredential, TooLarge } from '../errors.js';
+import { notACredential } from '../checks/bound-credential.js';
 import { outcomeOf } from '../checks/outcome.js';
 import { arrayOf, hasType, idOf, type JsonObject } from '../lib/json.js';
 import { verdictOf, type Check, type NestedResult, type VerificationResult } from '../result.js';
@@ -46,6 +47,34 @@ function notChecked(entry: NestedInput, message: string, details: Record<string,
       checkedAt: now.toISOString(),
     },
   };
+}
+
+/**
+ * Every part read from inside a credential (a presentation's credentials, a CLR's achievements,
+ * endorsements) stands where a credential is expected: only a credential bound to its issuer
+ * counts. A presentation (VP JSON, a `vp` JWT, a `vp+jwt`, however it is typed) or a document
+ * verified without an `issuer` check gets a failed `credential` check, so it can never be shown
+ * as a verified achievement or endorsement. The same rule as for status lists (`boundCredential`).
+ */
+function withCredentialCheck(result: VerificationResult): VerificationResult {
+  const problem = notACredential(result);
+  if (problem === undefined) return result;
+  const message =
+    problem === 'presentation'
+      ? `A presentation (${result.format ?? 'unknown format'}) where a credential is expected: it presents, it does not issue`
+      : 'Nothing binds this document to an issuer: it is not a credential';
+  const check: Check = {
+    id: 'credential',
+    ...outcomeOf(
+      new NotACredential(message, { details: { reason: problem, format: result.format ?? null } }),
+      'failed',
+    ),
+  };
+  // Right after `format`: it is the first thing wrong with it, and the first problem shown.
+  const at = result.checks.findIndex((c) => c.id === 'format') + 1;
+  const checks = [...result.checks.slice(0, at), check, ...result.checks.slice(at)];
+  const verdict = verdictOf(checks);
+  return { ...result, checks, verdict, verified: verdict === 'verified' };
 }
 
 /**
@@ -136,7 +165,7 @@ export async function verifyNested(
     while (next < work.length) {
       const index = work[next++]!;
       const entry = entries[index]!;
-      const result = withSubjectCheck(entry, await verifyOne(entry.input));
+      const result = withSubjectCheck(entry, withCredentialCheck(await verifyOne(entry.input)));
       out[index] = {
         role: entry.role,
         location: entry.location,

@@ -2,7 +2,8 @@ import { CredentialRevoked, CredentialSuspended, StatusIndexOutOfRange, StatusLi
 import type { LoadedDocument } from '../fetcher.js';
 import { arrayOf, hasType, idOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
 import type { StepOutcome, VerifyContext } from '../plugin.js';
-import type { Check, VerificationResult } from '../result.js';
+import type { VerificationResult } from '../result.js';
+import { boundCredential, notACredential } from '../checks/bound-credential.js';
 import {
   decodeEncodedList,
   DEFAULT_MINIMUM_ENTRIES,
@@ -16,6 +17,7 @@ import {
   failure,
   loadList,
   maxAgeOf,
+  notTheList,
   statusListUrlOf,
   unchecked,
   warning,
@@ -152,32 +154,6 @@ function messageFor(messages: readonly StatusMessage[] | undefined, value: numbe
   return (byStatus ?? messages[value])?.message;
 }
 
-const VALIDITY_CODES: ReadonlySet<string> = new Set(['ERR_OB_EXPIRED', 'ERR_OB_NOT_YET_VALID']);
-
-/**
- * Whether the list is inside its validity window at this badge's `now`. The list's verification is
- * shared by every badge that uses it, but badges may be checked at different times: the window its
- * validity check found (`validFrom`/`validUntil`, incl. JWT `nbf`/`exp`) is applied to each.
- */
-function windowProblem(
-  check: Check | undefined,
-  context: VerifyContext,
-): 'expired' | 'not-yet-valid' | 'unverified' | undefined {
-  if (!check) return 'unverified';
-  if (check.status !== 'passed' && !(check.status === 'failed' && check.code && VALIDITY_CODES.has(check.code))) {
-    return 'unverified';
-  }
-  const d = check.details ?? {};
-  const time = (value: unknown) => (typeof value === 'string' ? Date.parse(value) : NaN);
-  const from = time(d['validFrom']);
-  const until = time(d['validUntil']);
-  const now = context.now.getTime();
-  const tolerance = context.clockToleranceSeconds * 1000;
-  if (!Number.isNaN(from) && now + tolerance < from) return 'not-yet-valid';
-  if (!Number.isNaN(until) && now - tolerance > until) return 'expired';
-  return undefined;
-}
-
 function invalid(message: string, reason: string, facts: Facts, extra: Facts = {}): StepOutcome {
   return warning(new StatusListInvalid(message, { details: { ...facts, reason, ...extra } }));
 }
@@ -202,7 +178,9 @@ export function createBitstringMethod(kind: BitstringListKind, options: StatusLi
     );
     const encodedList = subject ? stringOf(subject['encodedList']) : undefined;
     // Decoding is only worth it for a list that verified; its bits are shared by every badge.
-    const verified = result.checks.every((c) => c.id === 'validity' || c.id === 'status' || c.status === 'passed');
+    const verified =
+      notACredential(result) === undefined &&
+      result.checks.every((c) => c.id === 'validity' || c.id === 'status' || c.status === 'passed');
     const decoded =
       verified && encodedList !== undefined ? await decodeEncodedList(encodedList, kind.multibase) : undefined;
     return { result, subject, decoded };
@@ -247,32 +225,23 @@ export function createBitstringMethod(kind: BitstringListKind, options: StatusLi
       if (kind.extended) maxAgeHints.set(read.url, maxAgeOf(list.subject?.['ttl']));
       if (document.fetchedAt !== undefined) facts['listFetchedAt'] = new Date(document.fetchedAt).toISOString();
 
-      // 1. The list verified through the same pipeline: format, signature, its signer's key.
-      const failed = list.result.checks.find((c) => c.id !== 'validity' && c.id !== 'status' && c.status !== 'passed');
-      if (failed) {
-        return invalid(`The status list at ${read.url} did not verify (${failed.id})`, 'unverified', facts, {
-          listCheck: { id: failed.id, status: failed.status, code: failed.code ?? null },
-        });
-      }
-      // 2. Within its validity period at this badge's `now`.
-      const validity = list.result.checks.find((c) => c.id === 'validity');
-      const window = windowProblem(validity, context);
-      if (window) {
-        return invalid(`The status list at ${read.url} is not valid now (${window})`, window, facts, {
-          listCheck: { id: 'validity', status: validity?.status ?? null, code: validity?.code ?? null },
-        });
-      }
-      // 3. Issued by the badge's issuer (or whoever the verifier accepts for it). A verified list
-      // from someone else, at the address the issuer signed, is believed only when it says
-      // "revoked" or "suspended": that errs on the holder's side of caution, while "active" must
-      // come from the issuer itself, since anyone able to write at that address can sign a list.
-      const listCredential = list.result.credential ?? {};
-      const listIssuer = idOf(listCredential['issuer']);
-      facts['listIssuer'] = listIssuer ?? null;
-      if (listIssuer === undefined) {
-        return invalid(`The status list at ${read.url} names no issuer`, 'issuer', facts, { issuer: credentialIssuer });
-      }
-      const foreignIssuer = !acceptListIssuer(listIssuer, credentialIssuer);
+      // 1–3. A credential (never a presentation) that verified through the same pipeline, inside
+      // its validity window at this badge's `now`, whose id is the address the badge names, bound
+      // to the badge's issuer (or whoever the verifier accepts for it). A verified list from
+      // someone else, at the address the issuer signed, is believed only when it says "revoked"
+      // or "suspended": that errs on the holder's side of caution, while "active" must come from
+      // the issuer itself, since anyone able to write at that address can sign a list.
+      const bound = boundCredential(list.result, {
+        id: read.url,
+        issuer: credentialIssuer,
+        acceptIssuer: acceptListIssuer,
+        at: { now: context.now, toleranceSeconds: context.clockToleranceSeconds },
+        ignore: ['status'],
+      });
+      if (!bound.ok && bound.reason !== 'issuer') return notTheList(bound, read.url, facts);
+      const listCredential = bound.credential ?? {};
+      facts['listIssuer'] = bound.issuer ?? null;
+      const foreignIssuer = !bound.ok;
       if (foreignIssuer) facts['listIssuerDiffers'] = true;
       // 4. The right kind of list, for this purpose.
       if (!hasType(listCredential, kind.credentialType) || !list.subject) {

@@ -1,4 +1,6 @@
-import { Aborted, BadgeError, StatusUnavailable, StatusUnchecked } from '../errors.js';
+import type { BoundCredential } from '../checks/bound-credential.js';
+import { Aborted, BadgeError, StatusListInvalid, StatusUnavailable, StatusUnchecked } from '../errors.js';
+import { stringOf } from '../lib/json.js';
 import type { LoadedDocument, LoadOptions } from '../fetcher.js';
 import { MIN_REUSE_MS } from '../fetcher.js';
 import { isLoopbackHost } from '../lib/url.js';
@@ -96,4 +98,51 @@ export function failure(error: BadgeError): StepOutcome {
 /** An entry this verifier cannot act on (malformed, or a purpose it does not know): status unknown. */
 export function unchecked(message: string, details: Record<string, unknown>): StepOutcome {
   return warning(new StatusUnchecked(message, { details }));
+}
+
+/** Why the document at the list's address is not the issuer's list: status unknown, never "active". */
+export function notTheList(
+  bound: Extract<BoundCredential, { ok: false }>,
+  url: string,
+  facts: Readonly<Record<string, unknown>>,
+): StepOutcome {
+  const listCheck = bound.check
+    ? { listCheck: { id: bound.check.id, status: bound.check.status, code: bound.check.code ?? null } }
+    : {};
+  switch (bound.reason) {
+    case 'presentation':
+      return invalid(`The document at ${url} is a presentation, not a status list credential`, 'presentation', facts);
+    case 'not-a-credential':
+      return invalid(`The document at ${url} is not a credential bound to an issuer`, 'not-a-credential', facts);
+    case 'expired':
+    case 'not-yet-valid':
+      return invalid(`The status list at ${url} is not valid now (${bound.reason})`, bound.reason, facts, listCheck);
+    case 'id': {
+      const listId = stringOf(bound.credential?.['id']);
+      return invalid(`The status list at ${url} is another list (${listId ?? 'it has no id'})`, 'id', facts, {
+        listId: listId ?? null,
+        ...(bound.issuer !== undefined ? { listIssuer: bound.issuer } : {}),
+      });
+    }
+    case 'issuer':
+      return invalid(`The status list at ${url} was not issued by the credential's issuer`, 'issuer', facts, {
+        listIssuer: bound.issuer ?? null,
+      });
+    default:
+      return invalid(
+        `The status list at ${url} did not verify${bound.check ? ` (${bound.check.id})` : ''}`,
+        'unverified',
+        facts,
+        listCheck,
+      );
+  }
+}
+
+function invalid(
+  message: string,
+  reason: string,
+  facts: Readonly<Record<string, unknown>>,
+  extra: Record<string, unknown> = {},
+): StepOutcome {
+  return warning(new StatusListInvalid(message, { details: { ...facts, reason, ...extra } }));
 }
