@@ -57,6 +57,8 @@ const BY_CODE = {
   ERR_OB_HOLDER_MISMATCH: 'bad-issuer',
   ERR_OB_NOT_A_CREDENTIAL: 'not-a-badge',
   ERR_OB_PRESENTATION_EMPTY: 'not-a-badge',
+  // Ranked last: a consequence of the credentials inside, each judged (and scored) on its own.
+  ERR_OB_PRESENTED_UNVERIFIED: 'schema-invalid',
 };
 
 /** Fetch failures mean "the thing needed could not be had": for a key that is an unresolvable key. */

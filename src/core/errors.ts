@@ -47,6 +47,7 @@ export type BadgeErrorCode =
   | 'ERR_OB_PRESENTATION_UNSIGNED'
   | 'ERR_OB_HOLDER_MISMATCH'
   | 'ERR_OB_NOT_A_CREDENTIAL'
+  | 'ERR_OB_PRESENTED_UNVERIFIED'
   | 'ERR_OB_PRESENTATION_EMPTY';
 
 export class BadgeError<C extends BadgeErrorCode = BadgeErrorCode> extends Error {
@@ -253,6 +254,12 @@ export const PresentationEmpty = define(
   'ERR_OB_PRESENTATION_EMPTY',
   'The presentation carries no credential: it vouches for nothing',
   'PresentationEmpty',
+);
+
+export const PresentedUnverified = define(
+  'ERR_OB_PRESENTED_UNVERIFIED',
+  'A credential the presentation carries is not verified',
+  'PresentedUnverified',
 );
 
 export type AnyBadgeError = BadgeError<BadgeErrorCode>;

@@ -1,5 +1,5 @@
 import type { DocumentLoader, LoadedDocument } from './fetcher.js';
-import type { BadgeFormat, Check, CheckId, VerificationResult } from './result.js';
+import type { BadgeFormat, Check, CheckId, NestedResult, VerificationResult } from './result.js';
 import type { BadgeView } from './view.js';
 import type { DidResolver } from './keys/did.js';
 import type { StatusMethod } from './status/status-method.js';
@@ -63,7 +63,12 @@ export type StepOutcome = Omit<Check, 'id'>;
 export interface Step<P> {
   readonly id: CheckId;
   readonly requires?: readonly CheckId[];
-  run(parsed: P, context: VerifyContext): Promise<StepOutcome> | StepOutcome;
+  /**
+   * `nested`: runs after the credentials inside were verified, and is given their results
+   * (`undefined` when they were not verified: too deep). A presentation's verdict covers what it presents.
+   */
+  readonly after?: 'nested';
+  run(parsed: P, context: VerifyContext, nested?: readonly NestedResult[]): Promise<StepOutcome> | StepOutcome;
 }
 
 export interface ParsedBadge {

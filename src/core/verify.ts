@@ -380,7 +380,13 @@ function trackProxies(load: DocumentLoader, proxies: Set<string>): DocumentLoade
   };
 }
 
-async function runStep<P>(step: Step<P>, parsed: P, context: VerifyContext, run: Run): Promise<void> {
+async function runStep<P>(
+  step: Step<P>,
+  parsed: P,
+  context: VerifyContext,
+  run: Run,
+  nested?: readonly NestedResult[],
+): Promise<void> {
   const unmet = (step.requires ?? []).find(
     (id: CheckId) => run.checks.find((check) => check.id === id)?.status !== 'passed',
   );
@@ -400,7 +406,7 @@ async function runStep<P>(step: Step<P>, parsed: P, context: VerifyContext, run:
   }
   let outcome: StepOutcome;
   try {
-    outcome = await step.run(parsed, context);
+    outcome = await step.run(parsed, context, nested);
   } catch (error) {
     throwIfAborted(context.signal);
     outcome = failedOutcomeOf(error);
@@ -492,6 +498,7 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
           });
           continue;
         }
+        if (step.after === 'nested') continue;
         await runStep(step, parsed, context, run);
       }
     }
@@ -507,7 +514,8 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
     // What it carries (a CLR's achievements, endorsements, a presentation's credentials), each on
     // its own; never for a status list, and only so deep.
     let nested: NestedResult[] = [];
-    if (parsed && layer.kind !== 'related' && depth < MAX_NESTED_DEPTH) {
+    const nestedVerified = parsed !== undefined && layer.kind !== 'related' && depth < MAX_NESTED_DEPTH;
+    if (nestedVerified && parsed) {
       const inner: Layer = { ...layer, depth: depth + 1, kind: 'nested' };
       nested = await verifyNested(
         parsed.credential,
@@ -517,6 +525,11 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
         now,
       );
       throwIfAborted(signal);
+    }
+    if (format && parsed) {
+      for (const step of format.steps.filter((candidate) => candidate.after === 'nested')) {
+        await runStep(step, parsed, context, run, nestedVerified ? nested : undefined);
+      }
     }
 
     let trust: TrustReport | undefined;

@@ -178,6 +178,13 @@ export function codeText(
         : 'Nothing shows who issued this credential';
     case 'ERR_OB_PRESENTATION_EMPTY':
       return 'This presentation carries no credential';
+    case 'ERR_OB_PRESENTED_UNVERIFIED': {
+      const carried = typeof d['credentials'] === 'number' ? d['credentials'] : undefined;
+      const verified = typeof d['verified'] === 'number' ? d['verified'] : undefined;
+      return carried !== undefined && verified !== undefined
+        ? `${verified} of the ${carried} credentials this presentation carries ${verified === 1 ? 'is' : 'are'} verified`
+        : 'Not every credential this presentation carries is verified';
+    }
     default:
       return 'The badge could not be checked';
   }

@@ -66,6 +66,47 @@ describe('presentations', () => {
     expect(result.nested?.[0]?.result.verdict).to.equal('verified');
   });
 
+  describe('its verdict covers what it presents', () => {
+    it('a holder-signed presentation carrying a tampered or self-made-up credential is not verified', async () => {
+      const tampered = { ...badge, name: 'Doctor of Philosophy' };
+      const forgedIssuer = await signDataIntegrity(credentialFor(issuer.did), stranger);
+      for (const carried of [[tampered], [badge, tampered], [forgedIssuer, badge]]) {
+        const vp = await signDataIntegrity(presentationOf(holder.did, carried), holder, authentication);
+        const result = await verify(vp);
+        expect(check(result, 'proof').status).to.equal('passed');
+        expect(check(result, 'credentials')).to.deep.include({ status: 'failed', code: 'ERR_OB_PRESENTED_UNVERIFIED' });
+        expect(check(result, 'credentials').details).to.deep.include({ credentials: carried.length, unverified: 1 });
+        expect(result.verdict).to.equal('unverified');
+      }
+    });
+
+    it('one whose credential could not be fully checked is status unknown; all verified is verified', async () => {
+      const unknownStatus = await signDataIntegrity(
+        credentialFor(issuer.did, {
+          credentialStatus: { id: 'urn:x', type: 'https://status.example/FutureMethod' },
+        }),
+        issuer,
+      );
+      const vp = await signDataIntegrity(presentationOf(holder.did, [badge, unknownStatus]), holder, authentication);
+      const result = await verify(vp);
+      expect(result.nested?.map((item) => item.result.verdict)).to.deep.equal(['verified', 'unknown']);
+      expect(check(result, 'credentials')).to.deep.include({ status: 'warning', code: 'ERR_OB_PRESENTED_UNVERIFIED' });
+      expect(result.verdict).to.equal('unknown');
+      const both = await verify(
+        await signDataIntegrity(presentationOf(holder.did, [badge, badge]), holder, authentication),
+      );
+      expect(check(both, 'credentials')).to.deep.include({ status: 'passed' });
+      expect(both.verdict).to.equal('verified');
+    });
+
+    it('the credentials check comes after the nested credentials are verified, last in the list', async () => {
+      const vp = await signDataIntegrity(presentationOf(holder.did, [badge]), holder, authentication);
+      const ids: string[] = [];
+      await verifier.verify(vp, { now, onCheck: (c) => ids.push(c.id) });
+      expect(ids.at(-1)).to.equal('credentials');
+    });
+  });
+
   describe('as a JWT', () => {
     let jwtHolder: TestIssuer;
     let jwtIssuer: TestIssuer;

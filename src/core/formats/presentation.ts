@@ -8,6 +8,7 @@ import {
   MalformedInput,
   NotABadge,
   PresentationEmpty,
+  PresentedUnverified,
   PresentationUnsigned,
   UnsupportedFormat,
 } from '../errors.js';
@@ -195,28 +196,49 @@ function isPresentationEntry(entry: unknown): boolean {
 }
 
 /**
- * What the presentation presents. One that carries no credential (none at all, or only other
- * presentations) vouches for nothing: whatever it calls itself, it is no badge, so the check fails
- * (`ERR_OB_PRESENTATION_EMPTY`) and it can never read "Verified". Each credential it carries is
- * verified on its own (`result.nested`).
+ * What the presentation presents, judged once each credential it carries has been verified on its
+ * own (`result.nested`). A signature on a presentation says only who handed the credentials over,
+ * so its verdict covers them: one that carries no credential (none at all, or only other
+ * presentations) vouches for nothing (`ERR_OB_PRESENTATION_EMPTY`); one carrying a credential
+ * that is not verified is not verified either, and one whose credentials could not all be checked
+ * is status unknown (`ERR_OB_PRESENTED_UNVERIFIED`). Otherwise a holder could sign a forged
+ * degree into a presentation and show "Verified" above it.
  */
 const credentialsStep: Step<ParsedPresentation> = {
   id: 'credentials',
-  run(parsed) {
+  after: 'nested',
+  run(parsed, _context, nested) {
     const entries = arrayOf(parsed.credential['verifiableCredential']);
     const credentials = entries.filter((entry) => !isPresentationEntry(entry)).length;
-    const details = { credentials, entries: entries.length };
     if (credentials === 0) {
       throw new PresentationEmpty(
         entries.length === 0
           ? 'The presentation carries no credential'
           : `The presentation carries ${entries.length} presentation${entries.length === 1 ? '' : 's'} and no credential`,
+        { details: { credentials, entries: entries.length } },
+      );
+    }
+    const carried = (nested ?? []).filter((item) => item.role === 'credential');
+    const count = (verdict: string) => carried.filter((item) => item.result.verdict === verdict).length;
+    const verified = count('verified');
+    const details = { credentials, entries: entries.length, verified, unverified: count('unverified') };
+    if (details.unverified > 0) {
+      throw new PresentedUnverified(
+        `${details.unverified} of the ${credentials} credentials the presentation carries ${details.unverified === 1 ? 'is' : 'are'} not verified`,
         { details },
       );
     }
+    if (verified < credentials) {
+      // Not checked (too deep, over the nested budget) or status unknown: nothing failed, nothing vouched.
+      const error = new PresentedUnverified(
+        `${credentials - verified} of the ${credentials} credentials the presentation carries could not be checked`,
+        { details },
+      );
+      return outcomeOf(error, 'warning');
+    }
     return {
       status: 'passed',
-      message: `Carries ${credentials} credential${credentials === 1 ? '' : 's'}, each verified on its own`,
+      message: `Carries ${credentials} credential${credentials === 1 ? '' : 's'}, each verified`,
       details,
     };
   },
