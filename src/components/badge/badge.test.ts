@@ -1783,6 +1783,71 @@ describe('<ob-badge>: many badges, one question (trust, claims, progress, walls)
   const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
   describe('who the issuer is', () => {
+    it('asks no site the badge names unless the page asks (check-domain or a trust list), and only for a verified badge', async () => {
+      const { createVerifier } = await import('../../core/verify.js');
+      const { createDidJwkIssuer, credentialFor, signVcJwt } = await import('../../../test/helpers/issuer.js');
+      // A did:jwk issuer (verifying it needs no request) naming a website on another host.
+      const issuer = await createDidJwkIssuer('ES256');
+      const jwt = await signVcJwt(
+        issuer,
+        credentialFor(issuer.did, {
+          issuer: { id: issuer.did, type: ['Profile'], name: 'Test Issuer', url: 'https://school.example/' },
+        }),
+      );
+      const requested: string[] = [];
+      const verifier = createVerifier({
+        fetch: (input: RequestInfo | URL) => {
+          requested.push(String(input instanceof Request ? input.url : input));
+          return Promise.resolve(new Response('not found', { status: 404 }));
+        },
+      });
+      const plain = await fixture<ObBadge>(
+        html`<ob-badge lang="en-GB" .verifier=${verifier} .credential=${jwt} .now=${NOW}></ob-badge>`,
+      );
+      await settled(plain);
+      expect(textOf(part(plain, 'verdict'))).to.equal('Verified');
+      expect(requested).to.deep.equal([]);
+      expect(plain.result?.trust).to.equal(undefined);
+      expect(part(plain, 'trust')).to.equal(null);
+      await expect(plain).to.be.accessible();
+
+      const asked = await fixture<ObBadge>(
+        html`<ob-badge lang="en-GB" check-domain .verifier=${verifier} .credential=${jwt} .now=${NOW}></ob-badge>`,
+      );
+      await settled(asked);
+      expect(textOf(part(asked, 'verdict'))).to.equal('Verified');
+      expect(requested).to.deep.equal(['https://school.example/.well-known/did-configuration.json']);
+      expect(asked.result?.trust?.domain).to.deep.include({ host: 'school.example', confirmed: false });
+      await expect(asked).to.be.accessible();
+
+      // Not verified: nothing is asked of the site it names, whatever the page asked for.
+      requested.length = 0;
+      const forged = await fixture<ObBadge>(
+        html`<ob-badge
+          check-domain
+          .verifier=${verifier}
+          .credential=${`${jwt.slice(0, -4)}AAAA`}
+          .now=${NOW}
+        ></ob-badge>`,
+      );
+      await settled(forged);
+      expect(forged.result?.verdict).to.equal('unverified');
+      expect(requested).to.deep.equal([]);
+      expect(forged.result?.trust).to.equal(undefined);
+    });
+
+    it('passes domainLinkage to the verifier only when asked: check-domain or a trust list', async () => {
+      for (const [template, asked] of [
+        [(v: Verifier) => html`<ob-badge .verifier=${v} .credential=${'x'}></ob-badge>`, false],
+        [(v: Verifier) => html`<ob-badge check-domain .verifier=${v} .credential=${'x'}></ob-badge>`, true],
+        [(v: Verifier) => html`<ob-badge .trustList=${LIST} .verifier=${v} .credential=${'x'}></ob-badge>`, true],
+      ] as const) {
+        const verifier = canned(VERIFIED);
+        await settled(await fixture<ObBadge>(template(verifier)));
+        expect(verifier.options[0]!.domainLinkage === true, String(asked)).to.equal(asked);
+      }
+    });
+
     it('a verified badge from a known issuer: "Known issuer", "Domain confirmed", beside the checks, never one of them', async () => {
       const verifier = canned(withTrust(VERIFIED, TRUSTED));
       const el = await fixture<ObBadge>(

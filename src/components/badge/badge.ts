@@ -108,6 +108,7 @@ type RunArgs = readonly [
   proxy: string | undefined,
   trustList: unknown,
   trustedIssuers: string | undefined,
+  checkDomain: boolean,
 ];
 
 /** Checks in the order most formats run them: while checking, the first one not settled is named as next. */
@@ -394,6 +395,15 @@ export class ObBadge extends LitElement {
   @property({ attribute: false }) trustList?: TrustList;
 
   /**
+   * Confirm the web domain of a verified badge's issuer ("Domain confirmed: …"). A DID issuer that
+   * names a website is looked up on that site (`/.well-known/did-configuration.json`), a request to
+   * a host the badge names: off by default, so a badge asks nothing of any site but those its
+   * verification needs. A trust list (`trusted-issuers`, `trustList`) asks for it too. The trust
+   * code loads with `import()` only when asked.
+   */
+  @property({ type: Boolean, attribute: 'check-domain' }) checkDomain = false;
+
+  /**
    * `lazy`: draw the "Checking…" card at once, but verify only when the badge comes within about
    * 400px of the viewport (at once where IntersectionObserver is missing). For walls of badges.
    * Default `eager`: verify as soon as there is something to verify. Either way at most
@@ -470,9 +480,13 @@ export class ObBadge extends LitElement {
         text(this.proxy),
         this.trustList ?? undefined,
         text(this.trustedIssuers)?.trim(),
+        this.checkDomain === true,
       ];
     },
-    task: async ([credential, src, inline, verifier, now, recipientAttribute, proxy, given, listUrl], { signal }) => {
+    task: async (
+      [credential, src, inline, verifier, now, recipientAttribute, proxy, given, listUrl, checkDomain],
+      { signal },
+    ) => {
       const progress: Check[] = [];
       this._progress = progress;
       let release: ReleaseSlot | undefined;
@@ -497,6 +511,8 @@ export class ObBadge extends LitElement {
           ...(now ? { now } : {}),
           ...(recipient ? { recipient } : {}),
           ...(trust.list ? { trustList: trust.list } : {}),
+          // Who the issuer is, only when the page asked: a trust list, or `check-domain`.
+          ...(checkDomain || given !== undefined || listUrl !== undefined ? { domainLinkage: true } : {}),
           onCheck: (check) => {
             if (signal.aborted) return;
             // A problem: its sentence will be needed, start loading it now.

@@ -372,6 +372,9 @@ export class ObInspector extends LitElement {
         signal: controller.signal,
         ...(now ? { now } : {}),
         ...(this.trustList ? { trustList: this.trustList } : {}),
+        // Someone inspecting a badge asks who its issuer is: the domain is looked up (a verified
+        // badge only), and any request it makes is in the network log like every other.
+        domainLinkage: true,
         onFetch: (record) => {
           if (run !== this._run) return;
           log.push(record);
