@@ -1,6 +1,7 @@
 import { CredentialRevoked, StatusListInvalid } from '../errors.js';
 import { jsonOf, type LoadedDocument } from '../fetcher.js';
 import { arrayOf, hasType, idOf, isObject, stringOf } from '../lib/json.js';
+import { displayText } from '../lib/text.js';
 import type { StepOutcome } from '../plugin.js';
 import type { StatusListOptions } from './bitstring-method.js';
 import type { StatusMethod } from './status-method.js';
@@ -110,7 +111,7 @@ export function oneEdTechRevocationList(options: RevocationListOptions = {}): St
       const details: Record<string, unknown> = { ...facts, signed: false, checkedAt: context.now.toISOString() };
       const listed = list.revoked.get(credentialId);
       if (listed !== undefined && isRevokedFlag(isObject(listed) ? listed['revoked'] : undefined)) {
-        const reason = isObject(listed) ? stringOf(listed['revocationReason']) : undefined;
+        const reason = isObject(listed) ? displayText(listed['revocationReason']) : undefined;
         return failure(
           new CredentialRevoked(`Revoked: listed in the issuer's revocation list at ${url.href}`, {
             details: { ...details, ...(reason !== undefined ? { revocationReason: reason } : {}) },
