@@ -206,8 +206,24 @@ function icon(name: keyof typeof icons, className = 'icon'): TemplateResult {
   </svg>`;
 }
 
+/** Where the n-th untrusted value goes in a message while it is split (Private Use Area: no message holds it). */
+const SLOT = 0xe000;
+
+/**
+ * A message with untrusted values in it (a name, a holder, a list's name), each value in its own
+ * `<bdi>`: whatever its characters, it cannot reorder the sentence around it, and the sentence
+ * cannot run into it. `build` is the message, given markers in place of the values; a value that
+ * is `undefined` is passed as such.
+ */
+function isolated<T extends readonly (string | undefined)[]>(build: (...values: T) => string, ...values: T): unknown[] {
+  const slots = values.map((value, index) => (value === undefined ? undefined : String.fromCharCode(SLOT + index)));
+  return String(build(...(slots as unknown as T)))
+    .split(/([\ue000-\ue00f])/u)
+    .map((piece, index) => (index % 2 === 1 ? html`<bdi>${values[piece.charCodeAt(0) - SLOT]}</bdi>` : piece));
+}
+
 /** What the nested module draws with: lit's tag and the element's own helpers (see badge-nested.ts). */
-const NESTED_KIT: NestedKit = { html, nothing, icon, text, list, clip, displayId };
+const NESTED_KIT: NestedKit = { html, nothing, icon, text, list, clip, displayId, isolated };
 
 /**
  * Verifies an Open Badge / Verifiable Credential in the browser and shows it as a card.
@@ -985,8 +1001,10 @@ export class ObBadge extends LitElement {
       ${
         recipient
           ? verified
-            ? html`<p part="recipient" class="recipient">${m.awardedTo(recipient)}</p>`
-            : html`<p part="recipient" class="recipient claimed">${m.claimsAwardedTo(recipient)}</p>`
+            ? html`<p part="recipient" class="recipient">${isolated((name) => m.awardedTo(name), recipient)}</p>`
+            : html`<p part="recipient" class="recipient claimed">
+                ${isolated((name) => m.claimsAwardedTo(name), recipient)}
+              </p>`
           : nothing
       }
       ${this._renderOwner(result)} ${nested ? nested.holder(badge, result) : nothing}
@@ -1080,7 +1098,7 @@ export class ObBadge extends LitElement {
     if (known === false) {
       return html`<div part="issuer" class="issuer claimed">
         <div class="issuer__text">
-          <span class="issuer__claim">${m.claimsFrom(name)}</span>
+          <span class="issuer__claim">${isolated((issuerName) => m.claimsFrom(issuerName), name)}</span>
           ${idLine}
         </div>
       </div>`;
@@ -1120,12 +1138,19 @@ export class ObBadge extends LitElement {
     const domain = trust?.domain;
     const host = domain?.confirmed === true ? hostOf(domain.host) : undefined;
     if (known === undefined && !host) return nothing;
-    const line = (content: string, tone: string) =>
+    const line = (content: unknown, tone: string) =>
       html`<li class="trust__line trust__line--${tone}">
         ${tone === 'confirmed' ? icon('verified', 'icon trust__icon') : nothing}<span>${content}</span>
       </li>`;
     return html`<ul part="trust" class="trust">
-      ${known ? line(m.knownIssuer(known.name, known.list), 'confirmed') : nothing}
+      ${
+        known
+          ? line(
+              isolated((name, list) => m.knownIssuer(name, list), known.name, known.list),
+              'confirmed',
+            )
+          : nothing
+      }
       ${known === null ? line(m.notKnownIssuer, 'plain') : nothing}
       ${host ? line(m.domainConfirmed(host), 'confirmed') : nothing}
     </ul>`;
