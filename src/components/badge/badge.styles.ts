@@ -175,7 +175,8 @@ export const styles = css`
   /*
    * Badge-provided text sits in elements of its own, isolated: whatever its characters (the core
    * strips bidi controls; right-to-left names remain), it cannot reorder the card's words around it,
-   * and no name can run into the verdict beside it. Values inside our sentences are <bdi>s.
+   * and no name can run into the verdict beside it. Values inside our sentences are <bdi>s; Markdown
+   * is isolated as a whole (its blocks are bidi paragraphs of their own).
    */
   .badge__type,
   .badge__name,
@@ -187,8 +188,7 @@ export const styles = css`
   .chip > a,
   .chip > span,
   .tag,
-  .md,
-  .md * {
+  .md {
     unicode-bidi: isolate;
   }
 
