@@ -248,10 +248,15 @@ const NESTED_KIT: NestedKit = { html, nothing, icon, text, list, clip, displayId
  * Who the issuer is (ADR 0009): a site that keeps a list of issuers it knows passes it with the
  * `trusted-issuers` attribute (the URL of a JSON trust list, fetched once per page however many
  * badges name it) or the `trustList` property. A verified badge whose issuer is on it reads "Known
- * issuer: <the list's name for it>"; any other issuer's name is labelled as stated by the issuer,
- * and a web domain confirmed to be the issuer's reads "Domain confirmed: example.edu". These lines
- * sit beside the checks and never change the verdict. A badge that is not verified (not verified
- * or status unknown) shows its issuer and recipient only as claims ("Claims to be from …").
+ * issuer: <the list's name for it>"; any other issuer's name is labelled as stated by the issuer.
+ * With a trust list or the `check-domain` attribute, a web domain confirmed to be the issuer's
+ * reads "Domain confirmed: example.edu"; without either nothing is asked of any site but those
+ * verification needs, and no trust code is loaded. These lines sit beside the checks, only on a
+ * verified badge, and never change the verdict. A badge that is not verified (not verified or
+ * status unknown) shows its issuer and recipient only as claims ("Claims to be from …").
+ *
+ * Badge text is text: stripped of bidi controls by the core, each string in an isolated element
+ * of its own, so no name can read as a verdict; only the verdict pill and banner say "Verified".
  *
  * While checking, the checks that have settled are listed as they do ("✓ Signature ✓ Issuer …
  * Checking status…"); the verdict pill, the live region, only announces the outcome.
