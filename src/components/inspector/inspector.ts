@@ -160,7 +160,9 @@ function icon(name: keyof typeof icons): TemplateResult {
  * when browsers can read it) with a live preview of exactly that snippet.
  *
  * Files over 2 MiB (the verifier's cap) are refused before they are read. Nothing is uploaded: the
- * only requests are the verifier's, for the documents the badge names.
+ * only requests are the verifier's, for the documents the badge names; unlike `<ob-badge>`, it asks
+ * by default whether a verified badge's issuer's domain is confirmed (a DID Configuration request
+ * to the site the issuer names), and that request is in the network log like every other.
  *
  * Not part of the default script-tag bundle: load it with `import 'openbadge-embed/inspector'`.
  *
