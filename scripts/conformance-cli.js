@@ -4,7 +4,8 @@
 // world (--offline, --documents built from manifest.documents, --now = manifest.now), and the
 // verdict is compared with `expect` in the corpus's vocabulary. `verified: null` cases are
 // undecidable with the files at hand and are not scored. A case in `KNOWN_DIFFERENCES` is held to
-// exactly what the browser test holds it to: never verified, and still different (else it fails).
+// exactly what the browser test holds it to: never verified, its pinned verdict and code, and
+// still different (else it fails); a key the manifest no longer has fails the run too.
 //
 //   npm run build && npm run conformance        (writes .test-results/conformance-cli.json)
 import { spawn } from 'node:child_process';
@@ -12,7 +13,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { KNOWN_DIFFERENCES, SUPPORTED_FORMATS, conformanceVerdict, sameReason } from './conformance-reasons.js';
+import {
+  KNOWN_DIFFERENCES,
+  SUPPORTED_FORMATS,
+  conformanceVerdict,
+  knownDifferenceProblem,
+  sameReason,
+  staleKnownDifferences,
+} from './conformance-reasons.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = join(ROOT, 'test/conformance');
@@ -98,13 +106,11 @@ async function answer(testCase) {
   } catch {
     return { error: `exit ${code}: output is not JSON` };
   }
+  // `code`: that of the check that gave the reason (what KNOWN_DIFFERENCES pins).
   const verdict = conformanceVerdict(result);
   if ((code === 0) !== result.verified)
     return { ...verdict, error: `exit ${code} disagrees with verified: ${result.verified}` };
-  const problem =
-    result.checks.find((check) => check.status === 'failed') ??
-    result.checks.find((check) => check.status !== 'passed' && check.details?.requested !== false);
-  return { ...verdict, code: problem?.code };
+  return verdict;
 }
 
 async function mapLimit(items, limit, fn) {
@@ -144,12 +150,15 @@ supported.forEach((testCase, index) => {
     outcome = 'undecidable';
     undecidable++;
   } else if (Object.prototype.hasOwnProperty.call(KNOWN_DIFFERENCES, testCase.file)) {
-    // A documented difference stays on the safe side; one that now agrees must leave the list.
-    if (!got.verified && !agrees) {
+    // A documented difference stays on the safe side, with exactly its pinned verdict and code;
+    // one that now agrees must leave the list.
+    const problem = knownDifferenceProblem(testCase.file, got, agrees);
+    if (!problem) {
       outcome = 'known';
       known++;
     } else {
-      outcome = got.verified ? 'KNOWN-BUT-VERIFIED' : 'KNOWN-BUT-AGREES';
+      outcome = got.verified ? 'KNOWN-BUT-VERIFIED' : agrees ? 'KNOWN-BUT-AGREES' : 'KNOWN-BUT-CHANGED';
+      console.error(`conformance: ${problem}`);
       failed++;
     }
   } else if (agrees) {
@@ -165,6 +174,13 @@ supported.forEach((testCase, index) => {
     : `${got.verified ? 'verified' : 'unverified'} ${got.reason}${got.code ? ` (${got.code})` : ''}`;
   rows.push({ file: testCase.file, outcome, expected: expectedText, got: gotText });
 });
+
+// A known difference for a case the manifest no longer has is a stale entry: it fails the run.
+for (const file of staleKnownDifferences(manifest)) {
+  console.error(`conformance: KNOWN_DIFFERENCES names ${file}, which is no decidable case of a supported format`);
+  rows.push({ file, outcome: 'KNOWN-BUT-GONE', expected: '-', got: '-' });
+  failed++;
+}
 
 const widths = {
   file: Math.max(4, ...rows.map((row) => row.file.length)),

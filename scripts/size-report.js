@@ -186,6 +186,31 @@ if (diRows.length !== TYPICAL_DI_CHUNKS.length) {
   failed = true;
 }
 
+// One JWT badge, no trust list: the entry, then the verifier chunk (the one that exports
+// createVerifier) and its static imports. The trust code (trust-*.js: lists, domain linkage) is
+// reached only through import() when a page asks for it (ADR 0009), so it must not be among them.
+const verifierChunk = lazyRows.find((r) => /\bcreateVerifier\b/.test(readFileSync(r.file, 'utf8').slice(-2000)));
+if (!verifierChunk) {
+  console.error('size-report: no chunk exports createVerifier');
+  failed = true;
+} else {
+  const upFront = new Set(order.map((r) => r.file));
+  const jwt = collect(verifierChunk.file).order.filter((r) => !upFront.has(r.file));
+  const jwtGzip = totalGzip + jwt.reduce((n, r) => n + r.gzip, 0);
+  console.log(
+    `\nOne JWT badge (no trust list, no check-domain): the entry + ` +
+      `${jwt.map((r) => r.file.split('/').pop()).join(' + ')}: ` +
+      `${formatBytes(jwtGzip)} gzip.`,
+  );
+  const trustChunks = jwt.filter((r) => /^trust-[\w-]{8}\.js$/.test(r.file.split('/').pop()));
+  if (trustChunks.length > 0) {
+    console.error(
+      `size-report: the verifier imports the trust code statically (${trustChunks.map((r) => r.file.split('/').pop()).join(', ')}).`,
+    );
+    failed = true;
+  }
+}
+
 for (const p of problems) {
   console.error(`size-report: ${p}`);
   failed = true;

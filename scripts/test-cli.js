@@ -796,6 +796,22 @@ describe('ob-verify: --trusted-issuers', () => {
     assert.equal(code, 1);
   });
 
+  it('the issuer’s domain only when asked: --check-domain or a trust list; nothing without', async () => {
+    const plain = await cli([didWebBadge, ...pinned]);
+    assert.equal(plain.code, 0);
+    assert.doesNotMatch(plain.stdout, /Domain confirmed|Known issuer/);
+    const { result: unasked } = await verifyJson('ob3-jose-valid-did-web.jwt', pinned);
+    assert.equal(unasked.trust, undefined);
+    const asked = await cli([didWebBadge, ...pinned, '--check-domain']);
+    assert.match(asked.stdout, /\n {2}✓ Domain confirmed: localhost \(did:web\)\n/);
+    assert.equal(asked.code, 0);
+    const { result } = await verifyJson('ob3-jose-valid-did-web.jwt', [...pinned, '--check-domain']);
+    assert.deepEqual(result.trust.domain, { host: 'localhost', confirmed: true, method: 'did:web' });
+    assert.equal(result.trust.known, undefined);
+    const { USAGE } = await import('../dist/cli/ob-verify.js');
+    assert.match(USAGE, /--check-domain/);
+  });
+
   it('a trust list that cannot be read is a usage error, exit 2', async () => {
     const cases = [
       [

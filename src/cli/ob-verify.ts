@@ -4,6 +4,7 @@
  *
  *   ob-verify <file | url | -> [--json] [--now ISO-DATE] [--recipient IDENTITY] [--proxy TEMPLATE]
  *             [--documents MAP.json] [--offline] [--strict-nested] [--trusted-issuers LIST.json]
+ *             [--check-domain]
  *
  * Exit status: 0 verified, 1 not verified (failed or status unknown), 2 usage or input error. It is
  * about the credential given, not the credentials inside it (a CLR's achievements, endorsements, a
@@ -66,7 +67,12 @@ Options:
                          issuers you recognise (a trust list, see
                          docs/trust-list.schema.json): a verified badge from one
                          reads "Known issuer: …"; any other issuer's name is only
-                         as stated by the issuer. Never changes the verdict
+                         as stated by the issuer. Never changes the verdict.
+                         Implies --check-domain
+  --check-domain         confirm the web domain of a verified badge's issuer: a
+                         DID issuer naming a website is looked up on that site
+                         (/.well-known/did-configuration.json). Off by default:
+                         only the documents verification needs are fetched
   -h, --help             show this help
 
 Exit status: 0 verified, 1 not verified (or status unknown), 2 usage or input
@@ -95,6 +101,7 @@ interface Options {
   readonly proxy: string | undefined;
   readonly strictNested: boolean;
   readonly trustedIssuers: string | undefined;
+  readonly checkDomain: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options | 'help' {
@@ -113,6 +120,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
         proxy: { type: 'string' },
         'strict-nested': { type: 'boolean', default: false },
         'trusted-issuers': { type: 'string' },
+        'check-domain': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -148,6 +156,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
     proxy: values.proxy,
     strictNested: values['strict-nested'],
     trustedIssuers: values['trusted-issuers'],
+    checkDomain: values['check-domain'],
   };
 }
 
@@ -338,7 +347,9 @@ function whatOf(result: VerificationResult, style: Style): string | undefined {
  */
 function trustLines(result: VerificationResult, style: Style): string[] {
   const trust = result.trust;
-  if (!trust || !isVerified(result)) return [];
+  if (!isVerified(result)) return [];
+  // Nothing asked (no --trusted-issuers, no --check-domain): the name is still only the issuer's word.
+  if (!trust) return result.badge?.issuer.name ? [`${style.dim('–')} Issuer name as stated by the issuer`] : [];
   const lines: string[] = [];
   if (trust.known) {
     const list = trust.known.list ? `, per ${terminalSafe(trust.known.list, 120)}` : '';
@@ -573,6 +584,8 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
       ...(options.offline ? { offline: true } : {}),
       ...(options.recipient ? { recipient: options.recipient } : {}),
       ...(trustList ? { trustList } : {}),
+      // The issuer's domain only when asked: a trust list asks who the issuer is.
+      ...(options.checkDomain || trustList ? { domainLinkage: true } : {}),
     });
   } catch (error) {
     // verify() reports bad badges as failed checks; reaching here is an abort or a bug.

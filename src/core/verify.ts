@@ -49,7 +49,8 @@ import type { StatusMethod } from './status/status-method.js';
 import type { BadgeView } from './view.js';
 import { createNestedBudget, MAX_NESTED_DEPTH, verifyNested, type NestedBudget } from './nested/nested.js';
 import { DEFAULT_NESTED_READERS, type NestedReader } from './nested/readers.js';
-import { checkDomainLinkage, findTrustedIssuer, type TrustList, type TrustReport } from './trust/trust.js';
+// Types only: the trust code is loaded with `import()` when a page asks for it (a trust list, domain linkage).
+import type { TrustList, TrustReport } from './trust/trust.js';
 
 /** A URL, a compact JWS, JSON text, a parsed credential, or a file (its bytes, or a `Blob`/`File`: JSON, JWS, baked PNG or SVG). */
 export type VerifyInput = string | URL | Readonly<Record<string, unknown>> | Uint8Array | Blob;
@@ -74,9 +75,10 @@ export interface VerifierConfig extends LoaderOptions {
    */
   readonly nestedReaders?: readonly NestedReader[];
   /**
-   * Confirm the issuer's web domain (did:web and https ids by their host; a DID naming a website
-   * through that site's `/.well-known/did-configuration.json`). Default true; one request per site
-   * per page at most.
+   * Confirm the issuer's web domain of a verified badge (did:web and https ids by their host; a DID
+   * naming a website through that site's `/.well-known/did-configuration.json`, a request to a site
+   * the badge names). Default false: nothing is asked of a site the page did not ask about (ADR
+   * 0009). One request per site per page at most. `verify(…, { domainLinkage })` overrides it.
    */
   readonly domainLinkage?: boolean;
 }
@@ -108,6 +110,11 @@ export interface VerifyOptions {
    * `result.trust.known`; it never changes the verdict.
    */
   readonly trustList?: TrustList | undefined;
+  /**
+   * Confirm the issuer's web domain for this call (see `VerifierConfig.domainLinkage`, which it
+   * overrides). Only a verified badge is looked up; the trust code loads with `import()` only then.
+   */
+  readonly domainLinkage?: boolean | undefined;
 }
 
 /** One document asked for during a verification. */
@@ -299,6 +306,8 @@ interface Layer {
   readonly kind: 'top' | 'nested' | 'related';
   readonly budget: NestedBudget;
   readonly trustList: TrustList | undefined;
+  /** Whether the page asked for the issuer's domain to be confirmed. */
+  readonly domainLinkage: boolean;
 }
 
 interface Run {
@@ -426,7 +435,7 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
   const statusMethods = config.statusMethods ?? [bitstringStatusList(), statusList2021(), oneEdTechRevocationList()];
   const clockToleranceSeconds = config.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
   const nestedReaders = config.nestedReaders ?? DEFAULT_NESTED_READERS;
-  const domainLinkage = config.domainLinkage ?? true;
+  const domainLinkage = config.domainLinkage ?? false;
   const cache: DocumentCache | undefined = config.cache;
   const sharedLoader = createDocumentLoader(config);
   const maxBytes = config.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -532,13 +541,21 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
       }
     }
 
+    const verdict = verdictOf(run.checks);
+    // Who the issuer is (ADR 0009): only when the page asked (a trust list, domain linkage), and
+    // only for a verified badge: nothing is fetched from a site an unverified badge merely names.
     let trust: TrustReport | undefined;
-    if (badge && layer.kind !== 'related' && badge.issuer.id !== undefined) {
-      trust = await trustOf(badge, layer.trustList, context);
+    const asked = layer.trustList !== undefined || layer.domainLinkage;
+    if (asked && verdict === 'verified' && badge && layer.kind !== 'related' && badge.issuer.id !== undefined) {
+      // Reported beside the checks, never part of them: if its code cannot be loaded, there is none.
+      trust = await trustOf(badge, layer, context).catch((error: unknown) => {
+        throwIfAborted(signal);
+        if (error instanceof BadgeError && error.code === 'ERR_OB_ABORTED') throw error;
+        return undefined;
+      });
       throwIfAborted(signal);
     }
 
-    const verdict = verdictOf(run.checks);
     return {
       verified: verdict === 'verified',
       verdict,
@@ -554,14 +571,12 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
   }
 
   /** The trust report for the issuer a badge shows. */
-  async function trustOf(
-    badge: BadgeView,
-    trustList: TrustList | undefined,
-    context: VerifyContext,
-  ): Promise<TrustReport> {
+  async function trustOf(badge: BadgeView, layer: Layer, context: VerifyContext): Promise<TrustReport> {
+    const { trustList } = layer;
+    const { checkDomainLinkage, findTrustedIssuer } = await import('./trust/trust.js');
     const issuerId = badge.issuer.id!;
     const known = trustList ? (findTrustedIssuer(trustList, issuerId) ?? null) : undefined;
-    const domain = domainLinkage
+    const domain = layer.domainLinkage
       ? await checkDomainLinkage(
           { id: issuerId, ...(badge.issuer.url ? { url: badge.issuer.url } : {}) },
           { load: context.load, signal: context.signal, didResolvers: context.didResolvers, now: context.now },
@@ -593,7 +608,13 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
       const logged = options.onFetch ? logLoads(load, options.onFetch, config.clock ?? Date.now) : load;
       const recipient = options.recipient?.trim() || undefined;
       const base = { now, clockToleranceSeconds, signal, load: logged, didResolvers, statusMethods, recipient };
-      const layer: Layer = { depth: 0, kind: 'top', budget: createNestedBudget(), trustList: options.trustList };
+      const layer: Layer = {
+        depth: 0,
+        kind: 'top',
+        budget: createNestedBudget(),
+        trustList: options.trustList,
+        domainLinkage: options.domainLinkage ?? domainLinkage,
+      };
       return verifyWith((tracked) => readInput(input, tracked, signal, maxBytes), base, layer, options.onCheck);
     },
   };

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { toBadgeView } from './view.js';
+import { displayText, withoutBidiControls } from './lib/text.js';
+import { toBadgeView, toOb2BadgeView, toPresentationView } from './view.js';
 
 const credential = {
   '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
@@ -159,5 +160,72 @@ describe('toBadgeView', () => {
   it('keeps hostile markup as plain text for the components to escape', () => {
     const view = toBadgeView({ name: '<img src=x onerror=alert(1)>', credentialSubject: {} });
     expect(view.name).to.equal('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('badge text: bidi formatting characters', () => {
+  // U+202E RIGHT-TO-LEFT OVERRIDE turns "deifireV ✓" into "✓ Verified" on screen.
+  const RLO = '\u202E';
+  const ALL = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
+  const MARKS = ['\u200E', '\u200F', '\u061C'];
+  const CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
+  it('are stripped, every one of them, and nothing else', () => {
+    expect(withoutBidiControls(`Evil ${RLO}deifireV ✓`)).to.equal('Evil deifireV ✓');
+    expect(withoutBidiControls([...ALL, ...MARKS].join('x'))).to.equal('x'.repeat(ALL.length + MARKS.length - 1));
+    // Right-to-left text itself, joiners and emoji stay as written.
+    expect(withoutBidiControls('جامعة 👩‍🎓 שלום')).to.equal('جامعة 👩‍🎓 שלום');
+    expect(displayText(` ${RLO}\u2066 `)).to.equal(undefined);
+    expect(displayText(42)).to.equal(undefined);
+  });
+
+  it('leave no trace in any string of the render model: names, descriptions, criteria, evidence, recipient', () => {
+    const bidi = (value: string) => `${RLO}\u2067${value}\u2069\u202C\u200F`;
+    const view = toBadgeView({
+      ...credential,
+      name: bidi('Credential'),
+      issuer: { ...credential.issuer, name: `Evil ${RLO}deifireV ✓`, description: bidi('About'), email: bidi('e') },
+      credentialSubject: {
+        ...credential.credentialSubject,
+        name: bidi('Ada'),
+        achievement: {
+          ...credential.credentialSubject.achievement,
+          name: bidi('Verified'),
+          description: bidi('Works'),
+          achievementType: bidi('Certificate'),
+          criteria: { narrative: bidi('Do it') },
+          alignment: [{ targetName: bidi('Skill'), targetFramework: bidi('F'), targetDescription: bidi('D') }],
+          tag: [bidi('tag')],
+          image: { id: 'https://example.edu/badge.png', caption: bidi('caption') },
+        },
+      },
+      evidence: [{ name: bidi('Project'), description: bidi('d'), narrative: bidi('n'), genre: bidi('g') }],
+    });
+    expect(view.issuer.name).to.equal('Evil deifireV ✓');
+    expect(view.name).to.equal('Verified');
+    expect(view.recipient?.name).to.equal('Ada');
+    expect(view.evidence[0]).to.deep.equal({ name: 'Project', description: 'd', narrative: 'n', genre: 'g' });
+    expect(JSON.stringify(view)).to.not.match(CONTROL);
+
+    const ob2 = toOb2BadgeView(
+      { id: 'https://issuer.example/a/1', revoked: true, revocationReason: bidi('reason'), narrative: bidi('n') },
+      { name: bidi('Badge'), description: bidi('d'), criteria: { narrative: bidi('c') }, tags: [bidi('t')] },
+      { id: 'https://issuer.example/i', name: bidi('Issuer') },
+    );
+    expect(ob2.name).to.equal('Badge');
+    expect(ob2.issuer.name).to.equal('Issuer');
+    expect(JSON.stringify(ob2)).to.not.match(CONTROL);
+  });
+
+  it('an identifier holding one is left out, never shown as another (RFC 3987: no IRI holds them)', () => {
+    const view = toBadgeView({
+      ...credential,
+      issuer: { id: `did:web:${RLO}ude.elpmaxe`, name: 'Example', url: `https://${RLO}example.edu` },
+    });
+    expect(view.issuer.id).to.equal(undefined);
+    expect(view.issuer.url).to.equal(undefined);
+    const presentation = toPresentationView({ name: `\u2066Degree\u2069` }, `did:example:${RLO}olleh`);
+    expect(presentation.holder).to.equal(undefined);
+    expect(presentation.name).to.equal('Degree');
   });
 });

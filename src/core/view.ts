@@ -4,6 +4,7 @@
  * and must go through the components' safe-url filter before reaching an attribute.
  */
 import { arrayOf, isObject, type JsonObject } from './lib/json.js';
+import { hasBidiControls, withoutBidiControls } from './lib/text.js';
 export interface ImageView {
   readonly url: string;
   /** Alt text: the image's caption, else the name of what it depicts. */
@@ -94,9 +95,10 @@ const MAX_URL = 8 * 1024;
 /** A `data:image/` URL is the image itself: allowed up to the fetcher's default size cap. */
 const MAX_DATA_IMAGE_URL = 2 * 1024 * 1024;
 
+/** Badge text: no bidi formatting characters (lib/text.ts), trimmed, at most `max` characters. */
 function text(value: unknown, max = MAX_SHORT): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const trimmed = value.trim();
+  const trimmed = withoutBidiControls(value).trim();
   if (!trimmed) return undefined;
   return trimmed.length > max ? `${trimmed.slice(0, max - 1)}…` : trimmed;
 }
@@ -108,7 +110,9 @@ function text(value: unknown, max = MAX_SHORT): string | undefined {
 function url(value: unknown, { dataImage = false } = {}): string | undefined {
   if (typeof value !== 'string') return undefined;
   const trimmed = value.trim();
-  if (!trimmed) return undefined;
+  // An IRI never holds bidi formatting characters (RFC 3987, 4.1): one that does is left out, not
+  // shown as something else (a holder, an issuer id) nor silently changed into another identifier.
+  if (!trimmed || hasBidiControls(trimmed)) return undefined;
   const max = dataImage && /^data:image\//i.test(trimmed) ? MAX_DATA_IMAGE_URL : MAX_URL;
   return trimmed.length > max ? undefined : trimmed;
 }

@@ -460,7 +460,7 @@ export class ListView implements ReactiveController {
   }
 
   /**
-   * Gives the generated badges the list's variant, verifier, clock and trust list, and children
+   * Gives the generated badges the list's variant, verifier, clock, trust list and `check-domain`, and children
    * the verifier and clock when the page did not give them their own.
    */
   private _lend(): void {
@@ -469,8 +469,10 @@ export class ListView implements ReactiveController {
     const verifier = host.verifier ?? undefined;
     const now = host.now ?? undefined;
     const trusted = host.trustedIssuers ?? undefined;
+    const checkDomain = host.checkDomain === true;
     for (const { badge } of this._generated) {
       badge.trustedIssuers = trusted;
+      badge.checkDomain = checkDomain;
       badge.compact = variant !== 'detailed';
       badge.noChecks = variant === 'compact';
       badge.verifier = verifier;

@@ -215,6 +215,26 @@ describe('<ob-badge-list>', () => {
       expect(next.calls.map((call) => inputKey(call.input))).to.deep.equal([URLS[0]]);
     });
 
+    it('check-domain is given to every generated badge (off by default: a wall asks nothing of the sites its badges name)', async () => {
+      for (const asked of [false, true]) {
+        const verifier = wallVerifier();
+        const el = await fixture<ObBadgeList>(
+          html`<ob-badge-list
+            variant="compact"
+            ?check-domain=${asked}
+            .credentials=${URLS.slice(0, 3)}
+            .verifier=${verifier}
+            .now=${LIST_NOW}
+          ></ob-badge-list>`,
+        );
+        await ready(el);
+        await settled(el, 3);
+        expect(cells(el).map((cell) => badgeIn(cell).checkDomain)).to.deep.equal([asked, asked, asked]);
+        expect(verifier.calls).to.have.length(3);
+        expect(verifier.calls.every((call) => (call.options?.domainLinkage === true) === asked)).to.equal(true);
+      }
+    });
+
     it('reads a JSON array of URLs (relative to the list), JWTs and credential objects from src', async () => {
       const credential = { '@context': 'https://w3id.org/openbadges/v2', type: 'Assertion', id: URLS[4]! };
       const jwt = 'eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiJhZGEifQ.c2ln';

@@ -101,6 +101,7 @@ export class ObBadgeList extends LitElement {
     noToolbar: { type: Boolean, attribute: 'no-toolbar' },
     hashState: { type: Boolean, attribute: 'hash-state' },
     trustedIssuers: { attribute: 'trusted-issuers' },
+    checkDomain: { type: Boolean, attribute: 'check-domain' },
     verifier: { attribute: false },
     loader: { attribute: false },
     now: { attribute: false },
@@ -147,6 +148,12 @@ export class ObBadgeList extends LitElement {
    * never changes a verdict). Child badges keep their own.
    */
   trustedIssuers?: string;
+
+  /**
+   * Confirm the issuers' web domains of verified badges (see `<ob-badge>`'s `check-domain`), given
+   * to every generated badge. Off by default: a wall asks nothing of the sites its badges name.
+   */
+  checkDomain = false;
 
   /** The verifier every badge of the list uses (children that have none of their own included). Default: the shared one. */
   verifier?: Verifier;

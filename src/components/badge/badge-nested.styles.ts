@@ -178,6 +178,12 @@ export function nestedStyles(css: typeof litCss): CSSResult {
       min-width: 0;
     }
 
+    /* Endorsers' names are their own text: isolated, as the card's other badge text (badge.styles.ts). */
+    .endorsement__name,
+    .nested__name {
+      unicode-bidi: isolate;
+    }
+
     .endorsement__name {
       font-weight: 600;
     }

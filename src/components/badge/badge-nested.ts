@@ -44,6 +44,11 @@ export interface NestedKit {
   readonly clip: (value: string, max: number) => string;
   /** An identifier as shown to people (see internal/display-id.ts). */
   readonly displayId: (id: string, maxLength?: number) => string | undefined;
+  /** A message with untrusted values in it, each in its own `<bdi>` (see badge.ts). */
+  readonly isolated: <T extends readonly (string | undefined)[]>(
+    build: (...values: T) => string,
+    ...values: T
+  ) => unknown[];
 }
 
 /** The icons the element draws; it owns the shapes, this module only names them. */
@@ -139,7 +144,7 @@ export function hasEndorsementMarkdown(kit: NestedKit, items: readonly NestedRes
 
 /** A presentation's holder, and whether the key that signed it is theirs. */
 function renderHolder(ctx: NestedContext, badge: BadgeView, result: VerificationResult): Rendered {
-  const { html, nothing, icon, text, list, displayId } = ctx.kit;
+  const { html, nothing, icon, text, list, displayId, isolated } = ctx.kit;
   const holder = badge.spec === 'vp' ? text(badge.holder) : undefined;
   const shown = holder ? displayId(holder, 120) : undefined;
   if (!shown) return nothing;
@@ -153,7 +158,9 @@ function renderHolder(ctx: NestedContext, badge: BadgeView, result: Verification
   const tone = outcome === 'proven' ? 'match' : outcome === 'mismatch' ? 'mismatch' : 'unchecked';
   const iconName = outcome === 'proven' ? 'verified' : outcome === 'mismatch' ? 'unverified' : 'unknown';
   return html`<p part="holder" class="owner owner--${tone}">
-    ${icon(iconName, 'icon owner__icon')}<span>${ctx.messages.presentedBy(shown, outcome)}</span>
+    ${icon(iconName, 'icon owner__icon')}<span
+      >${isolated((who) => ctx.messages.presentedBy(who, outcome), shown)}</span
+    >
   </p>`;
 }
 
@@ -167,7 +174,7 @@ function renderEndorsementStatement(
   result: VerificationResult,
   renderNarrative: NarrativeRenderer,
 ): Rendered {
-  const { html, nothing, text, displayId } = ctx.kit;
+  const { html, nothing, text, displayId, isolated } = ctx.kit;
   if (badge.spec !== 'endorsement') return nothing;
   const trusted = result.verdict === 'verified' && result.verified === true;
   const endorser = nameOfIssuer(ctx.kit, badge);
@@ -175,7 +182,7 @@ function renderEndorsementStatement(
   const subject = subjectId ? displayId(subjectId, 120) : undefined;
   const comment = text(badge.endorsement?.comment);
   return html`<p part="endorsement" class="endorsement-statement ${trusted ? '' : 'claimed'}">
-      ${trusted ? ctx.messages.endorses(endorser, subject) : ctx.messages.claimsToEndorse(endorser, subject)}
+      ${isolated((who, what) => (trusted ? ctx.messages.endorses(who, what) : ctx.messages.claimsToEndorse(who, what)), endorser, subject)}
     </p>
     ${!ctx.compact && comment ? html`<div class="endorsement-statement__comment">${renderNarrative(comment)}</div>` : nothing}`;
 }

@@ -172,6 +172,26 @@ export const styles = css`
     color: var(--_muted);
   }
 
+  /*
+   * Badge-provided text sits in elements of its own, isolated: whatever its characters (the core
+   * strips bidi controls; right-to-left names remain), it cannot reorder the card's words around it,
+   * and no name can run into the verdict beside it. Values inside our sentences are <bdi>s; Markdown
+   * is isolated as a whole (its blocks are bidi paragraphs of their own).
+   */
+  .badge__type,
+  .badge__name,
+  .description,
+  .issuer__name,
+  .issuer__id,
+  .evidence__name,
+  .evidence__description,
+  .chip > a,
+  .chip > span,
+  .tag,
+  .md {
+    unicode-bidi: isolate;
+  }
+
   /* Verdict pill: text + icon, the colour only reinforces them. */
   .verdict {
     --_tone: var(--_muted);

@@ -1630,6 +1630,11 @@ describe('<ob-badge>: credentials inside credentials', () => {
       expect(textOf(part(el, 'endorsement'))).to.equal(
         'Data Guild endorses https://example.edu/achievements/data-literacy',
       );
+      // The endorser and what it endorses are its text, each isolated inside our sentence.
+      expect([...part(el, 'endorsement')!.querySelectorAll('bdi')].map(textOf)).to.deep.equal([
+        'Data Guild',
+        'https://example.edu/achievements/data-literacy',
+      ]);
       expect(textOf(shadow(el).querySelector('.endorsement-statement__comment strong'))).to.equal(
         'professional standard',
       );
@@ -1691,6 +1696,9 @@ describe('<ob-badge>: credentials inside credentials', () => {
       expect(textOf(part(el, 'verdict'))).to.equal('Verified');
       expect(textOf(part(el, 'holder'))).to.equal(
         `Presented by ${'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK'}`,
+      );
+      expect(textOf(part(el, 'holder')!.querySelector('bdi'))).to.equal(
+        'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
       );
       const section = part(el, 'credentials')!;
       expect(textOf(section.querySelector('.section__title'))).to.equal('Credentials');
@@ -1821,6 +1829,71 @@ describe('<ob-badge>: many badges, one question (trust, claims, progress, walls)
   const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
   describe('who the issuer is', () => {
+    it('asks no site the badge names unless the page asks (check-domain or a trust list), and only for a verified badge', async () => {
+      const { createVerifier } = await import('../../core/verify.js');
+      const { createDidJwkIssuer, credentialFor, signVcJwt } = await import('../../../test/helpers/issuer.js');
+      // A did:jwk issuer (verifying it needs no request) naming a website on another host.
+      const issuer = await createDidJwkIssuer('ES256');
+      const jwt = await signVcJwt(
+        issuer,
+        credentialFor(issuer.did, {
+          issuer: { id: issuer.did, type: ['Profile'], name: 'Test Issuer', url: 'https://school.example/' },
+        }),
+      );
+      const requested: string[] = [];
+      const verifier = createVerifier({
+        fetch: (input: RequestInfo | URL) => {
+          requested.push(String(input instanceof Request ? input.url : input));
+          return Promise.resolve(new Response('not found', { status: 404 }));
+        },
+      });
+      const plain = await fixture<ObBadge>(
+        html`<ob-badge lang="en-GB" .verifier=${verifier} .credential=${jwt} .now=${NOW}></ob-badge>`,
+      );
+      await settled(plain);
+      expect(textOf(part(plain, 'verdict'))).to.equal('Verified');
+      expect(requested).to.deep.equal([]);
+      expect(plain.result?.trust).to.equal(undefined);
+      expect(part(plain, 'trust')).to.equal(null);
+      await expect(plain).to.be.accessible();
+
+      const asked = await fixture<ObBadge>(
+        html`<ob-badge lang="en-GB" check-domain .verifier=${verifier} .credential=${jwt} .now=${NOW}></ob-badge>`,
+      );
+      await settled(asked);
+      expect(textOf(part(asked, 'verdict'))).to.equal('Verified');
+      expect(requested).to.deep.equal(['https://school.example/.well-known/did-configuration.json']);
+      expect(asked.result?.trust?.domain).to.deep.include({ host: 'school.example', confirmed: false });
+      await expect(asked).to.be.accessible();
+
+      // Not verified: nothing is asked of the site it names, whatever the page asked for.
+      requested.length = 0;
+      const forged = await fixture<ObBadge>(
+        html`<ob-badge
+          check-domain
+          .verifier=${verifier}
+          .credential=${`${jwt.slice(0, -4)}AAAA`}
+          .now=${NOW}
+        ></ob-badge>`,
+      );
+      await settled(forged);
+      expect(forged.result?.verdict).to.equal('unverified');
+      expect(requested).to.deep.equal([]);
+      expect(forged.result?.trust).to.equal(undefined);
+    });
+
+    it('passes domainLinkage to the verifier only when asked: check-domain or a trust list', async () => {
+      for (const [template, asked] of [
+        [(v: Verifier) => html`<ob-badge .verifier=${v} .credential=${'x'}></ob-badge>`, false],
+        [(v: Verifier) => html`<ob-badge check-domain .verifier=${v} .credential=${'x'}></ob-badge>`, true],
+        [(v: Verifier) => html`<ob-badge .trustList=${LIST} .verifier=${v} .credential=${'x'}></ob-badge>`, true],
+      ] as const) {
+        const verifier = canned(VERIFIED);
+        await settled(await fixture<ObBadge>(template(verifier)));
+        expect(verifier.options[0]!.domainLinkage === true, String(asked)).to.equal(asked);
+      }
+    });
+
     it('a verified badge from a known issuer: "Known issuer", "Domain confirmed", beside the checks, never one of them', async () => {
       const verifier = canned(withTrust(VERIFIED, TRUSTED));
       const el = await fixture<ObBadge>(
@@ -2280,5 +2353,130 @@ describe('<ob-badge>: many badges, one question (trust, claims, progress, walls)
         );
       }
     });
+  });
+});
+
+describe('<ob-badge>: badge text cannot pass for a verdict (bidi controls, look-alikes)', () => {
+  before(() => loadMarkdown());
+
+  const RLO = '\u202E';
+  const LRI = '\u2066';
+  const PDI = '\u2069';
+  const CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+  const isolatedEl = (node: Element | null) => node !== null && getComputedStyle(node).unicodeBidi === 'isolate';
+
+  /** A real JWT whose every piece of text carries bidi controls, verified end to end (did:jwk: nothing fetched). */
+  async function hostile(overrides: Record<string, unknown> = {}): Promise<string> {
+    const { createDidJwkIssuer, credentialFor, signVcJwt } = await import('../../../test/helpers/issuer.js');
+    const issuer = await createDidJwkIssuer('ES256');
+    const base = credentialFor(issuer.did);
+    return signVcJwt(issuer, {
+      ...base,
+      issuer: { id: issuer.did, type: ['Profile'], name: `${LRI}Evil ${RLO}deifireV ✓${PDI}` },
+      credentialSubject: {
+        id: 'did:example:learner',
+        type: ['AchievementSubject'],
+        name: `Ada ${RLO}deifireV`,
+        achievement: {
+          id: 'https://example.org/a/1',
+          type: ['Achievement'],
+          name: `Evil ${RLO}deifireV ✓`,
+          description: `${RLO}Described`,
+          criteria: { narrative: `Do ${RLO}**it**` },
+          alignment: [{ type: ['Alignment'], targetName: `${RLO}Skill`, targetUrl: 'https://skills.example/1' }],
+          tag: [`${LRI}tag${PDI}`],
+        },
+      },
+      evidence: [{ id: 'https://example.org/e/1', type: ['Evidence'], name: `${RLO}Project`, description: `${RLO}d` }],
+      ...overrides,
+    });
+  }
+
+  async function verified(jwt: string): Promise<ObBadge> {
+    const { createVerifier } = await import('../../core/verify.js');
+    const verifier = createVerifier({ offline: true });
+    const el = await fixture<ObBadge>(
+      html`<ob-badge lang="en-GB" .verifier=${verifier} .credential=${jwt} .now=${NOW}></ob-badge>`,
+    );
+    await settled(el);
+    return el;
+  }
+
+  it('strips bidi controls from every string and isolates each in its own element', async () => {
+    const el = await verified(await hostile());
+    expect(textOf(part(el, 'verdict'))).to.equal('Verified');
+    // Nothing on the card holds a bidi control: "Evil ✓ Verified" cannot be drawn.
+    expect(shadow(el).textContent).to.not.match(CONTROL);
+    expect(textOf(part(el, 'name'))).to.equal('Evil deifireV ✓');
+    const issuerName = shadow(el).querySelector('.issuer__name')!;
+    expect(textOf(issuerName)).to.equal('Evil deifireV ✓');
+    const recipient = part(el, 'recipient')!.querySelector('bdi')!;
+    expect(textOf(recipient)).to.equal('Ada deifireV');
+    for (const node of [
+      part(el, 'name'),
+      issuerName,
+      recipient,
+      part(el, 'description'),
+      shadow(el).querySelector('.evidence__name'),
+      shadow(el).querySelector('.evidence__description'),
+      shadow(el).querySelector('.chip > a'),
+      shadow(el).querySelector('.tag'),
+      part(el, 'criteria')!.querySelector('.md'),
+    ]) {
+      expect(isolatedEl(node), node?.outerHTML).to.equal(true);
+      expect(node!.textContent).to.not.match(CONTROL);
+    }
+    // Only the pill says Verified, with its icon and its part; the name is a heading, apart from it.
+    expect(part(el, 'verdict')!.querySelector('svg')).to.not.equal(null);
+    expect(part(el, 'name')!.contains(part(el, 'verdict'))).to.equal(false);
+    expect(part(el, 'verdict')!.contains(part(el, 'name'))).to.equal(false);
+    expect(part(el, 'name')!.getAttribute('role')).to.equal('heading');
+    await expect(el).to.be.accessible();
+  });
+
+  it('not verified: the names it claims sit in <bdi>s; a badge named "Verified ✓" is an isolated heading apart from the pill', async () => {
+    const jwt = await hostile();
+    const el = await verified(`${jwt.slice(0, -4)}AAAA`);
+    expect(el.result?.verdict).to.equal('unverified');
+    expect(textOf(part(el, 'verdict'))).to.equal('Not verified');
+    expect(shadow(el).textContent).to.not.match(CONTROL);
+    // Who it only claims: the names in our sentences are <bdi>s.
+    const claim = shadow(el).querySelector('.issuer__claim')!;
+    expect(textOf(claim)).to.equal('Claims to be from Evil deifireV ✓');
+    expect(textOf(claim.querySelector('bdi'))).to.equal('Evil deifireV ✓');
+    expect(textOf(part(el, 'recipient')!.querySelector('bdi'))).to.equal('Ada deifireV');
+    await expect(el).to.be.accessible();
+
+    // A badge named "Verified": a heading of its own, isolated, never inside or beside the pill unisolated.
+    const named = await verified(
+      await hostile({
+        credentialSubject: {
+          id: 'did:example:learner',
+          type: ['AchievementSubject'],
+          achievement: { id: 'https://example.org/a/2', type: ['Achievement'], name: 'Verified ✓' },
+        },
+      }),
+    );
+    const heading = part(named, 'name')!;
+    expect(textOf(heading)).to.equal('Verified ✓');
+    expect(isolatedEl(heading)).to.equal(true);
+    expect(heading.getAttribute('role')).to.equal('heading');
+    expect(heading.closest('[part~="verdict"]')).to.equal(null);
+    expect(shadow(named).querySelectorAll('[part~="verdict"]')).to.have.length(1);
+    await expect(named).to.be.accessible();
+  });
+
+  it('the trust list’s names sit in <bdi>s inside our sentence', async () => {
+    const el = await render({
+      ...VERIFIED,
+      trust: {
+        issuerId: 'did:web:example.edu',
+        known: { name: 'Example University', list: 'Example Careers', matchedBy: 'domain' },
+      },
+    } as VerificationResult);
+    const line = part(el, 'trust')!.querySelector('li')!;
+    expect(textOf(line)).to.equal('Known issuer: Example University, per Example Careers');
+    expect([...line.querySelectorAll('bdi')].map(textOf)).to.deep.equal(['Example University', 'Example Careers']);
+    await expect(el).to.be.accessible();
   });
 });

@@ -108,6 +108,7 @@ type RunArgs = readonly [
   proxy: string | undefined,
   trustList: unknown,
   trustedIssuers: string | undefined,
+  checkDomain: boolean,
 ];
 
 /** Checks in the order most formats run them: while checking, the first one not settled is named as next. */
@@ -205,8 +206,24 @@ function icon(name: keyof typeof icons, className = 'icon'): TemplateResult {
   </svg>`;
 }
 
+/** Where the n-th untrusted value goes in a message while it is split (Private Use Area: no message holds it). */
+const SLOT = 0xe000;
+
+/**
+ * A message with untrusted values in it (a name, a holder, a list's name), each value in its own
+ * `<bdi>`: whatever its characters, it cannot reorder the sentence around it, and the sentence
+ * cannot run into it. `build` is the message, given markers in place of the values; a value that
+ * is `undefined` is passed as such.
+ */
+function isolated<T extends readonly (string | undefined)[]>(build: (...values: T) => string, ...values: T): unknown[] {
+  const slots = values.map((value, index) => (value === undefined ? undefined : String.fromCharCode(SLOT + index)));
+  return String(build(...(slots as unknown as T)))
+    .split(/([\ue000-\ue00f])/u)
+    .map((piece, index) => (index % 2 === 1 ? html`<bdi>${values[piece.charCodeAt(0) - SLOT]}</bdi>` : piece));
+}
+
 /** What the nested module draws with: lit's tag and the element's own helpers (see badge-nested.ts). */
-const NESTED_KIT: NestedKit = { html, nothing, icon, text, list, clip, displayId };
+const NESTED_KIT: NestedKit = { html, nothing, icon, text, list, clip, displayId, isolated };
 
 /**
  * Verifies an Open Badge / Verifiable Credential in the browser and shows it as a card.
@@ -231,10 +248,15 @@ const NESTED_KIT: NestedKit = { html, nothing, icon, text, list, clip, displayId
  * Who the issuer is (ADR 0009): a site that keeps a list of issuers it knows passes it with the
  * `trusted-issuers` attribute (the URL of a JSON trust list, fetched once per page however many
  * badges name it) or the `trustList` property. A verified badge whose issuer is on it reads "Known
- * issuer: <the list's name for it>"; any other issuer's name is labelled as stated by the issuer,
- * and a web domain confirmed to be the issuer's reads "Domain confirmed: example.edu". These lines
- * sit beside the checks and never change the verdict. A badge that is not verified (not verified
- * or status unknown) shows its issuer and recipient only as claims ("Claims to be from …").
+ * issuer: <the list's name for it>"; any other issuer's name is labelled as stated by the issuer.
+ * With a trust list or the `check-domain` attribute, a web domain confirmed to be the issuer's
+ * reads "Domain confirmed: example.edu"; without either nothing is asked of any site but those
+ * verification needs, and no trust code is loaded. These lines sit beside the checks, only on a
+ * verified badge, and never change the verdict. A badge that is not verified (not verified or
+ * status unknown) shows its issuer and recipient only as claims ("Claims to be from …").
+ *
+ * Badge text is text: stripped of bidi controls by the core, each string in an isolated element
+ * of its own, so no name can read as a verdict; only the verdict pill and banner say "Verified".
  *
  * While checking, the checks that have settled are listed as they do ("✓ Signature ✓ Issuer …
  * Checking status…"); the verdict pill, the live region, only announces the outcome.
@@ -394,6 +416,15 @@ export class ObBadge extends LitElement {
   @property({ attribute: false }) trustList?: TrustList;
 
   /**
+   * Confirm the web domain of a verified badge's issuer ("Domain confirmed: …"). A DID issuer that
+   * names a website is looked up on that site (`/.well-known/did-configuration.json`), a request to
+   * a host the badge names: off by default, so a badge asks nothing of any site but those its
+   * verification needs. A trust list (`trusted-issuers`, `trustList`) asks for it too. The trust
+   * code loads with `import()` only when asked.
+   */
+  @property({ type: Boolean, attribute: 'check-domain' }) checkDomain = false;
+
+  /**
    * `lazy`: draw the "Checking…" card at once, but verify only when the badge comes within about
    * 400px of the viewport (at once where IntersectionObserver is missing). For walls of badges.
    * Default `eager`: verify as soon as there is something to verify. Either way at most
@@ -470,9 +501,13 @@ export class ObBadge extends LitElement {
         text(this.proxy),
         this.trustList ?? undefined,
         text(this.trustedIssuers)?.trim(),
+        this.checkDomain === true,
       ];
     },
-    task: async ([credential, src, inline, verifier, now, recipientAttribute, proxy, given, listUrl], { signal }) => {
+    task: async (
+      [credential, src, inline, verifier, now, recipientAttribute, proxy, given, listUrl, checkDomain],
+      { signal },
+    ) => {
       const progress: Check[] = [];
       this._progress = progress;
       let release: ReleaseSlot | undefined;
@@ -497,6 +532,8 @@ export class ObBadge extends LitElement {
           ...(now ? { now } : {}),
           ...(recipient ? { recipient } : {}),
           ...(trust.list ? { trustList: trust.list } : {}),
+          // Who the issuer is, only when the page asked: a trust list, or `check-domain`.
+          ...(checkDomain || given !== undefined || listUrl !== undefined ? { domainLinkage: true } : {}),
           onCheck: (check) => {
             if (signal.aborted) return;
             // A problem: its sentence will be needed, start loading it now.
@@ -970,8 +1007,10 @@ export class ObBadge extends LitElement {
       ${
         recipient
           ? verified
-            ? html`<p part="recipient" class="recipient">${m.awardedTo(recipient)}</p>`
-            : html`<p part="recipient" class="recipient claimed">${m.claimsAwardedTo(recipient)}</p>`
+            ? html`<p part="recipient" class="recipient">${isolated((name) => m.awardedTo(name), recipient)}</p>`
+            : html`<p part="recipient" class="recipient claimed">
+                ${isolated((name) => m.claimsAwardedTo(name), recipient)}
+              </p>`
           : nothing
       }
       ${this._renderOwner(result)} ${nested ? nested.holder(badge, result) : nothing}
@@ -1065,7 +1104,7 @@ export class ObBadge extends LitElement {
     if (known === false) {
       return html`<div part="issuer" class="issuer claimed">
         <div class="issuer__text">
-          <span class="issuer__claim">${m.claimsFrom(name)}</span>
+          <span class="issuer__claim">${isolated((issuerName) => m.claimsFrom(issuerName), name)}</span>
           ${idLine}
         </div>
       </div>`;
@@ -1105,12 +1144,19 @@ export class ObBadge extends LitElement {
     const domain = trust?.domain;
     const host = domain?.confirmed === true ? hostOf(domain.host) : undefined;
     if (known === undefined && !host) return nothing;
-    const line = (content: string, tone: string) =>
+    const line = (content: unknown, tone: string) =>
       html`<li class="trust__line trust__line--${tone}">
         ${tone === 'confirmed' ? icon('verified', 'icon trust__icon') : nothing}<span>${content}</span>
       </li>`;
     return html`<ul part="trust" class="trust">
-      ${known ? line(m.knownIssuer(known.name, known.list), 'confirmed') : nothing}
+      ${
+        known
+          ? line(
+              isolated((name, list) => m.knownIssuer(name, list), known.name, known.list),
+              'confirmed',
+            )
+          : nothing
+      }
       ${known === null ? line(m.notKnownIssuer, 'plain') : nothing}
       ${host ? line(m.domainConfirmed(host), 'confirmed') : nothing}
     </ul>`;

@@ -602,7 +602,7 @@ describe('<ob-inspector>', () => {
       expect(String(verifier.calls[0]!.input)).to.equal('https://issuer.example/badges/1.json');
     });
 
-    it('passes the clock, an abort signal and the trust list to the verifier', async () => {
+    it('passes the clock, an abort signal, the trust list and domainLinkage (an inspector asks who the issuer is) to the verifier', async () => {
       const verifier = canned(cannedResult(passedChecks(VIEW, NOW), VIEW, NOW));
       const el = await inspector(verifier);
       const trustList = parseTrustList({ issuers: [{ name: 'Example University', domain: 'example.edu' }] });
@@ -612,6 +612,7 @@ describe('<ob-inspector>', () => {
       expect(options.now).to.equal(NOW);
       expect(options.signal).to.be.instanceOf(AbortSignal);
       expect(options.trustList).to.equal(trustList);
+      expect(options.domainLinkage).to.equal(true);
       expect(options.onFetch).to.be.a('function');
       expect(textOf(part(el, 'network'))).to.include('Nothing was fetched: everything needed was in the badge itself.');
     });

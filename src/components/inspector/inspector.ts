@@ -161,7 +161,9 @@ function icon(name: keyof typeof icons): TemplateResult {
  * when browsers can read it) with a live preview of exactly that snippet.
  *
  * Files over 2 MiB (the verifier's cap) are refused before they are read. Nothing is uploaded: the
- * only requests are the verifier's, for the documents the badge names.
+ * only requests are the verifier's, for the documents the badge names; unlike `<ob-badge>`, it asks
+ * by default whether a verified badge's issuer's domain is confirmed (a DID Configuration request
+ * to the site the issuer names), and that request is in the network log like every other.
  *
  * Not part of the default script-tag bundle: load it with `import 'openbadge-embed/inspector'`.
  *
@@ -373,6 +375,9 @@ export class ObInspector extends LitElement {
         signal: controller.signal,
         ...(now ? { now } : {}),
         ...(this.trustList ? { trustList: this.trustList } : {}),
+        // Someone inspecting a badge asks who its issuer is: the domain is looked up (a verified
+        // badge only), and any request it makes is in the network log like every other.
+        domainLinkage: true,
         onFetch: (record) => {
           if (run !== this._run) return;
           log.push(record);

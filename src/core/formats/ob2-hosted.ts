@@ -11,6 +11,7 @@ import {
 } from '../errors.js';
 import { stringOf, type JsonObject } from '../lib/json.js';
 import { webUrlOf } from '../lib/url.js';
+import { displayText } from '../lib/text.js';
 import type { FormatPlugin, RawInput, Step, StepOutcome } from '../plugin.js';
 import {
   disclosingProxies,
@@ -175,7 +176,7 @@ const hostedStatusStep: Step<ParsedHostedAssertion> = {
   run(parsed) {
     const state = parsed.state;
     if (isRevokedOnItsFace(state)) {
-      const reason = stringOf(state.assertion['revocationReason']);
+      const reason = displayText(state.assertion['revocationReason']);
       throw new CredentialRevoked(
         state.hosted?.httpStatus === 410
           ? 'The issuer\u2019s server says this assertion is gone (HTTP 410): revoked'

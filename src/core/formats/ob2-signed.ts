@@ -15,6 +15,7 @@ import {
 } from '../errors.js';
 import { arrayOf, idOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
 import { isSameHost, webUrlOf } from '../lib/url.js';
+import { displayText } from '../lib/text.js';
 import {
   disclosingProxies,
   loadBadgeGraph,
@@ -250,7 +251,7 @@ const revocationListStep: Step<ParsedSignedAssertion> = {
     const assertion = parsed.state.assertion;
     if (assertion['revoked'] === true) {
       throw new CredentialRevoked('The signed assertion itself says it is revoked', {
-        details: { method: 'assertion', revocationReason: stringOf(assertion['revocationReason']) ?? null },
+        details: { method: 'assertion', revocationReason: displayText(assertion['revocationReason']) ?? null },
       });
     }
     const graph = await loadBadgeGraph(parsed.state, context);
@@ -293,7 +294,7 @@ const revocationListStep: Step<ParsedSignedAssertion> = {
     }
     const entry = revocationEntryFor(list, assertion);
     if (entry) {
-      const reason = stringOf(entry['revocationReason']);
+      const reason = displayText(entry['revocationReason']);
       throw new CredentialRevoked('The issuer\u2019s revocation list lists this assertion', {
         details: {
           method: 'RevocationList',

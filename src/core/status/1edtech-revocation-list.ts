@@ -4,6 +4,7 @@ import { isJsonType, jsonOf, type LoadedDocument } from '../fetcher.js';
 import { arrayOf, hasType, idOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
 import type { StepOutcome, VerifyContext } from '../plugin.js';
 import type { VerificationResult } from '../result.js';
+import { displayText } from '../lib/text.js';
 import type { StatusListOptions } from './bitstring-method.js';
 import type { StatusMethod } from './status-method.js';
 import {
@@ -249,7 +250,7 @@ export function oneEdTechRevocationList(options: RevocationListOptions = {}): St
       const details: Record<string, unknown> = { ...facts, signed, checkedAt: context.now.toISOString() };
       const listed = content.revoked.get(credentialId);
       if (listed !== undefined && isRevokedFlag(isObject(listed) ? listed['revoked'] : undefined)) {
-        const reason = isObject(listed) ? stringOf(listed['revocationReason']) : undefined;
+        const reason = isObject(listed) ? displayText(listed['revocationReason']) : undefined;
         return failure(
           new CredentialRevoked(`Revoked: listed in the issuer's revocation list at ${url.href}`, {
             details: { ...details, ...(reason !== undefined ? { revocationReason: reason } : {}) },

@@ -106,6 +106,65 @@ describe('trust: the issuer beyond its key', () => {
     });
   });
 
+  describe('only when asked, only for a verified badge', () => {
+    /** A did:jwk issuer (nothing to fetch to verify it) naming a website on another host. */
+    const setup = async () => {
+      const issuer = await createDidJwkIssuer('ES256');
+      const jwt = await signVcJwt(
+        issuer,
+        credentialFor(issuer.did, {
+          issuer: { id: issuer.did, type: ['Profile'], name: 'Test Issuer', url: 'https://school.example/' },
+        }),
+      );
+      const asked: string[] = [];
+      const fetch = (input: RequestInfo | URL): Promise<Response> => {
+        asked.push(String(input instanceof Request ? input.url : input));
+        return Promise.resolve(new Response('Not Found', { status: 404, headers: { 'content-type': 'text/plain' } }));
+      };
+      return { jwt, asked, verifier: createVerifier({ fetch, cache: createDocumentCache() }) };
+    };
+
+    it('a verified badge with no trust options asks nothing of any host (no trust report either)', async () => {
+      const { jwt, asked, verifier } = await setup();
+      const result = await verifier.verify(jwt, { now });
+      expect(result.verdict).to.equal('verified');
+      expect(asked).to.deep.equal([]);
+      expect(result.trust).to.equal(undefined);
+    });
+
+    it('domainLinkage (per call or per verifier) asks the site the issuer names, once', async () => {
+      const { jwt, asked, verifier } = await setup();
+      const result = await verifier.verify(jwt, { now, domainLinkage: true });
+      expect(result.verdict).to.equal('verified');
+      expect(asked).to.deep.equal(['https://school.example/.well-known/did-configuration.json']);
+      expect(result.trust?.domain).to.deep.include({ host: 'school.example', confirmed: false });
+
+      const configured: string[] = [];
+      const fetch = (input: RequestInfo | URL): Promise<Response> => {
+        configured.push(String(input));
+        return Promise.resolve(new Response('{}', { status: 404 }));
+      };
+      const linked = createVerifier({ fetch, domainLinkage: true });
+      expect((await linked.verify(jwt, { now })).trust?.domain?.host).to.equal('school.example');
+      expect(configured).to.deep.equal(['https://school.example/.well-known/did-configuration.json']);
+      // The call's option wins over the verifier's.
+      configured.length = 0;
+      const off = createVerifier({ fetch, domainLinkage: true, cache: createDocumentCache() });
+      expect((await off.verify(jwt, { now, domainLinkage: false })).trust).to.equal(undefined);
+      expect(configured).to.deep.equal([]);
+    });
+
+    it('a badge that is not verified asks nothing and gets no trust report, even when asked', async () => {
+      const { jwt, asked, verifier } = await setup();
+      const tampered = `${jwt.slice(0, -4)}AAAA`;
+      const trustList = parseTrustList({ issuers: [{ name: 'X', domain: 'school.example' }] });
+      const result = await verifier.verify(tampered, { now, domainLinkage: true, trustList });
+      expect(result.verdict).to.equal('unverified');
+      expect(asked).to.deep.equal([]);
+      expect(result.trust).to.equal(undefined);
+    });
+  });
+
   it('reports trust beside the checks and never changes the verdict', async () => {
     const issuer = await createDidJwkIssuer('ES256');
     const jwt = await signVcJwt(issuer, credentialFor(issuer.did));
@@ -124,5 +183,7 @@ describe('trust: the issuer beyond its key', () => {
     const tampered = `${jwt.slice(0, -4)}AAAA`;
     const forged = await verifier.verify(tampered, { now, trustList });
     expect(forged.verified).to.equal(false);
+    // Asked, but not for a badge that is not verified: it only claims who issued it.
+    expect(forged.trust).to.equal(undefined);
   });
 });
