@@ -17,6 +17,11 @@ export interface VerifyContext {
   readonly clockToleranceSeconds: number;
   readonly signal: AbortSignal;
   readonly load: DocumentLoader;
+  /**
+   * How long one load may take (the loader's `timeoutMs`). Work that fans out (a credential's
+   * status entries) shares one deadline of this length, not one per request.
+   */
+  readonly timeoutMs?: number | undefined;
   readonly didResolvers: readonly DidResolver[];
   readonly statusMethods: readonly StatusMethod[];
   /**

@@ -4,6 +4,7 @@ import { Aborted, BadgeError, FetchFailed, MalformedInput, NotABadge, TooLarge, 
 import {
   createDocumentLoader,
   DEFAULT_MAX_BYTES,
+  DEFAULT_TIMEOUT_MS,
   isJsonType,
   jsonOf,
   sniffContentType,
@@ -424,6 +425,7 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
   const cache: DocumentCache | undefined = config.cache;
   const sharedLoader = createDocumentLoader(config);
   const maxBytes = config.maxBytes ?? DEFAULT_MAX_BYTES;
+  const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   /** One verification: the badge (depth 0) or a credential it depends on (depth 1, status not followed). */
   async function verifyWith(
@@ -579,7 +581,16 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
       const now = options.now ?? new Date();
       const logged = options.onFetch ? logLoads(load, options.onFetch, config.clock ?? Date.now) : load;
       const recipient = options.recipient?.trim() || undefined;
-      const base = { now, clockToleranceSeconds, signal, load: logged, didResolvers, statusMethods, recipient };
+      const base = {
+        now,
+        clockToleranceSeconds,
+        signal,
+        load: logged,
+        timeoutMs,
+        didResolvers,
+        statusMethods,
+        recipient,
+      };
       const layer: Layer = { depth: 0, kind: 'top', budget: createNestedBudget(), trustList: options.trustList };
       return verifyWith((tracked) => readInput(input, tracked, signal, maxBytes), base, layer, options.onCheck);
     },
