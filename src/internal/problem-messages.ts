@@ -48,6 +48,7 @@ export function codeText(
     case 'ERR_OB_FETCH_TIMEOUT':
       return `Downloading the badge took too long${from}`;
     case 'ERR_OB_TOO_LARGE':
+      if (d['reason'] === 'elements' || d['reason'] === 'depth') return 'The image is too complex to read';
       return url ? `The document at ${url} is too large` : 'The badge, or a document it needs, is too large';
     case 'ERR_OB_FETCH_CONTENT_TYPE':
       return `The document${from} is not a badge (unexpected content type)`;
