@@ -16,7 +16,8 @@ import type { BadgeView } from '../../core/view.js';
 import type { ObBadge } from '../badge/badge.js';
 import { browserCouldFetch, contentOf, embedSnippet, escapeAttribute, scriptSafeJson } from './embed.js';
 import { MAX_INPUT_BYTES, ObInspectedEvent, ObInspector, VALIDATOR_URL } from './inspector.js';
-import { reportFileName, resultJsonOf } from './report.js';
+import { reportFileName, reportText, resultJsonOf } from './report.js';
+import { TOO_DEEP_MARKER } from '../../core/lib/bounded-json.js';
 
 // ── Fixtures: the committed test issuers, answered from documents.json (never the network) ─────────
 
@@ -737,6 +738,22 @@ describe('<ob-inspector>', () => {
       expect(present(el.shadowRoot!.querySelector('img, b, script:not([type^="application/"])'))).to.equal(false);
       expect(textOf(part(el, 'checks'))).to.include('<b>bold</b>');
       expect((window as { __pwned?: unknown }).__pwned).to.equal(undefined);
+    });
+    it('300,000-deep arrays in check details and the credential: drawn cut short, the JSON report writes', async () => {
+      let deep: unknown = [];
+      for (let i = 1; i < 300_000; i++) deep = [deep];
+      const checks: Check[] = [
+        { id: 'format', status: 'passed', details: { format: 'ob3-jwt', deep } },
+        ...passedChecks(VIEW, NOW).filter((check) => check.id !== 'format'),
+      ];
+      const result = { ...cannedResult(checks, VIEW, NOW), credential: { deep } } as VerificationResult;
+      const el = await inspector(canned(result));
+      const report = await el.inspect('eyJhbGciOiJFZERTQSJ9.eyJ2YyI6e319.c2ln');
+      expect(report?.result.verdict).to.equal('verified');
+      expect(textOf(part(el, 'checks'))).to.include('[[[');
+      const text = reportText(report!);
+      expect(text).to.include(TOO_DEEP_MARKER);
+      expect((JSON.parse(text) as { result: { verdict: string } }).result.verdict).to.equal('verified');
     });
   });
 
