@@ -1,4 +1,4 @@
-import { outcomeOf } from './checks/outcome.js';
+import { outcomeOfError } from './checks/outcome.js';
 import { RECIPIENT_NOT_REQUESTED } from './checks/recipient.js';
 import { Aborted, BadgeError, FetchFailed, MalformedInput, NotABadge, TooLarge, UnsupportedFormat } from './errors.js';
 import {
@@ -142,11 +142,6 @@ export interface Verifier {
 
 export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 300;
 
-function failedOutcomeOf(error: unknown): StepOutcome {
-  if (error instanceof BadgeError) return outcomeOf(error, 'failed');
-  // A bug in a plug-in must not read as a verdict about the badge, nor escape as an exception.
-  return { status: 'failed', code: 'ERR_OB_MALFORMED', message: `Unexpected error: ${String(error)}` };
-}
 
 function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw signal.reason instanceof BadgeError ? signal.reason : new Aborted();
@@ -404,7 +399,7 @@ async function runStep<P>(step: Step<P>, parsed: P, context: VerifyContext, run:
     outcome = await step.run(parsed, context);
   } catch (error) {
     throwIfAborted(context.signal);
-    outcome = failedOutcomeOf(error);
+    outcome = outcomeOfError(error);
   }
   throwIfAborted(context.signal);
   record(run, { id: step.id, ...outcome });
@@ -476,9 +471,9 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
       });
     } catch (error) {
       throwIfAborted(signal);
-      // A badge whose host will not let a browser read it is unknown, not false: nothing was judged.
-      const unreadable = error instanceof BadgeError && error.code === 'ERR_OB_FETCH_CORS';
-      record(run, { id: 'format', ...(unreadable ? outcomeOf(error, 'warning') : failedOutcomeOf(error)) });
+      // A badge whose host could not be asked (CORS, timeout, network, 5xx) is unknown, not false:
+      // nothing was judged. A 404 is an answer. The same rule as every other fetch (outcomeOfError).
+      record(run, { id: 'format', ...outcomeOfError(error) });
     }
 
     if (format && parsed) {

@@ -486,3 +486,26 @@ describe('withFallback', () => {
     expect(withFallback(hostile).loading).to.equal(en.loading);
   });
 });
+
+describe('en messages: bounded work and "could not ask"', () => {
+  it('a key that could not be reached reads as unreachable, never as "could not be found"', () => {
+    const sentence = problem(
+      'ERR_OB_KEY_UNREACHABLE',
+      { url: 'https://issuer.example/.well-known/did.json', cause: 'ERR_OB_FETCH_TIMEOUT' },
+      'warning',
+    );
+    expect(sentence).to.match(/^Could not reach the issuer’s keys/);
+    expect(sentence).not.to.include('could not be found');
+    expect(problem('ERR_OB_KEY_UNREACHABLE', {}, 'warning')).to.equal('Could not reach the issuer’s keys');
+    expect(problem('ERR_OB_KEY_UNREACHABLE', { url: PROSE }, 'warning')).to.equal('Could not reach the issuer’s keys');
+  });
+
+  it('too many status entries, and an SVG too complex to read, each say so', () => {
+    expect(problem('ERR_OB_STATUS_TOO_MANY', { entries: 400, max: 4 }, 'warning')).to.equal(
+      'Revocation status was not checked (the badge names 400 status lists; at most 4 are checked)',
+    );
+    expect(problem('ERR_OB_TOO_LARGE', { container: 'svg', reason: 'depth', max: 256 })).to.equal(
+      'The image is too complex to read',
+    );
+  });
+});

@@ -187,6 +187,15 @@ describe('Open Badges 2.0 hosted assertions', () => {
     expect(result.verdict).to.equal('unknown');
   });
 
+  it('a server error (503) at the assertion URL is status unknown too: the same rule as every fetch', async () => {
+    const { result } = await verify(
+      await hostedAssertion(ASSERTION),
+      await routes({ [ASSERTION]: { status: 503, body: {} } }),
+    );
+    expect(check(result, 'proof')).to.deep.include({ status: 'warning', code: 'ERR_OB_FETCH_FAILED' });
+    expect(result.verdict).to.equal('unknown');
+  });
+
   it('fails when the issuer\u2019s server has no such assertion (404)', async () => {
     const served = await routes();
     delete (served as Record<string, unknown>)[ASSERTION];

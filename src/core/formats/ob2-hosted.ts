@@ -2,6 +2,7 @@ import { outcomeOf } from '../checks/outcome.js';
 import { recipientStep } from '../checks/recipient.js';
 import { BadgeError, CredentialRevoked, FetchFailed, NotABadge, ProofInvalid, SchemaInvalid } from '../errors.js';
 import { stringOf, type JsonObject } from '../lib/json.js';
+import { isUnreachable } from '../fetcher.js';
 import type { FormatPlugin, RawInput, Step, StepOutcome } from '../plugin.js';
 import {
   disclosingProxies,
@@ -34,16 +35,6 @@ export interface ParsedHostedAssertion extends ParsedOb2 {
 
 function jsonOfInput(input: RawInput): unknown {
   return input.kind === 'json' ? input.value : undefined;
-}
-
-/** Failures that mean "could not ask the issuer's server", not "the server said no": status unknown. */
-const UNREACHABLE = new Set(['ERR_OB_FETCH_CORS', 'ERR_OB_FETCH_TIMEOUT']);
-
-function isUnreachable(error: unknown): error is BadgeError {
-  if (!(error instanceof BadgeError)) return false;
-  if (UNREACHABLE.has(error.code)) return true;
-  // No HTTP status at all: the network failed (offline, DNS), which says nothing about the badge.
-  return error.code === 'ERR_OB_FETCH_FAILED' && error.details?.['status'] === undefined;
 }
 
 /** A stable serialization for "did the hosted copy differ from the one handed in?". */
