@@ -142,7 +142,6 @@ export interface Verifier {
 
 export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 300;
 
-
 function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw signal.reason instanceof BadgeError ? signal.reason : new Aborted();
 }
