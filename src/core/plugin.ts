@@ -48,6 +48,8 @@ export interface InputOrigin {
   readonly finalUrl?: string;
   /** The HTTP status it was served with, when fetched: 410 Gone marks a revoked hosted assertion. */
   readonly httpStatus?: number;
+  /** Set when the input was answered by the `documents` map (a local file), not fetched. */
+  readonly given?: boolean;
   /** Set when the input was extracted from a baked image. */
   readonly baked?: { readonly container: 'png' | 'svg'; readonly location: string };
 }

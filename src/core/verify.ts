@@ -210,6 +210,7 @@ function originOf(document: LoadedDocument): InputOrigin {
   return {
     ...(document.url ? { source: document.url, finalUrl: document.finalUrl } : {}),
     ...(document.status !== undefined ? { httpStatus: document.status } : {}),
+    ...(document.given ? { given: true } : {}),
   };
 }
 
@@ -301,7 +302,12 @@ interface Run {
   readonly onCheck: ((check: Check) => void) | undefined;
   /** Proxies that answered a load since the last check was recorded (see `trackProxies`). */
   readonly proxies: Set<string>;
+  /** URLs the `documents` map answered since the last check was recorded (see `trackProxies`). */
+  readonly locals: Set<string>;
 }
+
+/** Local documents named per check; the rest are counted. */
+const MAX_LOCAL_NAMED = 5;
 
 /**
  * A check that relied on a document a proxy fetched says so: the proxy's owner could have
@@ -322,6 +328,22 @@ function record(run: Run, check: Check): void {
     };
   }
   run.proxies.clear();
+  // A check that relied on a document from the `documents` map says so: it came from a file the
+  // caller gave for that URL, not from the server at it (`details.source: 'local'`).
+  if (run.locals.size > 0 && recorded.status !== 'skipped') {
+    const urls = [...run.locals];
+    const named = recorded.message?.includes('the file given for') === true;
+    const given =
+      urls.length === 1
+        ? `from the file given for ${urls[0]!}`
+        : `from the files given for ${urls.length} of its documents`;
+    recorded = {
+      ...recorded,
+      ...(recorded.message && !named ? { message: `${recorded.message} (${given})` } : {}),
+      details: { ...recorded.details, source: 'local', localDocuments: urls.slice(0, MAX_LOCAL_NAMED) },
+    };
+  }
+  run.locals.clear();
   run.checks.push(recorded);
   run.onCheck?.(recorded);
 }
@@ -366,11 +388,15 @@ function logLoads(load: DocumentLoader, onFetch: (entry: FetchRecord) => void, c
   };
 }
 
-/** A loader that notes in `proxies` every document a proxy answered. */
-function trackProxies(load: DocumentLoader, proxies: Set<string>): DocumentLoader {
+/**
+ * A loader that notes in `proxies` every document a proxy answered, and in `locals` the URL of
+ * every document the `documents` map answered.
+ */
+function trackProxies(load: DocumentLoader, proxies: Set<string>, locals: Set<string>): DocumentLoader {
   return async (url, options) => {
     const document = await load(url, options);
     if (document.viaProxy) proxies.add(document.viaProxy);
+    if (document.given) locals.add(url);
     return document;
   };
 }
@@ -431,7 +457,8 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
     const { signal, now } = base;
     const { depth } = layer;
     const proxies = new Set<string>();
-    const tracked = { ...base, load: trackProxies(base.load, proxies) };
+    const locals = new Set<string>();
+    const tracked = { ...base, load: trackProxies(base.load, proxies, locals) };
     const context: VerifyContext = {
       ...tracked,
       // A related credential's loads are attributed to the check that asked for it.
@@ -443,7 +470,7 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
           undefined,
         ),
     };
-    const run: Run = { checks: [], onCheck, proxies };
+    const run: Run = { checks: [], onCheck, proxies, locals };
 
     let format: FormatPlugin<ParsedBadge> | undefined;
     let parsed: ParsedBadge | undefined;

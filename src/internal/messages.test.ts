@@ -509,3 +509,29 @@ describe('en messages: bounded work and "could not ask"', () => {
     );
   });
 });
+
+describe('en messages: documents from local files', () => {
+  it('a hosted badge read from a file given for its URL never reads as downloaded from the issuer’s server', () => {
+    const url = 'https://issuer.example/assertions/1.json';
+    const local = { id: 'proof', status: 'passed', details: { verification: 'hosted', url, source: 'local' } } as Check;
+    expect(sentence(local)).to.equal('Read from the file given for https://issuer.example/assertions/1.json');
+    const served = { id: 'proof', status: 'passed', details: { verification: 'hosted', url } } as Check;
+    expect(sentence(served)).to.equal('Downloaded from the issuer’s server at issuer.example');
+  });
+
+  it('any other check that relied on a local document says which file it stood in for', () => {
+    const did = 'https://issuer.example/.well-known/did.json';
+    const check = {
+      id: 'proof',
+      status: 'passed',
+      details: { alg: 'EdDSA', source: 'local', localDocuments: [did] },
+    } as Check;
+    expect(sentence(check)).to.equal(
+      'The signature matches the content (EdDSA) (from the file given for https://issuer.example/.well-known/did.json)',
+    );
+    const several = { ...check, details: { ...check.details, localDocuments: [did, `${did}2`] } } as Check;
+    expect(sentence(several)).to.equal(
+      'The signature matches the content (EdDSA) (from files given for its documents)',
+    );
+  });
+});

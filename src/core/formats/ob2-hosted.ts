@@ -95,10 +95,14 @@ const hostedCopyStep: Step<ParsedHostedAssertion> = {
     }
     return {
       status: 'passed',
-      message: `Fetched from the issuer's server at ${new URL(hosted.finalUrl ?? parsed.hostedUrl).host}`,
+      // A copy from the caller's documents map is not the issuer's server speaking: said as it is.
+      message: hosted.given
+        ? `Read from the file given for ${parsed.hostedUrl}`
+        : `Fetched from the issuer's server at ${new URL(hosted.finalUrl ?? parsed.hostedUrl).host}`,
       details: {
         verification: 'hosted',
         url: parsed.hostedUrl,
+        ...(hosted.given ? { source: 'local' } : {}),
         ...(hosted.finalUrl && hosted.finalUrl !== parsed.hostedUrl ? { finalUrl: hosted.finalUrl } : {}),
         ...(hosted.httpStatus !== undefined ? { httpStatus: hosted.httpStatus } : {}),
         ...(hosted.declaredId ? { declaredId: hosted.declaredId } : {}),
@@ -209,6 +213,7 @@ export function ob2Hosted(): FormatPlugin<ParsedHostedAssertion> {
               url: source,
               ...(input.finalUrl ? { finalUrl: input.finalUrl } : {}),
               ...(httpStatus !== undefined ? { httpStatus } : {}),
+              ...(input.given ? { given: true } : {}),
             }
           : undefined;
       const state: Ob2State = { assertion: inHand };
