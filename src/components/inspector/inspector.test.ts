@@ -287,10 +287,23 @@ describe('<ob-inspector>', () => {
     it('lists every check in order, with its status and the sentence <ob-badge> would use', () => {
       expect(checkRows(part(el, 'checks')!)).to.deep.equal([
         ['Format', 'Passed', 'Read from a baked PNG image as Open Badges 2.0 (signed)'],
-        ['Signature', 'Passed', 'The signature matches the content (RS256)'],
-        ['Issuer', 'Passed', 'Signed by a key that belongs to http://localhost:5173/ob2/issuer.json'],
+        // The documents came from the closed world's documents map, and the sentences say so.
+        [
+          'Signature',
+          'Passed',
+          'The signature matches the content (RS256) (from the file given for http://localhost:5173/ob2/keys/key-1.json)',
+        ],
+        [
+          'Issuer',
+          'Passed',
+          'Signed by a key that belongs to http://localhost:5173/ob2/issuer.json (from files given for its documents)',
+        ],
         ['Validity period', 'Passed', 'Valid from 20 May 2025 until 1 January 2030'],
-        ['Revocation status', 'Passed', 'Not revoked or suspended'],
+        [
+          'Revocation status',
+          'Passed',
+          'Not revoked or suspended (from the file given for http://localhost:5173/ob2/revocations.json)',
+        ],
         ['Recipient', 'Not checked', 'Not checked: no recipient was given to compare with'],
       ]);
     });
@@ -303,6 +316,7 @@ describe('<ob-inspector>', () => {
         Algorithm: 'RS256',
         'Key id': 'http://localhost:5173/ob2/keys/key-1.json',
         'Where the key came from': 'the issuer’s Open Badges 2.0 profile',
+        'From the files given for': 'http://localhost:5173/ob2/keys/key-1.json',
       });
       expect(detailsOf(issuer!)).to.deep.include({
         Issuer: 'http://localhost:5173/ob2/issuer.json',
@@ -312,6 +326,7 @@ describe('<ob-inspector>', () => {
       expect(detailsOf(status!)).to.deep.equal({
         Method: 'RevocationList',
         Address: 'http://localhost:5173/ob2/revocations.json',
+        'From the files given for': 'http://localhost:5173/ob2/revocations.json',
       });
     });
 

@@ -780,7 +780,10 @@ export class ObInspector extends LitElement {
   /** A check's facts as a definition list; objects inside it nest (two levels), the rest is cut short. */
   private _renderDetails(details: unknown, depth: number): TemplateResult | typeof nothing {
     if (!isRecord(details)) return nothing;
-    const entries = Object.entries(details).filter(([, value]) => value !== undefined);
+    // `source: 'local'` is said by the sentence and by the `localDocuments` row.
+    const entries = Object.entries(details).filter(
+      ([key, value]) => value !== undefined && !(key === 'source' && value === 'local'),
+    );
     if (entries.length === 0) return nothing;
     const m = this.messages;
     return html`<dl class="details">
