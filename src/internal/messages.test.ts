@@ -500,6 +500,15 @@ describe('en messages: bounded work and "could not ask"', () => {
     expect(problem('ERR_OB_KEY_UNREACHABLE', { url: PROSE }, 'warning')).to.equal('Could not reach the issuer’s keys');
   });
 
+  it('a status list nobody could reach says so; one that answered without a list says it could not be downloaded', () => {
+    expect(problem('ERR_OB_STATUS_UNAVAILABLE', { unreachable: true }, 'warning')).to.equal(
+      'Revocation status could not be checked (the issuer’s status list could not be reached)',
+    );
+    expect(problem('ERR_OB_STATUS_UNAVAILABLE', { unreachable: false, status: 404 }, 'warning')).to.equal(
+      'Revocation status could not be checked (the issuer’s status list could not be downloaded)',
+    );
+  });
+
   it('too many status entries, and an SVG too complex to read, each say so', () => {
     expect(problem('ERR_OB_STATUS_TOO_MANY', { entries: 400, max: 4 }, 'warning')).to.equal(
       'Revocation status was not checked (the badge names 400 status lists; at most 4 are checked)',

@@ -107,7 +107,9 @@ export function codeText(
         : 'Revocation status could not be checked';
     }
     case 'ERR_OB_STATUS_UNAVAILABLE':
-      return 'Revocation status could not be checked (the issuer’s status list could not be downloaded)';
+      return d['unreachable'] === true
+        ? 'Revocation status could not be checked (the issuer’s status list could not be reached)'
+        : 'Revocation status could not be checked (the issuer’s status list could not be downloaded)';
     case 'ERR_OB_STATUS_TOO_MANY': {
       const count = typeof d['entries'] === 'number' ? d['entries'] : undefined;
       return count !== undefined

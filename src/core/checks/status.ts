@@ -102,7 +102,7 @@ export async function checkStatus(credential: JsonObject, context: VerifyContext
 function timedOut(timeoutMs: number): StepOutcome {
   return outcomeOf(
     new StatusUnavailable(`The status list did not answer within ${timeoutMs} ms`, {
-      details: { cause: 'ERR_OB_FETCH_TIMEOUT', timeoutMs },
+      details: { cause: 'ERR_OB_FETCH_TIMEOUT', unreachable: true, timeoutMs },
     }),
     'warning',
   );

@@ -234,7 +234,7 @@ const revocationListStep: Step<ParsedSignedAssertion> = {
       return outcomeOf(
         new StatusUnavailable(`The issuer's revocation list could not be read: ${error.message}`, {
           cause: error,
-          details: { url: url ?? null, cause: error.code },
+          details: { url: url ?? null, cause: error.code, unreachable: isUnreachable(error) },
         }),
         'warning',
       );
