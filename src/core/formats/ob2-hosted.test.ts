@@ -207,6 +207,10 @@ describe('Open Badges 2.0 hosted assertions', () => {
       expect(proof.details).to.include({ source: 'local', url: ASSERTION });
       for (const c of result.checks) expect(c.message ?? '').not.to.include("issuer's server");
       // The issuer's profile came from a file too: the issuer check says so.
+      expect(check(result, 'status').message).to.equal(
+        `The file given for ${ASSERTION} gives this assertion as current`,
+      );
+      expect(check(result, 'status').details).to.include({ source: 'local' });
       expect(check(result, 'issuer').details).to.include({ source: 'local' });
       expect(check(result, 'issuer').message).to.include('(from the files given for 2 of its documents)');
     }

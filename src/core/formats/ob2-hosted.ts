@@ -151,16 +151,20 @@ const hostedStatusStep: Step<ParsedHostedAssertion> = {
   requires: ['proof'],
   run(parsed) {
     const state = parsed.state;
+    // The hosted copy may come from a file given for its URL: then that file speaks, not the server.
+    const given = state.hosted?.given === true;
+    const who = given ? `The file given for ${parsed.hostedUrl}` : 'The issuer\u2019s server';
     if (isRevokedOnItsFace(state)) {
       const reason = stringOf(state.assertion['revocationReason']);
       throw new CredentialRevoked(
         state.hosted?.httpStatus === 410
-          ? 'The issuer\u2019s server says this assertion is gone (HTTP 410): revoked'
-          : 'The issuer\u2019s server marks this assertion as revoked',
+          ? `${who} says this assertion is gone (HTTP 410): revoked`
+          : `${who} marks this assertion as revoked`,
         {
           details: {
             method: 'hosted',
             url: parsed.hostedUrl,
+            ...(given ? { source: 'local', localDocuments: [parsed.hostedUrl] } : {}),
             ...(state.hosted?.httpStatus !== undefined ? { httpStatus: state.hosted.httpStatus } : {}),
             ...(reason ? { revocationReason: reason.slice(0, 2000) } : {}),
           },
@@ -169,8 +173,14 @@ const hostedStatusStep: Step<ParsedHostedAssertion> = {
     }
     return {
       status: 'passed',
-      message: 'The issuer\u2019s server serves this assertion as current',
-      details: { method: 'hosted', url: parsed.hostedUrl },
+      message: given
+        ? `${who} gives this assertion as current`
+        : 'The issuer\u2019s server serves this assertion as current',
+      details: {
+        method: 'hosted',
+        url: parsed.hostedUrl,
+        ...(given ? { source: 'local', localDocuments: [parsed.hostedUrl] } : {}),
+      },
     };
   },
 };
