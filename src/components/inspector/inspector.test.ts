@@ -12,6 +12,8 @@ import {
 import { inspectorEn } from '../../internal/inspector-messages.js';
 import { cannedResult, passedChecks } from '../../../test/helpers/canned-results.js';
 import { transcript } from '../../../test/helpers/canned-nested.js';
+import { CompactSign } from 'jose';
+import { createDidJwkIssuer, credentialFor } from '../../../test/helpers/issuer.js';
 import type { BadgeView } from '../../core/view.js';
 import type { ObBadge } from '../badge/badge.js';
 import { browserCouldFetch, contentOf, embedSnippet, escapeAttribute, scriptSafeJson } from './embed.js';
@@ -754,6 +756,23 @@ describe('<ob-inspector>', () => {
       expect(textOf(part(el, 'checks'))).to.include('<b>bold</b>');
       expect((window as { __pwned?: unknown }).__pwned).to.equal(undefined);
     });
+    it('a real VC-JWT carrying 300,000-deep arrays: verified, drawn, and its JSON report writes', async () => {
+      const signer = await createDidJwkIssuer('EdDSA');
+      // Built as text (JSON.stringify cannot write it), as an attacker would.
+      const vc = JSON.stringify(credentialFor(signer.did));
+      const depth = 300_000;
+      const payload = `{"iss":"${signer.did}","vc":${vc.slice(0, -1)},"deep":${'['.repeat(depth)}${']'.repeat(depth)}}}`;
+      const jwt = await new CompactSign(new TextEncoder().encode(payload))
+        .setProtectedHeader({ alg: signer.alg, kid: signer.kid, typ: 'JWT' })
+        .sign(signer.privateKey);
+      const el = await inspector(createVerifier({ offline: true }));
+      const report = await el.inspect(jwt);
+      expect(report?.result.verdict, JSON.stringify(report?.result.checks)).to.equal('verified');
+      const text = reportText(report!);
+      expect(text).to.include(TOO_DEEP_MARKER);
+      expect((JSON.parse(text) as { result: { verdict: string } }).result.verdict).to.equal('verified');
+    });
+
     it('300,000-deep arrays in check details and the credential: drawn cut short, the JSON report writes', async () => {
       let deep: unknown = [];
       for (let i = 1; i < 300_000; i++) deep = [deep];
