@@ -294,8 +294,7 @@ describe('unbakeSvg: bounded before parsing', () => {
   it('reads a baked SVG at the limits, counting tags by markup: comments, CDATA, quoted `>` skipped', async () => {
     // MAX_SVG_DEPTH levels including <svg> itself, and markup-looking text that is not markup.
     const noise =
-      '<!-- <g><g><g> --><![CDATA[ <g><g> ]]><?pi <g> ?><text title="a > b" alt=\'/>\'>x</text>' +
-      '<g/>'.repeat(1000);
+      '<!-- <g><g><g> --><![CDATA[ <g><g> ]]><?pi <g> ?><text title="a > b" alt=\'/>\'>x</text>' + '<g/>'.repeat(1000);
     const inner = `${'<g>'.repeat(MAX_SVG_DEPTH - 2)}<circle r="1"/>${'</g>'.repeat(MAX_SVG_DEPTH - 2)}`;
     const svg = svgWith(OB2, `${noise}${inner}<openbadges:assertion verify="https://example.org/a/1"/>`);
     expect((await unbake(svg)).payload).to.equal('https://example.org/a/1');
