@@ -693,6 +693,29 @@ describe('ob-verify: credentials inside credentials', () => {
     assert.equal('bakedImage' in plain, false);
   });
 
+  it('--json writes a result with 300,000-deep arrays in the credential and its checks (no RangeError)', async () => {
+    const { formatJson } = await import('../dist/cli/ob-verify.js');
+    let deep = [];
+    for (let i = 1; i < 300_000; i++) deep = [deep];
+    const result = {
+      verified: true,
+      verdict: 'verified',
+      format: 'ob3-jwt',
+      checks: [{ id: 'format', status: 'passed', details: { deep } }],
+      credential: { credentialSubject: { deep } },
+      checkedAt: NOW,
+    };
+    const json = JSON.parse(formatJson(result));
+    assert.equal(json.verdict, 'verified');
+    assert.match(JSON.stringify(json.credential), /not shown/);
+  });
+
+  it('exit 3, not 1 or 2, when the verifier itself fails; the usage text says so', async () => {
+    const { EXIT_INTERNAL, USAGE } = await import('../dist/cli/ob-verify.js');
+    assert.equal(EXIT_INTERNAL, 3);
+    assert.match(USAGE, /3 the verifier itself failed/);
+  });
+
   it('exit status is about the outer credential; --strict-nested also counts the nested ones', async () => {
     const { exitStatus, USAGE } = await import('../dist/cli/ob-verify.js');
     assert.equal(exitStatus(clr()), 0);

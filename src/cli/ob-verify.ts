@@ -6,7 +6,8 @@
  *             [--documents MAP.json] [--offline] [--strict-nested] [--trusted-issuers LIST.json]
  *             [--check-domain]
  *
- * Exit status: 0 verified, 1 not verified (failed or status unknown), 2 usage or input error. It is
+ * Exit status: 0 verified, 1 not verified (failed or status unknown), 2 usage or input error, 3 the
+ * verifier itself failed (a bug: nothing is said about the badge). It is
  * about the credential given, not the credentials inside it (a CLR's achievements, endorsements, a
  * presentation's credentials), which are listed with their own verdicts; `--strict-nested` makes
  * any of those that is not verified exit 1 too.
@@ -31,6 +32,8 @@ import {
 export const EXIT_VERIFIED = 0;
 export const EXIT_NOT_VERIFIED = 1;
 export const EXIT_USAGE = 2;
+/** The verification or its report could not be produced: a bug, never a verdict or a usage error. */
+export const EXIT_INTERNAL = 3;
 
 /** Badge files and documents larger than this are refused before reading (the core caps fetches at 2 MiB). */
 const MAX_INPUT_BYTES = 16 * 1024 * 1024;
@@ -76,7 +79,7 @@ Options:
   -h, --help             show this help
 
 Exit status: 0 verified, 1 not verified (or status unknown), 2 usage or input
-error. It is about the credential given: a verified CLR exits 0 even when some of
+error, 3 the verifier itself failed (nothing is said about the badge). It is about the credential given: a verified CLR exits 0 even when some of
 its achievements are not verified, unless --strict-nested is given. A
 presentation nobody signed is never verified (it is only a container).`;
 
@@ -592,9 +595,19 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
     io.stderr.write(
       `ob-verify: verification could not run: ${error instanceof Error ? error.message : String(error)}\n`,
     );
-    return EXIT_USAGE;
+    return EXIT_INTERNAL;
   }
 
-  io.stdout.write(options.json ? formatJson(result) : formatHuman(result, useColour(io), options.recipient));
+  let output: string;
+  try {
+    output = options.json ? formatJson(result) : formatHuman(result, useColour(io), options.recipient);
+  } catch (error) {
+    // The report is built from badge data with bounded depth (resultToJson); reaching here is a bug.
+    io.stderr.write(
+      `ob-verify: the report could not be written: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return EXIT_INTERNAL;
+  }
+  io.stdout.write(output);
   return exitStatus(result, { strictNested: options.strictNested });
 }

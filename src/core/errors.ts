@@ -17,6 +17,7 @@ export type BadgeErrorCode =
   | 'ERR_OB_JOSE_CRIT_UNSUPPORTED'
   | 'ERR_OB_JOSE_HEADER_INVALID'
   | 'ERR_OB_KEY_UNRESOLVABLE'
+  | 'ERR_OB_KEY_UNREACHABLE'
   | 'ERR_OB_KEY_NOT_ISSUERS'
   | 'ERR_OB_DID_INVALID'
   | 'ERR_OB_DID_METHOD_UNSUPPORTED'
@@ -29,6 +30,7 @@ export type BadgeErrorCode =
   | 'ERR_OB_SUSPENDED'
   | 'ERR_OB_STATUS_UNCHECKED'
   | 'ERR_OB_STATUS_UNAVAILABLE'
+  | 'ERR_OB_STATUS_TOO_MANY'
   | 'ERR_OB_STATUS_LIST_INVALID'
   | 'ERR_OB_STATUS_INDEX_OUT_OF_RANGE'
   | 'ERR_OB_CONTEXT_UNKNOWN'
@@ -120,6 +122,11 @@ export const KeyUnresolvable = define(
   'The signing key could not be found',
   'KeyUnresolvable',
 );
+export const KeyUnreachable = define(
+  'ERR_OB_KEY_UNREACHABLE',
+  "The issuer's keys could not be reached",
+  'KeyUnreachable',
+);
 export const KeyNotIssuers = define(
   'ERR_OB_KEY_NOT_ISSUERS',
   'The signing key does not belong to the issuer',
@@ -163,6 +170,11 @@ export const StatusUnavailable = define(
   'ERR_OB_STATUS_UNAVAILABLE',
   'The status list could not be retrieved',
   'StatusUnavailable',
+);
+export const StatusTooMany = define(
+  'ERR_OB_STATUS_TOO_MANY',
+  'The credential names more status entries than are checked',
+  'StatusTooMany',
 );
 
 export const StatusListInvalid = define(

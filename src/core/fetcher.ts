@@ -520,6 +520,49 @@ export function createDocumentLoader(options: LoaderOptions = {}): DocumentLoade
   };
 }
 
+/**
+ * "Could not ask", as opposed to "asked, and the answer was no": the one definition every check
+ * uses to tell a document nobody could read (status unknown) from one that answered without what
+ * was needed (not verified). Unreachable: a CORS refusal, a timeout, a network failure (no HTTP
+ * status at all), a server error (5xx), and 408/429 (the server asked to be asked later). An answer
+ * of any other kind (200 without the key, 404, 410, a wrong content type, too large) is an answer.
+ * Aborts are neither: they are passed on. `cause` chains are followed a few links, so a key error
+ * wrapping a timeout counts as the timeout.
+ */
+export function isUnreachable(error: unknown): error is BadgeError {
+  let current: unknown = error;
+  for (let hops = 0; hops < 4 && current instanceof BadgeError; hops++) {
+    if (isUnreachableItself(current)) return true;
+    current = current.cause;
+  }
+  return false;
+}
+
+function isUnreachableItself(error: BadgeError): boolean {
+  switch (error.code) {
+    case 'ERR_OB_FETCH_CORS':
+    case 'ERR_OB_FETCH_TIMEOUT':
+    case 'ERR_OB_KEY_UNREACHABLE':
+      return true;
+    case 'ERR_OB_FETCH_FAILED': {
+      const status = error.details?.['status'];
+      return typeof status !== 'number' || status >= 500 || status === 408 || status === 429;
+    }
+    default:
+      return false;
+  }
+}
+
+/** The fetch error that made `error` unreachable (itself or a cause), for its code and URL. */
+export function unreachableCauseOf(error: unknown): BadgeError | undefined {
+  let current: unknown = error;
+  for (let hops = 0; hops < 4 && current instanceof BadgeError; hops++) {
+    if (isUnreachableItself(current) && current.code !== 'ERR_OB_KEY_UNREACHABLE') return current;
+    current = current.cause;
+  }
+  return undefined;
+}
+
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** UTF-8 text of a document; invalid UTF-8 is malformed input, not mojibake. */

@@ -17,6 +17,11 @@ export interface VerifyContext {
   readonly clockToleranceSeconds: number;
   readonly signal: AbortSignal;
   readonly load: DocumentLoader;
+  /**
+   * How long one load may take (the loader's `timeoutMs`). Work that fans out (a credential's
+   * status entries) shares one deadline of this length, not one per request.
+   */
+  readonly timeoutMs?: number | undefined;
   readonly didResolvers: readonly DidResolver[];
   readonly statusMethods: readonly StatusMethod[];
   /**
@@ -43,6 +48,8 @@ export interface InputOrigin {
   readonly finalUrl?: string;
   /** The HTTP status it was served with, when fetched: 410 Gone marks a revoked hosted assertion. */
   readonly httpStatus?: number;
+  /** Set when the input was answered by the `documents` map (a local file), not fetched. */
+  readonly given?: boolean;
   /** Set when the input was extracted from a baked image. */
   readonly baked?: { readonly container: 'png' | 'svg'; readonly location: string };
 }

@@ -179,3 +179,19 @@ describe('createVerifier / verify', () => {
     });
   });
 });
+
+describe('documents from the documents map are marked as local', () => {
+  it('a check that relied on one says so (details.source, localDocuments, message); one that did not, does not', async () => {
+    const jwt = (await (await fetch('/test/fixtures/credentials/ob3-jose-valid-did-web.jwt')).text()).trim();
+    const did = await (await fetch('/test/fixtures/documents/did-web-localhost-5173.json')).text();
+    const url = 'https://localhost:5173/.well-known/did.json';
+    const result = await createVerifier({ documents: { [url]: did }, offline: true }).verify(jwt, { now });
+    expect(result.verdict, JSON.stringify(result.checks)).to.equal('verified');
+    const proof = result.checks.find((c) => c.id === 'proof')!;
+    expect(proof.details).to.include({ source: 'local' });
+    expect(proof.details?.['localDocuments']).to.deep.equal([url]);
+    expect(proof.message).to.include(`(from the file given for ${url})`);
+    const validity = result.checks.find((c) => c.id === 'validity')!;
+    expect(validity.details?.['source']).to.equal(undefined);
+  });
+});

@@ -1,9 +1,10 @@
-import { outcomeOf } from './checks/outcome.js';
+import { outcomeOfError } from './checks/outcome.js';
 import { RECIPIENT_NOT_REQUESTED } from './checks/recipient.js';
 import { Aborted, BadgeError, FetchFailed, MalformedInput, NotABadge, TooLarge, UnsupportedFormat } from './errors.js';
 import {
   createDocumentLoader,
   DEFAULT_MAX_BYTES,
+  DEFAULT_TIMEOUT_MS,
   isJsonType,
   jsonOf,
   sniffContentType,
@@ -148,12 +149,6 @@ export interface Verifier {
 
 export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 300;
 
-function failedOutcomeOf(error: unknown): StepOutcome {
-  if (error instanceof BadgeError) return outcomeOf(error, 'failed');
-  // A bug in a plug-in must not read as a verdict about the badge, nor escape as an exception.
-  return { status: 'failed', code: 'ERR_OB_MALFORMED', message: `Unexpected error: ${String(error)}` };
-}
-
 function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw signal.reason instanceof BadgeError ? signal.reason : new Aborted();
 }
@@ -222,6 +217,7 @@ function originOf(document: LoadedDocument): InputOrigin {
   return {
     ...(document.url ? { source: document.url, finalUrl: document.finalUrl } : {}),
     ...(document.status !== undefined ? { httpStatus: document.status } : {}),
+    ...(document.given ? { given: true } : {}),
   };
 }
 
@@ -315,7 +311,12 @@ interface Run {
   readonly onCheck: ((check: Check) => void) | undefined;
   /** Proxies that answered a load since the last check was recorded (see `trackProxies`). */
   readonly proxies: Set<string>;
+  /** URLs the `documents` map answered since the last check was recorded (see `trackProxies`). */
+  readonly locals: Set<string>;
 }
+
+/** Local documents named per check; the rest are counted. */
+const MAX_LOCAL_NAMED = 5;
 
 /**
  * A check that relied on a document a proxy fetched says so: the proxy's owner could have
@@ -336,6 +337,22 @@ function record(run: Run, check: Check): void {
     };
   }
   run.proxies.clear();
+  // A check that relied on a document from the `documents` map says so: it came from a file the
+  // caller gave for that URL, not from the server at it (`details.source: 'local'`).
+  if (run.locals.size > 0 && recorded.status !== 'skipped') {
+    const urls = [...run.locals];
+    const named = recorded.message?.includes('the file given for') === true;
+    const given =
+      urls.length === 1
+        ? `from the file given for ${urls[0]!}`
+        : `from the files given for ${urls.length} of its documents`;
+    recorded = {
+      ...recorded,
+      ...(recorded.message && !named ? { message: `${recorded.message} (${given})` } : {}),
+      details: { ...recorded.details, source: 'local', localDocuments: urls.slice(0, MAX_LOCAL_NAMED) },
+    };
+  }
+  run.locals.clear();
   run.checks.push(recorded);
   run.onCheck?.(recorded);
 }
@@ -380,11 +397,15 @@ function logLoads(load: DocumentLoader, onFetch: (entry: FetchRecord) => void, c
   };
 }
 
-/** A loader that notes in `proxies` every document a proxy answered. */
-function trackProxies(load: DocumentLoader, proxies: Set<string>): DocumentLoader {
+/**
+ * A loader that notes in `proxies` every document a proxy answered, and in `locals` the URL of
+ * every document the `documents` map answered.
+ */
+function trackProxies(load: DocumentLoader, proxies: Set<string>, locals: Set<string>): DocumentLoader {
   return async (url, options) => {
     const document = await load(url, options);
     if (document.viaProxy) proxies.add(document.viaProxy);
+    if (document.given) locals.add(url);
     return document;
   };
 }
@@ -418,7 +439,7 @@ async function runStep<P>(
     outcome = await step.run(parsed, context, nested);
   } catch (error) {
     throwIfAborted(context.signal);
-    outcome = failedOutcomeOf(error);
+    outcome = outcomeOfError(error);
   }
   throwIfAborted(context.signal);
   record(run, { id: step.id, ...outcome });
@@ -439,6 +460,7 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
   const cache: DocumentCache | undefined = config.cache;
   const sharedLoader = createDocumentLoader(config);
   const maxBytes = config.maxBytes ?? DEFAULT_MAX_BYTES;
+  const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   /** One verification: the badge (depth 0) or a credential it depends on (depth 1, status not followed). */
   async function verifyWith(
@@ -450,7 +472,8 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
     const { signal, now } = base;
     const { depth } = layer;
     const proxies = new Set<string>();
-    const tracked = { ...base, load: trackProxies(base.load, proxies) };
+    const locals = new Set<string>();
+    const tracked = { ...base, load: trackProxies(base.load, proxies, locals) };
     const context: VerifyContext = {
       ...tracked,
       // A related credential's loads are attributed to the check that asked for it.
@@ -462,7 +485,7 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
           undefined,
         ),
     };
-    const run: Run = { checks: [], onCheck, proxies };
+    const run: Run = { checks: [], onCheck, proxies, locals };
 
     let format: FormatPlugin<ParsedBadge> | undefined;
     let parsed: ParsedBadge | undefined;
@@ -489,9 +512,9 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
       });
     } catch (error) {
       throwIfAborted(signal);
-      // A badge whose host will not let a browser read it is unknown, not false: nothing was judged.
-      const unreadable = error instanceof BadgeError && error.code === 'ERR_OB_FETCH_CORS';
-      record(run, { id: 'format', ...(unreadable ? outcomeOf(error, 'warning') : failedOutcomeOf(error)) });
+      // A badge whose host could not be asked (CORS, timeout, network, 5xx) is unknown, not false:
+      // nothing was judged. A 404 is an answer. The same rule as every other fetch (outcomeOfError).
+      record(run, { id: 'format', ...outcomeOfError(error) });
     }
 
     if (format && parsed) {
@@ -607,7 +630,16 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
       const now = options.now ?? new Date();
       const logged = options.onFetch ? logLoads(load, options.onFetch, config.clock ?? Date.now) : load;
       const recipient = options.recipient?.trim() || undefined;
-      const base = { now, clockToleranceSeconds, signal, load: logged, didResolvers, statusMethods, recipient };
+      const base = {
+        now,
+        clockToleranceSeconds,
+        signal,
+        load: logged,
+        timeoutMs,
+        didResolvers,
+        statusMethods,
+        recipient,
+      };
       const layer: Layer = {
         depth: 0,
         kind: 'top',

@@ -79,6 +79,12 @@ export interface Messages {
    * proxy's host (undefined when it cannot be shown).
    */
   viaProxy(sentence: string, host: string | undefined): string;
+  /**
+   * A check sentence for a check that relied on a document the caller supplied for a URL (the
+   * `documents` option, `ob-verify --documents`: `details.source === 'local'`): `url` is the URL it
+   * stood in for (undefined when it cannot be shown, or when there were several).
+   */
+  givenFile(sentence: string, url: string | undefined): string;
   /** The card's own note when any check relied on a proxy (the checks may be hidden or closed). */
   proxyNote(host: string | undefined): string;
   issuedBy: string;
@@ -361,7 +367,13 @@ export const en: Messages = {
     // Its developer message is not shown to visitors.
     else sentence = this.unexpectedError;
     // The proxy's owner could have changed what it passed on: every check that relied on it says so.
-    return d['viaProxy'] === undefined ? sentence : this.viaProxy(sentence, displayHost(d['viaProxy']));
+    if (d['viaProxy'] !== undefined) sentence = this.viaProxy(sentence, displayHost(d['viaProxy']));
+    // A document from a local file is not the issuer's server speaking (the hosted sentence says it itself).
+    if (d['source'] === 'local' && !(check.status === 'passed' && d['verification'] === 'hosted')) {
+      const given = Array.isArray(d['localDocuments']) ? d['localDocuments'] : [];
+      sentence = this.givenFile(sentence, given.length === 1 ? place(given[0]) : undefined);
+    }
+    return sentence;
   },
 
   codeText(code, details, context) {
@@ -413,6 +425,10 @@ export const en: Messages = {
   },
 
   revocationReason: 'Reason given by the issuer',
+
+  givenFile(sentence, url) {
+    return url ? `${sentence} (from the file given for ${url})` : `${sentence} (from files given for its documents)`;
+  },
 
   viaProxy(sentence, proxyHost) {
     return proxyHost
@@ -638,6 +654,11 @@ function passedSentence(messages: Messages, check: Check, context: MessageContex
     case 'proof': {
       if (d['verification'] === 'hosted') {
         // An OB 2.0 hosted badge has no signature: it is genuine because the issuer's server serves it.
+        // A copy from a local file given for its URL is only that, and says so.
+        if (d['source'] === 'local') {
+          const url = place(d['url']);
+          return url ? `Read from the file given for ${url}` : 'Read from a file given for its address';
+        }
         const server = displayHost(d['finalUrl']) ?? displayHost(d['url']);
         return server ? `Downloaded from the issuer’s server at ${server}` : 'Downloaded from the issuer’s server';
       }

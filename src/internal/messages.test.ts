@@ -493,3 +493,61 @@ describe('withFallback', () => {
     expect(withFallback(hostile).loading).to.equal(en.loading);
   });
 });
+
+describe('en messages: bounded work and "could not ask"', () => {
+  it('a key that could not be reached reads as unreachable, never as "could not be found"', () => {
+    const sentence = problem(
+      'ERR_OB_KEY_UNREACHABLE',
+      { url: 'https://issuer.example/.well-known/did.json', cause: 'ERR_OB_FETCH_TIMEOUT' },
+      'warning',
+    );
+    expect(sentence).to.match(/^Could not reach the issuer’s keys/);
+    expect(sentence).not.to.include('could not be found');
+    expect(problem('ERR_OB_KEY_UNREACHABLE', {}, 'warning')).to.equal('Could not reach the issuer’s keys');
+    expect(problem('ERR_OB_KEY_UNREACHABLE', { url: PROSE }, 'warning')).to.equal('Could not reach the issuer’s keys');
+  });
+
+  it('a status list nobody could reach says so; one that answered without a list says it could not be downloaded', () => {
+    expect(problem('ERR_OB_STATUS_UNAVAILABLE', { unreachable: true }, 'warning')).to.equal(
+      'Revocation status could not be checked (the issuer’s status list could not be reached)',
+    );
+    expect(problem('ERR_OB_STATUS_UNAVAILABLE', { unreachable: false, status: 404 }, 'warning')).to.equal(
+      'Revocation status could not be checked (the issuer’s status list could not be downloaded)',
+    );
+  });
+
+  it('too many status entries, and an SVG too complex to read, each say so', () => {
+    expect(problem('ERR_OB_STATUS_TOO_MANY', { entries: 400, max: 4 }, 'warning')).to.equal(
+      'Revocation status was not checked (the badge names 400 status lists; at most 4 are checked)',
+    );
+    expect(problem('ERR_OB_TOO_LARGE', { container: 'svg', reason: 'depth', max: 256 })).to.equal(
+      'The image is too complex to read',
+    );
+  });
+});
+
+describe('en messages: documents from local files', () => {
+  it('a hosted badge read from a file given for its URL never reads as downloaded from the issuer’s server', () => {
+    const url = 'https://issuer.example/assertions/1.json';
+    const local = { id: 'proof', status: 'passed', details: { verification: 'hosted', url, source: 'local' } } as Check;
+    expect(sentence(local)).to.equal('Read from the file given for https://issuer.example/assertions/1.json');
+    const served = { id: 'proof', status: 'passed', details: { verification: 'hosted', url } } as Check;
+    expect(sentence(served)).to.equal('Downloaded from the issuer’s server at issuer.example');
+  });
+
+  it('any other check that relied on a local document says which file it stood in for', () => {
+    const did = 'https://issuer.example/.well-known/did.json';
+    const check = {
+      id: 'proof',
+      status: 'passed',
+      details: { alg: 'EdDSA', source: 'local', localDocuments: [did] },
+    } as Check;
+    expect(sentence(check)).to.equal(
+      'The signature matches the content (EdDSA) (from the file given for https://issuer.example/.well-known/did.json)',
+    );
+    const several = { ...check, details: { ...check.details, localDocuments: [did, `${did}2`] } } as Check;
+    expect(sentence(several)).to.equal(
+      'The signature matches the content (EdDSA) (from files given for its documents)',
+    );
+  });
+});

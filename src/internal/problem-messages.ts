@@ -48,6 +48,7 @@ export function codeText(
     case 'ERR_OB_FETCH_TIMEOUT':
       return `Downloading the badge took too long${from}`;
     case 'ERR_OB_TOO_LARGE':
+      if (d['reason'] === 'elements' || d['reason'] === 'depth') return 'The image is too complex to read';
       return url ? `The document at ${url} is too large` : 'The badge, or a document it needs, is too large';
     case 'ERR_OB_FETCH_CONTENT_TYPE':
       return `The document${from} is not a badge (unexpected content type)`;
@@ -69,6 +70,9 @@ export function codeText(
       const kid = place(d['kid']);
       return kid ? `The signing key ${kid} could not be found` : 'The signing key could not be found';
     }
+    case 'ERR_OB_KEY_UNREACHABLE':
+      // Not "not found": nobody answered, so nothing is known about the key (status unknown).
+      return url ? `Could not reach the issuer’s keys (${url})` : 'Could not reach the issuer’s keys';
     case 'ERR_OB_KEY_NOT_ISSUERS': {
       const issuer = place(d['issuer']);
       return issuer ? `The signing key does not belong to ${issuer}` : 'The signing key does not belong to the issuer';
@@ -103,7 +107,15 @@ export function codeText(
         : 'Revocation status could not be checked';
     }
     case 'ERR_OB_STATUS_UNAVAILABLE':
-      return 'Revocation status could not be checked (the issuer’s status list could not be downloaded)';
+      return d['unreachable'] === true
+        ? 'Revocation status could not be checked (the issuer’s status list could not be reached)'
+        : 'Revocation status could not be checked (the issuer’s status list could not be downloaded)';
+    case 'ERR_OB_STATUS_TOO_MANY': {
+      const count = typeof d['entries'] === 'number' ? d['entries'] : undefined;
+      return count !== undefined
+        ? `Revocation status was not checked (the badge names ${count} status lists; at most ${String(d['max'] ?? 4)} are checked)`
+        : 'Revocation status was not checked (the badge names too many status lists)';
+    }
     case 'ERR_OB_STATUS_LIST_INVALID':
       return `Revocation status could not be checked (${listProblem(d['reason'])})`;
     case 'ERR_OB_STATUS_INDEX_OUT_OF_RANGE':

@@ -12,11 +12,14 @@ import {
 import { inspectorEn } from '../../internal/inspector-messages.js';
 import { cannedResult, passedChecks } from '../../../test/helpers/canned-results.js';
 import { transcript } from '../../../test/helpers/canned-nested.js';
+import { CompactSign } from 'jose';
+import { createDidJwkIssuer, credentialFor } from '../../../test/helpers/issuer.js';
 import type { BadgeView } from '../../core/view.js';
 import type { ObBadge } from '../badge/badge.js';
 import { browserCouldFetch, contentOf, embedSnippet, escapeAttribute, scriptSafeJson } from './embed.js';
 import { MAX_INPUT_BYTES, ObInspectedEvent, ObInspector, VALIDATOR_URL } from './inspector.js';
-import { reportFileName, resultJsonOf } from './report.js';
+import { reportFileName, reportText, resultJsonOf } from './report.js';
+import { TOO_DEEP_MARKER } from '../../core/lib/bounded-json.js';
 
 // ── Fixtures: the committed test issuers, answered from documents.json (never the network) ─────────
 
@@ -286,10 +289,23 @@ describe('<ob-inspector>', () => {
     it('lists every check in order, with its status and the sentence <ob-badge> would use', () => {
       expect(checkRows(part(el, 'checks')!)).to.deep.equal([
         ['Format', 'Passed', 'Read from a baked PNG image as Open Badges 2.0 (signed)'],
-        ['Signature', 'Passed', 'The signature matches the content (RS256)'],
-        ['Issuer', 'Passed', 'Signed by a key that belongs to http://localhost:5173/ob2/issuer.json'],
+        // The documents came from the closed world's documents map, and the sentences say so.
+        [
+          'Signature',
+          'Passed',
+          'The signature matches the content (RS256) (from the file given for http://localhost:5173/ob2/keys/key-1.json)',
+        ],
+        [
+          'Issuer',
+          'Passed',
+          'Signed by a key that belongs to http://localhost:5173/ob2/issuer.json (from files given for its documents)',
+        ],
         ['Validity period', 'Passed', 'Valid from 20 May 2025 until 1 January 2030'],
-        ['Revocation status', 'Passed', 'Not revoked or suspended'],
+        [
+          'Revocation status',
+          'Passed',
+          'Not revoked or suspended (from the file given for http://localhost:5173/ob2/revocations.json)',
+        ],
         ['Recipient', 'Not checked', 'Not checked: no recipient was given to compare with'],
       ]);
     });
@@ -302,6 +318,7 @@ describe('<ob-inspector>', () => {
         Algorithm: 'RS256',
         'Key id': 'http://localhost:5173/ob2/keys/key-1.json',
         'Where the key came from': 'the issuer’s Open Badges 2.0 profile',
+        'From the files given for': 'http://localhost:5173/ob2/keys/key-1.json',
       });
       expect(detailsOf(issuer!)).to.deep.include({
         Issuer: 'http://localhost:5173/ob2/issuer.json',
@@ -311,6 +328,7 @@ describe('<ob-inspector>', () => {
       expect(detailsOf(status!)).to.deep.equal({
         Method: 'RevocationList',
         Address: 'http://localhost:5173/ob2/revocations.json',
+        'From the files given for': 'http://localhost:5173/ob2/revocations.json',
       });
     });
 
@@ -738,6 +756,39 @@ describe('<ob-inspector>', () => {
       expect(present(el.shadowRoot!.querySelector('img, b, script:not([type^="application/"])'))).to.equal(false);
       expect(textOf(part(el, 'checks'))).to.include('<b>bold</b>');
       expect((window as { __pwned?: unknown }).__pwned).to.equal(undefined);
+    });
+    it('a real VC-JWT carrying 300,000-deep arrays: verified, drawn, and its JSON report writes', async () => {
+      const signer = await createDidJwkIssuer('EdDSA');
+      // Built as text (JSON.stringify cannot write it), as an attacker would.
+      const vc = JSON.stringify(credentialFor(signer.did));
+      const depth = 300_000;
+      const payload = `{"iss":"${signer.did}","vc":${vc.slice(0, -1)},"deep":${'['.repeat(depth)}${']'.repeat(depth)}}}`;
+      const jwt = await new CompactSign(new TextEncoder().encode(payload))
+        .setProtectedHeader({ alg: signer.alg, kid: signer.kid, typ: 'JWT' })
+        .sign(signer.privateKey);
+      const el = await inspector(createVerifier({ offline: true }));
+      const report = await el.inspect(jwt);
+      expect(report?.result.verdict, JSON.stringify(report?.result.checks)).to.equal('verified');
+      const text = reportText(report!);
+      expect(text).to.include(TOO_DEEP_MARKER);
+      expect((JSON.parse(text) as { result: { verdict: string } }).result.verdict).to.equal('verified');
+    });
+
+    it('300,000-deep arrays in check details and the credential: drawn cut short, the JSON report writes', async () => {
+      let deep: unknown = [];
+      for (let i = 1; i < 300_000; i++) deep = [deep];
+      const checks: Check[] = [
+        { id: 'format', status: 'passed', details: { format: 'ob3-jwt', deep } },
+        ...passedChecks(VIEW, NOW).filter((check) => check.id !== 'format'),
+      ];
+      const result = { ...cannedResult(checks, VIEW, NOW), credential: { deep } } as VerificationResult;
+      const el = await inspector(canned(result));
+      const report = await el.inspect('eyJhbGciOiJFZERTQSJ9.eyJ2YyI6e319.c2ln');
+      expect(report?.result.verdict).to.equal('verified');
+      expect(textOf(part(el, 'checks'))).to.include('[[[');
+      const text = reportText(report!);
+      expect(text).to.include(TOO_DEEP_MARKER);
+      expect((JSON.parse(text) as { result: { verdict: string } }).result.verdict).to.equal('verified');
     });
   });
 

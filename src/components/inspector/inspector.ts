@@ -18,6 +18,7 @@ import { displayHost, type DisplayVerdict, type MessageContext } from '../../int
 import { isResult, resultFromError, setCustomState } from '../../internal/results.js';
 import { safeLinkUrl } from '../../internal/safe-url.js';
 import { clip, list, text } from '../../internal/untrusted.js';
+import { boundedJson } from '../../core/lib/bounded-json.js';
 import '../badge/badge.js';
 import type { ObBadge } from '../badge/badge.js';
 import {
@@ -57,6 +58,15 @@ const MAX_LOG_ROWS = 500;
 const MAX_DETAILS = 40;
 const MAX_LIST_ITEMS = 20;
 const MAX_VALUE = 300;
+
+/** One line of JSON for a value shown cut short: a few levels and values, written without recursion on badge data. */
+function compactJson(value: unknown): string {
+  try {
+    return JSON.stringify(boundedJson(value, 8, 2_000)) ?? '';
+  } catch {
+    return '';
+  }
+}
 
 /** Detail keys that hold dates and times. */
 const DATE_KEYS = new Set(['validFrom', 'validUntil', 'now', 'checkedAt', 'listFetchedAt', 'issuedOn', 'created']);
@@ -776,7 +786,10 @@ export class ObInspector extends LitElement {
   /** A check's facts as a definition list; objects inside it nest (two levels), the rest is cut short. */
   private _renderDetails(details: unknown, depth: number): TemplateResult | typeof nothing {
     if (!isRecord(details)) return nothing;
-    const entries = Object.entries(details).filter(([, value]) => value !== undefined);
+    // `source: 'local'` is said by the sentence and by the `localDocuments` row.
+    const entries = Object.entries(details).filter(
+      ([key, value]) => value !== undefined && !(key === 'source' && value === 'local'),
+    );
     if (entries.length === 0) return nothing;
     const m = this.messages;
     return html`<dl class="details">
@@ -799,6 +812,8 @@ export class ObInspector extends LitElement {
     if (typeof value === 'string') return this._renderString(key, value);
     if (Array.isArray(value)) {
       if (value.length === 0) return m.none;
+      // Deeper than the view nests: one line of JSON, like an object there (never a recursion a badge chooses the depth of).
+      if (depth >= 2) return html`<code>${clip(compactJson(value), MAX_VALUE)}</code>`;
       const shown = value.slice(0, MAX_LIST_ITEMS);
       const more =
         value.length > MAX_LIST_ITEMS
@@ -819,13 +834,7 @@ export class ObInspector extends LitElement {
     }
     if (isRecord(value)) {
       if (depth < 2) return this._renderDetails(value, depth + 1);
-      let json: string;
-      try {
-        json = JSON.stringify(value) ?? '';
-      } catch {
-        json = '';
-      }
-      return html`<code>${clip(json, MAX_VALUE)}</code>`;
+      return html`<code>${clip(compactJson(value), MAX_VALUE)}</code>`;
     }
     return clip(String(value), MAX_VALUE);
   }

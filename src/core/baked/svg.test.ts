@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { bakeSvg } from '../../../scripts/bake.js';
 import { rejected } from '../../../test/helpers/errors.js';
-import { unbakeSvg } from './svg.js';
+import { MAX_SVG_DEPTH, MAX_SVG_ELEMENTS, unbakeSvg } from './svg.js';
 
 const MAX = 2 * 1024 * 1024;
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -261,5 +261,44 @@ describe('unbakeSvg', () => {
         location: 'openbadges:assertion verify attribute',
       });
     });
+  });
+});
+
+describe('unbakeSvg: bounded before parsing', () => {
+  const deep = (depth: number) =>
+    `<svg xmlns="http://www.w3.org/2000/svg">${'<g>'.repeat(depth)}${'</g>'.repeat(depth)}</svg>`;
+
+  it('refuses a 200,000-deep SVG before parsing it: ERR_OB_TOO_LARGE (depth), in bounded time', async () => {
+    const started = performance.now();
+    expect(await code(deep(200_000))).to.deep.equal({
+      code: 'ERR_OB_TOO_LARGE',
+      container: 'svg',
+      reason: 'depth',
+      max: MAX_SVG_DEPTH,
+    });
+    expect(performance.now() - started).to.be.below(1000);
+  });
+
+  it('refuses a 300,000-element flat SVG before parsing it: ERR_OB_TOO_LARGE (elements), in bounded time', async () => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg">${'<g/>'.repeat(300_000)}</svg>`;
+    const started = performance.now();
+    expect(await code(svg)).to.deep.equal({
+      code: 'ERR_OB_TOO_LARGE',
+      container: 'svg',
+      reason: 'elements',
+      max: MAX_SVG_ELEMENTS,
+    });
+    expect(performance.now() - started).to.be.below(1000);
+  });
+
+  it('reads a baked SVG at the limits, counting tags by markup: comments, CDATA, quoted `>` skipped', async () => {
+    // MAX_SVG_DEPTH levels including <svg> itself, and markup-looking text that is not markup.
+    const noise =
+      '<!-- <g><g><g> --><![CDATA[ <g><g> ]]><?pi <g> ?><text title="a > b" alt=\'/>\'>x</text>' + '<g/>'.repeat(1000);
+    const inner = `${'<g>'.repeat(MAX_SVG_DEPTH - 2)}<circle r="1"/>${'</g>'.repeat(MAX_SVG_DEPTH - 2)}`;
+    const svg = svgWith(OB2, `${noise}${inner}<openbadges:assertion verify="https://example.org/a/1"/>`);
+    expect((await unbake(svg)).payload).to.equal('https://example.org/a/1');
+    const tooDeep = svgWith(OB2, `${'<g>'.repeat(MAX_SVG_DEPTH)}${'</g>'.repeat(MAX_SVG_DEPTH)}`);
+    expect((await code(tooDeep)) as Record<string, unknown>).to.include({ reason: 'depth' });
   });
 });

@@ -24,6 +24,13 @@ const NAMESPACES = new Set([
 const ELEMENTS: Readonly<Record<string, BakedCredential['generation']>> = { assertion: 'ob2', credential: 'ob3' };
 /** Plain entity declarations a DOCTYPE may make (Illustrator declares a dozen); more is not an image. */
 const MAX_ENTITIES = 256;
+/**
+ * Elements an SVG may have before any parser sees it. A detailed illustration has a few thousand;
+ * a 2 MiB file of `<g/>` could have 500,000, and 290,000 took a parser 9 s and 415 MiB.
+ */
+export const MAX_SVG_ELEMENTS = 100_000;
+/** How deeply its elements may nest: libxml2's own default, far beyond any drawing's. */
+export const MAX_SVG_DEPTH = 256;
 
 /** The parts of a DOM element this module reads: the browser's and @xmldom/xmldom's both fit. */
 interface XmlElement {
@@ -53,6 +60,7 @@ export async function unbakeSvg(bytes: Uint8Array, maxExpansion: number): Promis
     throw corrupt('The SVG is not valid UTF-8', { reason: 'utf-8' }, cause);
   }
   checkEntities(text, maxExpansion);
+  checkShape(text);
   const doc = await parseXml(text);
 
   const found: XmlElement[] = [];
@@ -187,6 +195,79 @@ function checkEntities(text: string, maxExpansion: number): void {
       });
     }
   }
+}
+
+/**
+ * Counts elements and tracks nesting in one linear pass over the markup, without building anything,
+ * and refuses a file beyond `MAX_SVG_ELEMENTS` or `MAX_SVG_DEPTH` (ERR_OB_TOO_LARGE, `reason`
+ * `elements` or `depth`) before a parser or a tree walk can be made to do unbounded work. It is a
+ * count, not a parser: malformed markup is left for the parser to report.
+ */
+function checkShape(text: string): void {
+  let elements = 0;
+  let depth = 0;
+  const limit = (reason: 'elements' | 'depth', max: number) =>
+    new TooLarge(`The SVG has more ${reason === 'depth' ? 'levels of nesting' : 'elements'} than allowed (${max})`, {
+      details: { container: 'svg', reason, max },
+    });
+  /** Index just past `close`, searched from `from`; the end of the text when it never comes. */
+  const past = (close: string, from: number) => {
+    const at = text.indexOf(close, from);
+    return at < 0 ? text.length : at + close.length;
+  };
+  let i = text.indexOf('<');
+  while (i >= 0 && i < text.length) {
+    const next = text.charCodeAt(i + 1);
+    if (text.startsWith('<!--', i)) i = past('-->', i + 4);
+    else if (text.startsWith('<![CDATA[', i)) i = past(']]>', i + 9);
+    else if (next === 0x3f /* ? */) i = past('?>', i + 2);
+    else if (next === 0x21 /* ! */) {
+      // A DOCTYPE (checkEntities has vetted its internal subset: no '<' in its literals) or other declaration.
+      i = pastDeclaration(text, i);
+    } else if (next === 0x2f /* / */) {
+      depth -= 1;
+      i = past('>', i + 2);
+    } else {
+      // A start tag: its end is the first '>' outside a quoted attribute value.
+      let j = i + 1;
+      let quote = 0;
+      for (; j < text.length; j++) {
+        const c = text.charCodeAt(j);
+        if (quote !== 0) {
+          if (c === quote) quote = 0;
+        } else if (c === 0x22 || c === 0x27) quote = c;
+        else if (c === 0x3e /* > */) break;
+      }
+      elements += 1;
+      if (elements > MAX_SVG_ELEMENTS) throw limit('elements', MAX_SVG_ELEMENTS);
+      if (text.charCodeAt(j - 1) !== 0x2f /* / */) {
+        depth += 1;
+        if (depth > MAX_SVG_DEPTH) throw limit('depth', MAX_SVG_DEPTH);
+      }
+      i = j + 1;
+    }
+    i = text.indexOf('<', i);
+  }
+}
+
+/** Index just past a `<!…>` declaration at `start`: quoted literals, and an internal subset's comments and `]`, skipped. */
+function pastDeclaration(text: string, start: number): number {
+  let subset = false;
+  for (let j = start + 2; j < text.length; j++) {
+    const c = text[j];
+    if (c === '"' || c === "'") {
+      const close = text.indexOf(c, j + 1);
+      if (close < 0) return text.length;
+      j = close;
+    } else if (subset && c === '<' && text.startsWith('<!--', j)) {
+      const close = text.indexOf('-->', j + 4);
+      if (close < 0) return text.length;
+      j = close + 2;
+    } else if (c === '[') subset = true;
+    else if (c === ']') subset = false;
+    else if (c === '>' && !subset) return j + 1;
+  }
+  return text.length;
 }
 
 /** Parses `text` as XML into a DOM, or throws ImageCorrupt. */

@@ -249,6 +249,35 @@ describe('Open Badges 2.0 hosted assertions', () => {
     expect(result.verdict).to.equal('unknown');
   });
 
+  it('a server error (503) at the assertion URL is status unknown too: the same rule as every fetch', async () => {
+    const { result } = await verify(
+      await hostedAssertion(ASSERTION),
+      await routes({ [ASSERTION]: { status: 503, body: {} } }),
+    );
+    expect(check(result, 'proof')).to.deep.include({ status: 'warning', code: 'ERR_OB_FETCH_FAILED' });
+    expect(result.verdict).to.equal('unknown');
+  });
+
+  it('a copy from the documents map is described as the file given for its URL, never the issuer\u2019s server', async () => {
+    const served = await routes();
+    const documents = Object.fromEntries(Object.entries(served).map(([url, body]) => [url, JSON.stringify(body)]));
+    for (const input of [await hostedAssertion(ASSERTION), new URL(ASSERTION)]) {
+      const result = await createVerifier({ documents, offline: true }).verify(input, { now });
+      expect(result.verdict, JSON.stringify(result.checks)).to.equal('verified');
+      const proof = check(result, 'proof');
+      expect(proof.message).to.equal(`Read from the file given for ${ASSERTION}`);
+      expect(proof.details).to.include({ source: 'local', url: ASSERTION });
+      for (const c of result.checks) expect(c.message ?? '').not.to.include("issuer's server");
+      // The issuer's profile came from a file too: the issuer check says so.
+      expect(check(result, 'status').message).to.equal(
+        `The file given for ${ASSERTION} gives this assertion as current`,
+      );
+      expect(check(result, 'status').details).to.include({ source: 'local' });
+      expect(check(result, 'issuer').details).to.include({ source: 'local' });
+      expect(check(result, 'issuer').message).to.include('(from the files given for 2 of its documents)');
+    }
+  });
+
   it('fails when the issuer\u2019s server has no such assertion (404)', async () => {
     const served = await routes();
     delete (served as Record<string, unknown>)[ASSERTION];

@@ -12,6 +12,7 @@ import {
 import { stringOf, type JsonObject } from '../lib/json.js';
 import { webUrlOf } from '../lib/url.js';
 import { displayText } from '../lib/text.js';
+import { isUnreachable } from '../fetcher.js';
 import type { FormatPlugin, RawInput, Step, StepOutcome } from '../plugin.js';
 import {
   disclosingProxies,
@@ -44,16 +45,6 @@ export interface ParsedHostedAssertion extends ParsedOb2 {
 
 function jsonOfInput(input: RawInput): unknown {
   return input.kind === 'json' ? input.value : undefined;
-}
-
-/** Failures that mean "could not ask the issuer's server", not "the server said no": status unknown. */
-const UNREACHABLE = new Set(['ERR_OB_FETCH_CORS', 'ERR_OB_FETCH_TIMEOUT']);
-
-function isUnreachable(error: unknown): error is BadgeError {
-  if (!(error instanceof BadgeError)) return false;
-  if (UNREACHABLE.has(error.code)) return true;
-  // No HTTP status at all: the network failed (offline, DNS), which says nothing about the badge.
-  return error.code === 'ERR_OB_FETCH_FAILED' && error.details?.['status'] === undefined;
 }
 
 /** A stable serialization for "did the hosted copy differ from the one handed in?". */
@@ -123,11 +114,15 @@ const hostedCopyStep: Step<ParsedHostedAssertion> = {
     }
     return {
       status: 'passed',
-      // Whose server this is, the issuer check decides (its hosting policy): here it is only a host.
-      message: `Fetched the hosted copy from ${new URL(hosted.finalUrl ?? parsed.hostedUrl).host}`,
+      // A copy from the caller's documents map is not a server speaking: said as it is. Whose server
+      // this is, the issuer check decides (its hosting policy): here it is only a host.
+      message: hosted.given
+        ? `Read from the file given for ${parsed.hostedUrl}`
+        : `Fetched the hosted copy from ${new URL(hosted.finalUrl ?? parsed.hostedUrl).host}`,
       details: {
         verification: 'hosted',
         url: parsed.hostedUrl,
+        ...(hosted.given ? { source: 'local' } : {}),
         ...(hosted.finalUrl && hosted.finalUrl !== parsed.hostedUrl ? { finalUrl: hosted.finalUrl } : {}),
         ...(hosted.httpStatus !== undefined ? { httpStatus: hosted.httpStatus } : {}),
         ...(hosted.declaredId ? { declaredId: hosted.declaredId } : {}),
@@ -175,16 +170,20 @@ const hostedStatusStep: Step<ParsedHostedAssertion> = {
   requires: ['proof'],
   run(parsed) {
     const state = parsed.state;
+    // The hosted copy may come from a file given for its URL: then that file speaks, not the server.
+    const given = state.hosted?.given === true;
+    const who = given ? `The file given for ${parsed.hostedUrl}` : 'The issuer\u2019s server';
     if (isRevokedOnItsFace(state)) {
       const reason = displayText(state.assertion['revocationReason']);
       throw new CredentialRevoked(
         state.hosted?.httpStatus === 410
-          ? 'The issuer\u2019s server says this assertion is gone (HTTP 410): revoked'
-          : 'The issuer\u2019s server marks this assertion as revoked',
+          ? `${who} says this assertion is gone (HTTP 410): revoked`
+          : `${who} marks this assertion as revoked`,
         {
           details: {
             method: 'hosted',
             url: parsed.hostedUrl,
+            ...(given ? { source: 'local', localDocuments: [parsed.hostedUrl] } : {}),
             ...(state.hosted?.httpStatus !== undefined ? { httpStatus: state.hosted.httpStatus } : {}),
             ...(reason ? { revocationReason: reason.slice(0, 2000) } : {}),
           },
@@ -193,8 +192,14 @@ const hostedStatusStep: Step<ParsedHostedAssertion> = {
     }
     return {
       status: 'passed',
-      message: 'The issuer\u2019s server serves this assertion as current',
-      details: { method: 'hosted', url: parsed.hostedUrl },
+      message: given
+        ? `${who} gives this assertion as current`
+        : 'The issuer\u2019s server serves this assertion as current',
+      details: {
+        method: 'hosted',
+        url: parsed.hostedUrl,
+        ...(given ? { source: 'local', localDocuments: [parsed.hostedUrl] } : {}),
+      },
     };
   },
 };
@@ -237,6 +242,7 @@ export function ob2Hosted(): FormatPlugin<ParsedHostedAssertion> {
               url: source,
               ...(input.finalUrl ? { finalUrl: input.finalUrl } : {}),
               ...(httpStatus !== undefined ? { httpStatus } : {}),
+              ...(input.given ? { given: true } : {}),
             }
           : undefined;
       const state: Ob2State = { assertion: inHand };

@@ -144,6 +144,24 @@ describe('Open Badges 2.0 signed assertions', () => {
     expect(check(result, 'status').details?.['revocationReason']).to.equal('Cheated');
   });
 
+  it('a key URL that cannot be reached (5xx, network) is status unknown: ERR_OB_KEY_UNREACHABLE', async () => {
+    const { result } = await verify(
+      await issuer.sign(await signedAssertion()),
+      routes({ [KEY_1]: { status: 503, body: {} } }),
+    );
+    expect(check(result, 'proof')).to.deep.include({ status: 'warning', code: 'ERR_OB_KEY_UNREACHABLE' });
+    expect(check(result, 'proof').details).to.include({ url: KEY_1, status: 503, cause: 'ERR_OB_FETCH_FAILED' });
+    expect(result.verdict).to.equal('unknown');
+  });
+
+  it('a key URL that answers 404 is an answer: not verified', async () => {
+    const served = routes();
+    delete (served as Record<string, unknown>)[KEY_1];
+    const { result } = await verify(await issuer.sign(await signedAssertion()), served);
+    expect(check(result, 'proof').status).to.equal('failed');
+    expect(result.verdict).to.equal('unverified');
+  });
+
   it('reads "status unknown" when the revocation list cannot be fetched', async () => {
     const served = routes();
     delete (served as Record<string, unknown>)[REVOCATIONS];

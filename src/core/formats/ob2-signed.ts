@@ -23,9 +23,12 @@ import {
   ob2ValidityStep,
   ob2ViewOf,
   webIssuerIdOf,
+  type Ob2Graph,
   type Ob2State,
   type ParsedOb2,
 } from '../ob2/badge-graph.js';
+import { isUnreachable } from '../fetcher.js';
+import { keyUnreachable } from '../keys/unreachable.js';
 import {
   isHttpUrl,
   looksLikeOb2Assertion,
@@ -36,7 +39,7 @@ import {
   verificationTypeOf,
 } from '../ob2/documents.js';
 import { guarded, loadLinked, loadNodeAt } from '../ob2/graph.js';
-import type { FormatPlugin, RawInput, Step, StepOutcome } from '../plugin.js';
+import type { FormatPlugin, RawInput, Step, StepOutcome, VerifyContext } from '../plugin.js';
 import { looksLikeCompactJws, readJwsHeader, verifyCompactJws } from '../proofs/jws.js';
 import { DEFAULT_LIST_MAX_AGE_MS } from '../status/status-list-fetch.js';
 
@@ -123,6 +126,8 @@ function keyUrlOf(reference: unknown): string {
 }
 
 const FAILURE_RANK: Readonly<Record<string, number>> = {
+  // A key that could not be fetched may be the one that signed: nothing else decides then.
+  ERR_OB_KEY_UNREACHABLE: 4,
   ERR_OB_SIGNATURE_INVALID: 3,
   ERR_OB_JOSE_ALG_NOT_ALLOWED: 2,
   ERR_OB_KEY_UNRESOLVABLE: 1,
@@ -138,7 +143,7 @@ const signatureStep: Step<ParsedSignedAssertion> = {
     if (named !== undefined) {
       candidates = [named];
     } else {
-      const graph = await loadBadgeGraph(parsed.state, context);
+      const graph = await issuersGraph(parsed, context);
       webIssuerIdOf(graph);
       candidates = arrayOf(graph.issuer.node['publicKey']).slice(0, MAX_KEYS);
       if (candidates.length === 0) {
@@ -170,14 +175,25 @@ const signatureStep: Step<ParsedSignedAssertion> = {
           message: `Signature valid (${parsed.alg})`,
           details: { alg: parsed.alg, keyId: parsed.key.id ?? null, keySource: 'ob2-profile' },
         };
-      } catch (error) {
-        if (isAbortError(error) || !(error instanceof BadgeError)) throw error;
+      } catch (caught) {
+        if (isAbortError(caught) || !(caught instanceof BadgeError)) throw caught;
+        const error = isUnreachable(caught) ? keyUnreachable(caught, { kid: idOf(candidate) ?? null }) : caught;
         if (!worst || (FAILURE_RANK[error.code] ?? 0) > (FAILURE_RANK[worst.code] ?? 0)) worst = error;
       }
     }
     throw worst!;
   },
 };
+
+/** The badge's graph, whose issuer Profile lists the keys: one that could not be fetched is `ERR_OB_KEY_UNREACHABLE`. */
+async function issuersGraph(parsed: ParsedSignedAssertion, context: VerifyContext): Promise<Ob2Graph> {
+  try {
+    return await loadBadgeGraph(parsed.state, context);
+  } catch (error) {
+    if (isUnreachable(error)) throw keyUnreachable(error);
+    throw error;
+  }
+}
 
 /**
  * The key that verified must be the issuer's: fetched from the issuer's host, its `owner` is the
@@ -187,7 +203,7 @@ const keyOwnerStep: Step<ParsedSignedAssertion> = {
   id: 'issuer',
   requires: ['proof'],
   async run(parsed, context) {
-    const graph = await loadBadgeGraph(parsed.state, context);
+    const graph = await issuersGraph(parsed, context);
     const issuerId = webIssuerIdOf(graph);
     const key = parsed.key!;
     const listed = arrayOf(graph.issuer.node['publicKey'])
@@ -287,7 +303,7 @@ const revocationListStep: Step<ParsedSignedAssertion> = {
       return outcomeOf(
         new StatusUnavailable(`The issuer's revocation list could not be read: ${error.message}`, {
           cause: error,
-          details: { url: url ?? null, cause: error.code },
+          details: { url: url ?? null, cause: error.code, unreachable: isUnreachable(error) },
         }),
         'warning',
       );

@@ -1,6 +1,7 @@
 import type { JWK } from 'jose';
 import { BadgeError, isAbortError, KeyUnresolvable } from '../errors.js';
-import { loadJsonObject, type DocumentLoader } from '../fetcher.js';
+import { isUnreachable, loadJsonObject, type DocumentLoader } from '../fetcher.js';
+import { keyUnreachable } from './unreachable.js';
 import { isObject } from '../lib/json.js';
 import { httpsUrlOf } from '../lib/url.js';
 import { methodsFor, publicJwkFrom, publicJwkOf, toDidDocument } from './verification-method.js';
@@ -68,7 +69,8 @@ async function jwksKeys(issuerId: string, { load, signal }: LoadIssuerKeysOption
 /**
  * Candidate signing keys of an https issuer, from its profile and from its origin's JWK Set,
  * fetched in parallel (profile keys first). One source failing is fine when the other
- * answers; both failing is `ERR_OB_KEY_UNRESOLVABLE` with the profile's error as `cause`.
+ * answers; both failing is `ERR_OB_KEY_UNRESOLVABLE` with the profile's error as `cause`, or
+ * `ERR_OB_KEY_UNREACHABLE` when either could not be asked for (`isUnreachable`).
  * An abort is passed through as it is, since it is not a fact about the issuer.
  */
 export async function loadIssuerKeys(issuerId: string, options: LoadIssuerKeysOptions): Promise<IssuerKey[]> {
@@ -83,6 +85,15 @@ export async function loadIssuerKeys(issuerId: string, options: LoadIssuerKeysOp
     if (isAbortError(reason)) throw reason;
   }
   const codeOf = (reason: unknown) => (reason instanceof BadgeError ? reason.code : String(reason));
+  // Either source could not be asked: the key may be there, so this is unknown, not "no key".
+  const unreachable = [profile.reason, jwks.reason].find(isUnreachable);
+  if (unreachable !== undefined) {
+    throw keyUnreachable(unreachable, {
+      issuer: issuerId,
+      profileError: codeOf(profile.reason),
+      jwksError: codeOf(jwks.reason),
+    });
+  }
   throw new KeyUnresolvable(`Neither the issuer profile nor its key set could be read`, {
     cause: profile.reason,
     details: { issuer: issuerId, profileError: codeOf(profile.reason), jwksError: codeOf(jwks.reason) },

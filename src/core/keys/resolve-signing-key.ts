@@ -8,7 +8,8 @@ import {
   KeyNotIssuers,
   KeyUnresolvable,
 } from '../errors.js';
-import { loadJsonObject, type DocumentLoader } from '../fetcher.js';
+import { isUnreachable, loadJsonObject, type DocumentLoader } from '../fetcher.js';
+import { keyUnreachable } from './unreachable.js';
 import { isObject } from '../lib/json.js';
 import { httpsUrlOf } from '../lib/url.js';
 import type { DidDocument, DidResolver, VerificationMethod } from './did.js';
@@ -176,6 +177,7 @@ function sameOrigin(a: URL, b: URL): boolean {
 async function byKidUrl(kid: string, kidUrl: URL, job: Job): Promise<SigningKey> {
   const { issuer, context } = job;
   const issuerUrl = httpsUrlOf(issuer);
+  let issuerUnreachable: unknown;
   if (issuerUrl) {
     try {
       const keys = await loadIssuerKeys(issuer, context);
@@ -184,11 +186,19 @@ async function byKidUrl(kid: string, kidUrl: URL, job: Job): Promise<SigningKey>
     } catch (error) {
       if (isAbortError(error)) throw error;
       // Not fatal: the kid URL itself may still answer.
+      if (isUnreachable(error)) issuerUnreachable = error;
     }
   }
   // A fragment names a part of the document; the server is asked for the document.
   const url = withoutFragment(kid);
-  const value = await loadJsonObject(context.load, url, context.signal);
+  let value: Record<string, unknown>;
+  try {
+    value = await loadJsonObject(context.load, url, context.signal);
+  } catch (error) {
+    // The kid URL did not give the key either, and the issuer's own documents could not be asked.
+    if (issuerUnreachable !== undefined && !isAbortError(error)) throw issuerUnreachable;
+    throw error;
+  }
   let jwk: JWK;
   let declaredController: string | undefined;
   if (value['kty'] !== undefined) {
@@ -332,7 +342,8 @@ async function byHeaderJwk(headerJwk: JWK, job: Job): Promise<SigningKey> {
       if ((await thumbprintOf(key.jwk)) === wanted) return key;
     }
   } catch (error) {
-    if (isAbortError(error)) throw error;
+    // Could not ask for the issuer's keys: whether it lists this key is unknown, not "no".
+    if (isAbortError(error) || isUnreachable(error)) throw error;
     // The issuer's keys cannot be read: the header key stays unbound, which the issuer check reports.
   }
   return { jwk: headerJwk, source: 'jose-header' };
@@ -381,7 +392,8 @@ function passesThrough(error: unknown): boolean {
  *   `source: 'jose-header'` and no controller.
  * - neither: the issuer's single assertion key.
  *
- * Throws `ERR_OB_KEY_UNRESOLVABLE` (details `{ kid, issuer }`, the underlying error as `cause`);
+ * Throws `ERR_OB_KEY_UNRESOLVABLE` (details `{ kid, issuer }`, the underlying error as `cause`), or
+ * `ERR_OB_KEY_UNREACHABLE` when a document it needed could not be asked for (`isUnreachable`);
  * `ERR_OB_DID_INVALID`, `ERR_OB_DID_METHOD_UNSUPPORTED`, `ERR_OB_KEY_NOT_ISSUERS` and aborts
  * pass through unchanged since their code is already the precise answer.
  */
@@ -403,6 +415,8 @@ export async function resolveSigningKey(request: SigningKeyRequest, context: Sig
     return await soleIssuerKey(job);
   } catch (error) {
     if (passesThrough(error)) throw error;
+    // The one shared rule (fetcher.ts isUnreachable): could not ask is "unknown", never "not found".
+    if (isUnreachable(error)) throw keyUnreachable(error, { kid: kid ?? null, issuer });
     const inner = error instanceof BadgeError ? error : undefined;
     throw new KeyUnresolvable(inner instanceof KeyUnresolvable ? inner.message : undefined, {
       cause: error,

@@ -25,6 +25,8 @@ export interface Ob2Node {
   readonly declaredId?: string;
   /** The proxy that fetched it, when one did: checks that later rely on it must say so. */
   readonly viaProxy?: string;
+  /** Answered by the `documents` map (a local file), not by the server at `url`. */
+  readonly given?: boolean;
 }
 
 export interface LoadNodeOptions {
@@ -87,6 +89,7 @@ function fromDocument(url: string, document: LoadedDocument, node: JsonObject, d
     ...(document.status !== undefined ? { httpStatus: document.status } : {}),
     ...(declaredId !== undefined ? { declaredId } : {}),
     ...(document.viaProxy !== undefined ? { viaProxy: document.viaProxy } : {}),
+    ...(document.given ? { given: true } : {}),
   };
 }
 
@@ -116,6 +119,7 @@ export async function loadNodeAt(url: string, options: LoadNodeOptions, context:
       finalUrl: first.document.finalUrl,
       httpStatus: 410,
       ...(first.document.viaProxy !== undefined ? { viaProxy: first.document.viaProxy } : {}),
+      ...(first.document.given ? { given: true } : {}),
     };
   }
   const declared = stringOf(first.node['id']);

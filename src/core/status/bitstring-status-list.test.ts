@@ -174,7 +174,22 @@ describe('bitstringStatusList', () => {
     it('unreachable (HTTP 404): ERR_OB_STATUS_UNAVAILABLE', async () => {
       const { result, status } = await statusWith({}, entry(5));
       expect(status).to.deep.include({ status: 'warning', code: 'ERR_OB_STATUS_UNAVAILABLE' });
-      expect(status.details).to.deep.include({ url: LIST, cause: 'ERR_OB_FETCH_FAILED', status: 404 });
+      expect(status.details).to.deep.include({
+        url: LIST,
+        cause: 'ERR_OB_FETCH_FAILED',
+        status: 404,
+        unreachable: false,
+      });
+      expect(result.verdict).to.equal('unknown');
+    });
+
+    it('a server error (503): ERR_OB_STATUS_UNAVAILABLE, marked unreachable by the shared rule', async () => {
+      const { result, status } = await statusWith(
+        { [LIST]: { body: 'down', type: 'text/plain', status: 503 } },
+        entry(5),
+      );
+      expect(status).to.deep.include({ status: 'warning', code: 'ERR_OB_STATUS_UNAVAILABLE' });
+      expect(status.details).to.deep.include({ url: LIST, status: 503, unreachable: true });
       expect(result.verdict).to.equal('unknown');
     });
 

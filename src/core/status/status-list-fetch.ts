@@ -2,7 +2,7 @@ import type { BoundCredential } from '../checks/bound-credential.js';
 import { Aborted, BadgeError, StatusListInvalid, StatusUnavailable, StatusUnchecked } from '../errors.js';
 import { stringOf } from '../lib/json.js';
 import type { LoadedDocument, LoadOptions } from '../fetcher.js';
-import { MIN_REUSE_MS } from '../fetcher.js';
+import { isUnreachable, MIN_REUSE_MS } from '../fetcher.js';
 import { isLoopbackHost } from '../lib/url.js';
 import { outcomeOf } from '../checks/outcome.js';
 import type { StepOutcome, VerifyContext } from '../plugin.js';
@@ -73,9 +73,17 @@ export async function loadList(
   } catch (error) {
     if (context.signal.aborted || error instanceof Aborted) throw error;
     const cause = error instanceof BadgeError ? error.code : 'ERR_OB_FETCH_FAILED';
+    // Either way the status is unknown; `unreachable` (the shared rule, fetcher.ts) tells "nobody
+    // could be asked" from "the server answered, without a list".
+    const unreachable = isUnreachable(error);
     return warning(
-      new StatusUnavailable(`The status list at ${url} could not be retrieved`, {
-        details: { ...facts, cause, ...(error instanceof BadgeError ? pick(error.details, 'status') : {}) },
+      new StatusUnavailable(`The status list at ${url} could not be ${unreachable ? 'reached' : 'retrieved'}`, {
+        details: {
+          ...facts,
+          cause,
+          unreachable,
+          ...(error instanceof BadgeError ? pick(error.details, 'status') : {}),
+        },
       }),
     );
   }
