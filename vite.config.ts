@@ -60,6 +60,27 @@ function minifyLitCss(): Plugin {
 }
 
 /**
+ * Lit's `html` templates keep their source indentation, which the JavaScript minifier must leave
+ * alone (it is inside template literals). A newline followed by indentation renders exactly as a
+ * newline, under `white-space: normal` (both are one space) and `pre-line` (both are a line
+ * break), so the indentation after each newline is dropped from the element modules before
+ * bundling. JavaScript outside literals does not care about indentation either.
+ */
+function dropTemplateIndentation(): Plugin {
+  const srcDir = fileURLToPath(new URL('./src/', import.meta.url)).replaceAll('\\', '/');
+  return {
+    name: 'openbadge-embed:drop-template-indentation',
+    apply: 'build',
+    transform(code, id) {
+      const file = id.replaceAll('\\', '/').split('?')[0] ?? '';
+      if (!file.startsWith(srcDir) || !file.endsWith('.ts') || !code.includes('html`')) return null;
+      if (!/^(?:components|internal)\//.test(file.slice(srcDir.length))) return null;
+      return { code: code.replace(/\n[ \t]+/g, '\n'), map: null };
+    },
+  };
+}
+
+/**
  * package.json "sideEffects" describes the published dist/ files, so for src/ Rolldown would drop
  * `import './index.js'` as side-effect free. Defining the elements is the whole point of the CDN
  * entry: mark the modules that register elements as having side effects.
@@ -81,7 +102,7 @@ function elementsHaveSideEffects(): Plugin {
 const buildConfig: UserConfig = {
   root: repo,
   publicDir: false,
-  plugins: [cleanCdnDir(), elementsHaveSideEffects(), minifyLitCss()],
+  plugins: [cleanCdnDir(), elementsHaveSideEffects(), minifyLitCss(), dropTemplateIndentation()],
   build: {
     outDir: cdnDir,
     emptyOutDir: false,
