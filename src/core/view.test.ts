@@ -226,6 +226,8 @@ describe('badge text: bidi formatting characters', () => {
     expect(view.issuer.url).to.equal(undefined);
     const presentation = toPresentationView({ name: `\u2066Degree\u2069` }, `did:example:${RLO}olleh`);
     expect(presentation.holder).to.equal(undefined);
-    expect(presentation.name).to.equal('Degree');
+    // A presentation is never shown under the name its holder wrote (ADR 0008).
+    expect(presentation.name).to.equal('Presentation');
+    expect(JSON.stringify(presentation)).to.not.match(CONTROL);
   });
 });
