@@ -12,16 +12,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { makeWorld } from './bench-wall.js';
+import { CHROMIUM_ARGS, makeWorld } from './bench-wall.js';
 
 const ORIGIN = 'http://localhost:4175';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--no-first-run',
-];
 /** What a careful site sends: scripts and styles only from itself, no inline code, fetches to https. */
 const STRICT_CSP = [
   "default-src 'none'",

@@ -19,7 +19,8 @@ import { chromium } from 'playwright-core';
 import { selfTimeBetween, withProfile, withTasks } from './bench-main-thread.js';
 
 const ORIGIN = 'http://localhost:4174'; // never connected to; localhost makes it a secure context (WebCrypto)
-const CHROMIUM_ARGS = [
+/** Headless Chromium as root, off the closed network (shared with scripts/bench-page.js). */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -1,15 +1,21 @@
+/** The parsed absolute URL, or undefined for anything else (not a string, relative, malformed). */
+export function absoluteUrlOf(value: unknown): URL | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The parsed URL when `value` is an absolute https URL without userinfo, else undefined: the only
  * URLs keys and issuer documents may come from. `https://school.example@evil.test/` is evil.test
  * written to read as school.example: it is no issuer's address.
  */
 export function httpsUrlOf(value: string): URL | undefined {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' && url.username === '' && url.password === '' ? url : undefined;
-  } catch {
-    return undefined;
-  }
+  const url = webUrlOf(value);
+  return url?.protocol === 'https:' ? url : undefined;
 }
 
 /** `localhost`, `*.localhost` or `127.x.x.x`: traffic to these never leaves the machine. */
@@ -23,14 +29,8 @@ export function isLoopbackHost(host: string): boolean {
  * exists to make a host look like another, and no issuer needs one.
  */
 export function webUrlOf(value: unknown): URL | undefined {
-  if (typeof value !== 'string') return undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  const url = absoluteUrlOf(value);
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return undefined;
   if (url.username !== '' || url.password !== '') return undefined;
   return url;
 }

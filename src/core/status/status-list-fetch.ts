@@ -3,7 +3,7 @@ import { Aborted, BadgeError, StatusListInvalid, StatusUnavailable, StatusUnchec
 import { stringOf } from '../lib/json.js';
 import type { LoadedDocument, LoadOptions } from '../fetcher.js';
 import { isUnreachable, MIN_REUSE_MS } from '../fetcher.js';
-import { isLoopbackHost } from '../lib/url.js';
+import { absoluteUrlOf, isLoopbackHost } from '../lib/url.js';
 import { outcomeOf } from '../checks/outcome.js';
 import type { StepOutcome, VerifyContext } from '../plugin.js';
 
@@ -24,13 +24,8 @@ export const MAX_LIST_MAX_AGE_MS = 24 * 60 * 60 * 1000;
  * still-signed list from before the credential was revoked.
  */
 export function statusListUrlOf(value: unknown): URL | undefined {
-  if (typeof value !== 'string') return undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return undefined;
-  }
+  const url = absoluteUrlOf(value);
+  if (!url) return undefined;
   if (url.protocol === 'https:') return url;
   return url.protocol === 'http:' && isLoopbackHost(url.hostname) ? url : undefined;
 }
