@@ -101,9 +101,13 @@ const steps = [
       const outdir = join(results, 'cem');
       rmSync(outdir, { recursive: true, force: true });
       mkdirSync(outdir, { recursive: true });
-      // packagejson: false, or the analyzer would point package.json "customElements" at the temp file.
+      // The project's config (modules in path order), with packagejson: false, or the analyzer would
+      // point package.json "customElements" at the temp file.
       const config = join(outdir, 'custom-elements-manifest.config.mjs');
-      writeFileSync(config, 'export default { packagejson: false };\n');
+      writeFileSync(
+        config,
+        "import base from '../../custom-elements-manifest.config.mjs';\nexport default { ...base, packagejson: false };\n",
+      );
       const analyze = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts?.analyze;
       if (!analyze) {
         console.error('manifest: package.json has no "analyze" script');
