@@ -19,6 +19,14 @@ export const BUDGET_GZIP_BYTES = 22 * 1024;
  * contexts a typical Open Badges 3.0 credential names (VCDM 2.0, OB 3.0.3, its extensions).
  */
 export const DATA_INTEGRITY_BUDGET_GZIP_BYTES = 60 * 1024;
+
+/**
+ * The budget for everything one VC-JWT badge downloads without a trust list (issue 12): the entry,
+ * the verifier and what it imports statically. Open Badges 2.0, presentations, status methods and
+ * recipient matching load with import() only when a badge needs them. (A Markdown narrative adds
+ * the Markdown walker on top.)
+ */
+export const ONE_JWT_BADGE_BUDGET_GZIP_BYTES = 55 * 1024;
 const TYPICAL_DI_CHUNKS = [
   /^data-integrity-[\w-]{8}\.js$/,
   /^credentials-v2-/,
@@ -200,8 +208,15 @@ if (!verifierChunk) {
   console.log(
     `\nOne JWT badge (no trust list, no check-domain): the entry + ` +
       `${jwt.map((r) => r.file.split('/').pop()).join(' + ')}: ` +
-      `${formatBytes(jwtGzip)} gzip.`,
+      `${formatBytes(jwtGzip)} gzip (budget ${ONE_JWT_BADGE_BUDGET_GZIP_BYTES} B, ` +
+      `${((100 * jwtGzip) / ONE_JWT_BADGE_BUDGET_GZIP_BYTES).toFixed(1)}%).`,
   );
+  if (jwtGzip > ONE_JWT_BADGE_BUDGET_GZIP_BYTES) {
+    console.error(
+      `size-report: one JWT badge is OVER BUDGET (${jwtGzip} > ${ONE_JWT_BADGE_BUDGET_GZIP_BYTES} B gzip).`,
+    );
+    failed = true;
+  }
   const trustChunks = jwt.filter((r) => /^trust-[\w-]{8}\.js$/.test(r.file.split('/').pop()));
   if (trustChunks.length > 0) {
     console.error(

@@ -1,5 +1,5 @@
 import { outcomeOfError } from './checks/outcome.js';
-import { RECIPIENT_NOT_REQUESTED } from './checks/recipient.js';
+import { RECIPIENT_NOT_REQUESTED } from './checks/recipient-step.js';
 import { Aborted, BadgeError, FetchFailed, MalformedInput, NotABadge, TooLarge, UnsupportedFormat } from './errors.js';
 import {
   createDocumentLoader,

@@ -1,7 +1,10 @@
 import { MalformedInput, RecipientMismatch, SchemaInvalid, UnsupportedFormat } from '../errors.js';
 import { arrayOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
-import type { ParsedBadge, Step, StepOutcome } from '../plugin.js';
+import type { StepOutcome } from '../plugin.js';
 import { outcomeOf } from './outcome.js';
+import { RECIPIENT_NOT_REQUESTED } from './recipient-step.js';
+
+export { RECIPIENT_NOT_REQUESTED, recipientStep } from './recipient-step.js';
 
 /**
  * The `recipient` check: was the badge awarded to the identity the page declares?
@@ -71,13 +74,6 @@ export function parseDeclaredRecipient(text: string): DeclaredRecipient | undefi
   // A bare address: no scheme (a local part with ':' would need quoting, which is not supported).
   return !trimmed.includes(':') && isEmailAddress(trimmed) ? { kind: 'email', value: trimmed } : undefined;
 }
-
-/** The outcome when the page declared nobody: not asked for, so it does not count against the verdict. */
-export const RECIPIENT_NOT_REQUESTED: StepOutcome = Object.freeze({
-  status: 'skipped',
-  message: 'No recipient identity was declared, so the recipient was not checked',
-  details: Object.freeze({ requested: false }),
-});
 
 /** The same check as `recipientStep`, for formats that keep the assertion elsewhere. */
 export async function checkRecipient(
@@ -161,11 +157,6 @@ export async function checkRecipient(
 }
 
 /** The `recipient` step every format appends: requires ['proof']; reads parsed.credential (an OB 2.0 Assertion or a VC). */
-export const recipientStep: Step<ParsedBadge> = {
-  id: 'recipient',
-  requires: ['proof'],
-  run: (parsed, context) => checkRecipient(parsed.credential, context.recipient),
-};
 
 // ---------------------------------------------------------------------------------------------
 // Reading the badge's identities

@@ -1,4 +1,4 @@
-import { recipientStep } from '../checks/recipient.js';
+import { recipientStep } from '../checks/recipient-step.js';
 import { statusStep } from '../checks/status.js';
 import { checkValidityPeriod } from '../checks/validity-period.js';
 import { bindKeyToIssuer } from '../checks/issuer.js';

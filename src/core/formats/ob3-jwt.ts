@@ -1,5 +1,5 @@
 import { base64url, type JWK, type ProtectedHeaderParameters } from 'jose';
-import { recipientStep } from '../checks/recipient.js';
+import { recipientStep } from '../checks/recipient-step.js';
 import { statusStep } from '../checks/status.js';
 import { checkValidityPeriod } from '../checks/validity-period.js';
 import { bindKeyToIssuer } from '../checks/issuer.js';

@@ -7,8 +7,11 @@ import {
   SchemaInvalid,
   UnsupportedFormat,
 } from '../errors.js';
-import { arrayOf, hasType, isObject, stringOf, type JsonObject } from '../lib/json.js';
+import { arrayOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
 import type { StepOutcome, VerifyContext } from '../plugin.js';
+import { contextKindOf, looksLikeOb2Assertion } from './detect.js';
+
+export { contextKindOf, looksLikeOb2Assertion };
 
 /**
  * Open Badges 2.0 documents (Assertion, BadgeClass, Profile, CryptographicKey, RevocationList):
@@ -17,55 +20,6 @@ import type { StepOutcome, VerifyContext } from '../plugin.js';
  * expected data type"). OB 2.0 is verified on its JSON, not as linked data: its contexts are
  * never expanded, so they only have to name Open Badges.
  */
-
-/** The URLs the Open Badges 2.0 context is published at (w3id redirects to the last). */
-const OB2_CONTEXTS = new Set([
-  'https://w3id.org/openbadges/v2',
-  'http://w3id.org/openbadges/v2',
-  'https://openbadgespec.org/v2/context.json',
-  'https://w3id.org/openbadges/v2/context.json',
-]);
-
-/** Open Badges 1.0/1.1: recognised so they can be named as unsupported rather than "not a badge". */
-const OB1_CONTEXTS = new Set(['https://w3id.org/openbadges/v1', 'http://w3id.org/openbadges/v1']);
-
-type ContextKind = 'ob2' | 'ob1' | 'unknown' | 'none';
-
-/**
- * What a document's `@context` says it is. An inline context object counts as 2.0 when it maps
- * the Open Badges vocabulary (some issuers paste the whole 2.0 context into each document).
- */
-export function contextKindOf(node: JsonObject): ContextKind {
-  const contexts = arrayOf(node['@context']);
-  if (contexts.length === 0) return 'none';
-  let kind: ContextKind = 'unknown';
-  for (const context of contexts) {
-    if (typeof context === 'string' && OB2_CONTEXTS.has(context)) return 'ob2';
-    if (isObject(context) && context['obi'] === 'https://w3id.org/openbadges#') return 'ob2';
-    if (typeof context === 'string' && OB1_CONTEXTS.has(context)) kind = 'ob1';
-  }
-  return kind;
-}
-
-/** The VC data model's own contexts: a document carrying one is a Verifiable Credential, not OB 2.0. */
-function isVerifiableCredential(node: JsonObject): boolean {
-  return hasType(node, 'VerifiableCredential') || hasType(node, 'VerifiablePresentation');
-}
-
-/**
- * Whether JSON looks like an OB 2.0 (or older) assertion: the 2.0 context or the `Assertion`
- * type, or the 1.x shape (`uid` + `verify` + `badge`). A revoked hosted assertion may be stripped
- * to `{ @context, id, revoked: true }` (OB 2.0 §Revoking Hosted Assertions) and still counts.
- */
-export function looksLikeOb2Assertion(value: unknown): value is JsonObject {
-  if (!isObject(value) || isVerifiableCredential(value)) return false;
-  if (hasType(value, 'Assertion')) return true;
-  const kind = contextKindOf(value);
-  if (kind === 'ob2' || kind === 'ob1') {
-    return value['type'] === undefined || value['revoked'] === true || value['recipient'] !== undefined;
-  }
-  return kind === 'none' && value['uid'] !== undefined && value['verify'] !== undefined && value['badge'] !== undefined;
-}
 
 /** The node names used in messages ("The BadgeClass has no name"). */
 export type Ob2NodeKind = 'Assertion' | 'BadgeClass' | 'Profile' | 'CryptographicKey' | 'RevocationList';

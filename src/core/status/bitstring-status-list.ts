@@ -1,4 +1,5 @@
-import { createBitstringMethod, type StatusListOptions } from './bitstring-method.js';
+import type { StatusListOptions } from './bitstring-method.js';
+import { lazyStatusMethod } from './lazy-status-method.js';
 import type { StatusMethod } from './status-method.js';
 
 /**
@@ -11,14 +12,18 @@ import type { StatusMethod } from './status-method.js';
  * reuses a fetched list for its `ttl` (default 5 minutes), within what its HTTP headers allow.
  */
 export function bitstringStatusList(options: StatusListOptions = {}): StatusMethod {
-  return createBitstringMethod(
-    {
-      entryType: 'BitstringStatusListEntry',
-      credentialType: 'BitstringStatusListCredential',
-      subjectType: 'BitstringStatusList',
-      multibase: true,
-      extended: true,
-    },
-    options,
+  return lazyStatusMethod(['BitstringStatusListEntry'], () =>
+    import('./bitstring-method.js').then((module) =>
+      module.createBitstringMethod(
+        {
+          entryType: 'BitstringStatusListEntry',
+          credentialType: 'BitstringStatusListCredential',
+          subjectType: 'BitstringStatusList',
+          multibase: true,
+          extended: true,
+        },
+        options,
+      ),
+    ),
   );
 }

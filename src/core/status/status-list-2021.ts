@@ -1,4 +1,5 @@
-import { createBitstringMethod, type StatusListOptions } from './bitstring-method.js';
+import type { StatusListOptions } from './bitstring-method.js';
+import { lazyStatusMethod } from './lazy-status-method.js';
 import type { StatusMethod } from './status-method.js';
 
 /**
@@ -8,14 +9,18 @@ import type { StatusMethod } from './status-method.js';
  * significant bit of the first byte. Verified and trusted exactly as `bitstringStatusList()`.
  */
 export function statusList2021(options: StatusListOptions = {}): StatusMethod {
-  return createBitstringMethod(
-    {
-      entryType: 'StatusList2021Entry',
-      credentialType: 'StatusList2021Credential',
-      subjectType: 'StatusList2021',
-      multibase: false,
-      extended: false,
-    },
-    options,
+  return lazyStatusMethod(['StatusList2021Entry'], () =>
+    import('./bitstring-method.js').then((module) =>
+      module.createBitstringMethod(
+        {
+          entryType: 'StatusList2021Entry',
+          credentialType: 'StatusList2021Credential',
+          subjectType: 'StatusList2021',
+          multibase: false,
+          extended: false,
+        },
+        options,
+      ),
+    ),
   );
 }
