@@ -1,5 +1,6 @@
 import { hasType, idOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
 import type { Check, VerificationResult } from '../result.js';
+import { isSameAddress } from '../lib/url.js';
 
 /**
  * The one rule for every place that expects a *credential* (a status list, a CLR achievement, an
@@ -100,15 +101,6 @@ function windowProblem(
   return undefined;
 }
 
-function sameAddress(a: string, b: string): boolean {
-  if (a === b) return true;
-  try {
-    return new URL(a).href === new URL(b).href;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Whether `result` counts as a credential from `expect.issuer` at `expect.id`: not a presentation;
  * its `format`, `proof` and `issuer` checks (and every other of its own, but those in `ignore`)
@@ -138,7 +130,7 @@ export function boundCredential(result: VerificationResult, expect: CredentialEx
   if (issuer === undefined) return { ok: false, reason: 'not-a-credential', credential };
   if (expect.id !== undefined) {
     const id = stringOf(credential['id']);
-    if (id === undefined || !sameAddress(id, expect.id)) return { ok: false, reason: 'id', issuer, credential };
+    if (id === undefined || !isSameAddress(id, expect.id)) return { ok: false, reason: 'id', issuer, credential };
   }
   if (expect.issuer !== undefined) {
     const accept = expect.acceptIssuer ?? ((bound: string, expected: string) => bound === expected);

@@ -8,6 +8,13 @@ export function absoluteUrlOf(value: unknown): URL | undefined {
   }
 }
 
+/** Whether two identifiers name the same address: equal, or the same URL once parsed. */
+export function isSameAddress(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [left, right] = [absoluteUrlOf(a), absoluteUrlOf(b)];
+  return left !== undefined && right !== undefined && left.href === right.href;
+}
+
 /**
  * The parsed URL when `value` is an absolute https URL without userinfo, else undefined: the only
  * URLs keys and issuer documents may come from. `https://school.example@evil.test/` is evil.test

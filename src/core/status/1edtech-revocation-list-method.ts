@@ -7,6 +7,7 @@ import type { VerificationResult } from '../result.js';
 import { displayText } from '../lib/text.js';
 import type { StatusListOptions } from './bitstring-method.js';
 import type { StatusMethod } from './status-method.js';
+import { isSameAddress } from '../lib/url.js';
 import {
   DEFAULT_LIST_MAX_AGE_MS,
   failure,
@@ -105,14 +106,6 @@ async function parseList(document: LoadedDocument, context: VerifyContext): Prom
   };
 }
 
-function sameAddress(a: string, b: string): boolean {
-  try {
-    return new URL(a).href === new URL(b).href;
-  } catch {
-    return false;
-  }
-}
-
 /** The 1EdTech revocation list method itself (see `1edtech-revocation-list.ts`), loaded with `import()`. */
 export function oneEdTechRevocationListMethod(options: RevocationListOptions = {}): StatusMethod {
   const acceptListIssuer = options.acceptListIssuer ?? ((list: string, credential: string) => list === credential);
@@ -201,7 +194,7 @@ export function oneEdTechRevocationListMethod(options: RevocationListOptions = {
         // The plain list of the specification: the issuer's because of the https address the
         // signed badge names. Still, a list that says it is another list, someone else's, or
         // not valid now, is not believed.
-        if (list.id !== undefined && !sameAddress(list.id, url.href)) {
+        if (list.id !== undefined && !isSameAddress(list.id, url.href)) {
           return warning(
             new StatusListInvalid(`The revocation list at ${url.href} is another list (${list.id})`, {
               details: { ...facts, reason: 'id', listId: list.id },
