@@ -92,8 +92,15 @@ function windowProblem(
   }
   const d = check.details ?? {};
   const time = (value: unknown) => (typeof value === 'string' ? Date.parse(value) : NaN);
-  const from = time(d['validFrom']);
-  const until = time(d['validUntil']);
+  return windowAt(time(d['validFrom']), time(d['validUntil']), at);
+}
+
+/** Whether `at` (with its tolerance) falls outside [from, until], in ms since the epoch; NaN is no bound. */
+export function windowAt(
+  from: number,
+  until: number,
+  at: NonNullable<CredentialExpectation['at']>,
+): 'expired' | 'not-yet-valid' | undefined {
   const now = at.now.getTime();
   const tolerance = at.toleranceSeconds * 1000;
   if (!Number.isNaN(from) && now + tolerance < from) return 'not-yet-valid';

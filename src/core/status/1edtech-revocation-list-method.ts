@@ -1,5 +1,5 @@
-import { boundCredential } from '../checks/bound-credential.js';
-import { CredentialRevoked, StatusListInvalid } from '../errors.js';
+import { boundCredential, windowAt } from '../checks/bound-credential.js';
+import { CredentialRevoked } from '../errors.js';
 import { isJsonType, jsonOf, type LoadedDocument } from '../fetcher.js';
 import { arrayOf, hasType, idOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
 import type { StepOutcome, VerifyContext } from '../plugin.js';
@@ -12,10 +12,10 @@ import {
   DEFAULT_LIST_MAX_AGE_MS,
   failure,
   loadList,
+  listInvalid,
   notTheList,
   statusListUrlOf,
   unchecked,
-  warning,
 } from './status-list-fetch.js';
 
 export type RevocationListOptions = Pick<StatusListOptions, 'acceptListIssuer'>;
@@ -152,11 +152,7 @@ export function oneEdTechRevocationListMethod(options: RevocationListOptions = {
         list = await parsedList(document, context);
       }
       if (!list.ok) {
-        return warning(
-          new StatusListInvalid(`The document at ${url.href} is not a revocation list`, {
-            details: { ...facts, reason: list.reason },
-          }),
-        );
+        return listInvalid(`The document at ${url.href} is not a revocation list`, list.reason, facts);
       }
 
       let content: ListContent;
@@ -182,11 +178,7 @@ export function oneEdTechRevocationListMethod(options: RevocationListOptions = {
           nodes.find((n) => contentOf(n) !== 'type');
         const found = carrier ? contentOf(carrier) : undefined;
         if (found === undefined || found === 'type') {
-          return warning(
-            new StatusListInvalid(`The credential at ${url.href} is not a revocation list`, {
-              details: { ...facts, reason: 'type' },
-            }),
-          );
+          return listInvalid(`The credential at ${url.href} is not a revocation list`, 'type', facts);
         }
         content = found;
         signed = true;
@@ -195,36 +187,24 @@ export function oneEdTechRevocationListMethod(options: RevocationListOptions = {
         // signed badge names. Still, a list that says it is another list, someone else's, or
         // not valid now, is not believed.
         if (list.id !== undefined && !isSameAddress(list.id, url.href)) {
-          return warning(
-            new StatusListInvalid(`The revocation list at ${url.href} is another list (${list.id})`, {
-              details: { ...facts, reason: 'id', listId: list.id },
-            }),
-          );
+          return listInvalid(`The revocation list at ${url.href} is another list (${list.id})`, 'id', facts, {
+            listId: list.id,
+          });
         }
         if (list.issuer !== undefined) {
           facts['listIssuer'] = list.issuer;
           if (!acceptListIssuer(list.issuer, credentialIssuer)) {
-            return warning(
-              new StatusListInvalid(`The revocation list at ${url.href} is not ${credentialIssuer}'s`, {
-                details: { ...facts, reason: 'issuer', issuer: credentialIssuer },
-              }),
-            );
+            return listInvalid(`The revocation list at ${url.href} is not ${credentialIssuer}'s`, 'issuer', facts, {
+              issuer: credentialIssuer,
+            });
           }
         }
-        const now = context.now.getTime();
-        const tolerance = context.clockToleranceSeconds * 1000;
-        const window =
-          now + tolerance < list.validFrom
-            ? 'not-yet-valid'
-            : now - tolerance > list.validUntil
-              ? 'expired'
-              : undefined;
+        const window = windowAt(list.validFrom, list.validUntil, {
+          now: context.now,
+          toleranceSeconds: context.clockToleranceSeconds,
+        });
         if (window) {
-          return warning(
-            new StatusListInvalid(`The revocation list at ${url.href} is not valid now (${window})`, {
-              details: { ...facts, reason: window },
-            }),
-          );
+          return listInvalid(`The revocation list at ${url.href} is not valid now (${window})`, window, facts);
         }
         content = list;
         signed = false;

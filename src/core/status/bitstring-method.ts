@@ -1,4 +1,4 @@
-import { CredentialRevoked, CredentialSuspended, StatusIndexOutOfRange, StatusListInvalid } from '../errors.js';
+import { CredentialRevoked, CredentialSuspended, StatusIndexOutOfRange } from '../errors.js';
 import type { LoadedDocument } from '../fetcher.js';
 import { arrayOf, hasType, idOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
 import type { StepOutcome, VerifyContext } from '../plugin.js';
@@ -17,10 +17,10 @@ import {
   failure,
   loadList,
   maxAgeOf,
+  listInvalid,
   notTheList,
   statusListUrlOf,
   unchecked,
-  warning,
 } from './status-list-fetch.js';
 
 /**
@@ -154,10 +154,6 @@ function messageFor(messages: readonly StatusMessage[] | undefined, value: numbe
   return (byStatus ?? messages[value])?.message;
 }
 
-function invalid(message: string, reason: string, facts: Facts, extra: Facts = {}): StepOutcome {
-  return warning(new StatusListInvalid(message, { details: { ...facts, reason, ...extra } }));
-}
-
 /** A `StatusMethod` for one kind of bitstring list. */
 export function createBitstringMethod(kind: BitstringListKind, options: StatusListOptions = {}): StatusMethod {
   const minimumEntries = options.minimumEntries ?? DEFAULT_MINIMUM_ENTRIES;
@@ -245,28 +241,28 @@ export function createBitstringMethod(kind: BitstringListKind, options: StatusLi
       if (foreignIssuer) facts['listIssuerDiffers'] = true;
       // 4. The right kind of list, for this purpose.
       if (!hasType(listCredential, kind.credentialType) || !list.subject) {
-        return invalid(`The document at ${read.url} is not a ${kind.credentialType}`, 'type', facts, {
+        return listInvalid(`The document at ${read.url} is not a ${kind.credentialType}`, 'type', facts, {
           expected: kind.credentialType,
         });
       }
       const purposes = arrayOf(list.subject['statusPurpose']);
       if (!purposes.includes(read.purpose)) {
-        return invalid(`The status list at ${read.url} is not a ${read.purpose} list`, 'purpose', facts);
+        return listInvalid(`The status list at ${read.url} is not a ${read.purpose} list`, 'purpose', facts);
       }
       const listSize = list.subject['statusSize'];
       if (kind.extended && listSize !== undefined && listSize !== read.size) {
-        return invalid(`The status list at ${read.url} has entries of another size`, 'status-size', facts);
+        return listInvalid(`The status list at ${read.url} has entries of another size`, 'status-size', facts);
       }
       // 5. Its bits: decodable, within the cap, long enough to protect holders, and covering the entry.
       const decoded = list.decoded;
       if (!decoded || !decoded.ok) {
         const reason = decoded && !decoded.ok ? decoded.reason : 'encoding';
-        return invalid(`The status list at ${read.url} could not be decoded (${reason})`, reason, facts);
+        return listInvalid(`The status list at ${read.url} could not be decoded (${reason})`, reason, facts);
       }
       const entries = Math.floor((decoded.bytes.byteLength * 8) / read.size);
       facts['listEntries'] = entries;
       if (entries < minimumEntries) {
-        return invalid(
+        return listInvalid(
           `The status list at ${read.url} has ${entries} entries, fewer than ${minimumEntries}`,
           'too-short',
           facts,
@@ -293,7 +289,7 @@ export function createBitstringMethod(kind: BitstringListKind, options: StatusLi
       };
       const negative = value !== 0 && (read.purpose === 'revocation' || read.purpose === 'suspension');
       if (foreignIssuer && !negative) {
-        return invalid(`The status list at ${read.url} was not issued by ${credentialIssuer}`, 'issuer', facts, {
+        return listInvalid(`The status list at ${read.url} was not issued by ${credentialIssuer}`, 'issuer', facts, {
           issuer: credentialIssuer,
         });
       }

@@ -114,25 +114,34 @@ export function notTheList(
     : {};
   switch (bound.reason) {
     case 'presentation':
-      return invalid(`The document at ${url} is a presentation, not a status list credential`, 'presentation', facts);
+      return listInvalid(
+        `The document at ${url} is a presentation, not a status list credential`,
+        'presentation',
+        facts,
+      );
     case 'not-a-credential':
-      return invalid(`The document at ${url} is not a credential bound to an issuer`, 'not-a-credential', facts);
+      return listInvalid(`The document at ${url} is not a credential bound to an issuer`, 'not-a-credential', facts);
     case 'expired':
     case 'not-yet-valid':
-      return invalid(`The status list at ${url} is not valid now (${bound.reason})`, bound.reason, facts, listCheck);
+      return listInvalid(
+        `The status list at ${url} is not valid now (${bound.reason})`,
+        bound.reason,
+        facts,
+        listCheck,
+      );
     case 'id': {
       const listId = stringOf(bound.credential?.['id']);
-      return invalid(`The status list at ${url} is another list (${listId ?? 'it has no id'})`, 'id', facts, {
+      return listInvalid(`The status list at ${url} is another list (${listId ?? 'it has no id'})`, 'id', facts, {
         listId: listId ?? null,
         ...(bound.issuer !== undefined ? { listIssuer: bound.issuer } : {}),
       });
     }
     case 'issuer':
-      return invalid(`The status list at ${url} was not issued by the credential's issuer`, 'issuer', facts, {
+      return listInvalid(`The status list at ${url} was not issued by the credential's issuer`, 'issuer', facts, {
         listIssuer: bound.issuer ?? null,
       });
     default:
-      return invalid(
+      return listInvalid(
         `The status list at ${url} did not verify${bound.check ? ` (${bound.check.id})` : ''}`,
         'unverified',
         facts,
@@ -141,7 +150,8 @@ export function notTheList(
   }
 }
 
-function invalid(
+/** The document at the list's address is not a usable list: status unknown, with the reason. */
+export function listInvalid(
   message: string,
   reason: string,
   facts: Readonly<Record<string, unknown>>,
