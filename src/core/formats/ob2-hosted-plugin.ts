@@ -24,10 +24,12 @@ import {
   type Ob2State,
   type ParsedOb2,
 } from '../ob2/badge-graph.js';
-import { isHttpUrl, looksLikeOb2Assertion, validateAssertion, verificationTypeOf } from '../ob2/documents.js';
+import { isHttpUrl, validateAssertion, verificationTypeOf } from '../ob2/documents.js';
+import { looksLikeOb2Assertion } from '../ob2/detect.js';
 import { loadNodeAt, type Ob2Node } from '../ob2/graph.js';
 import { checkHostedScope } from '../ob2/scope.js';
-import { jsonOfInput } from './lazy-format.js';
+import { jsonOfInput } from './input.js';
+import { isHostedOb2Input } from './ob2-hosted.js';
 
 /**
  * Open Badges 2.0 hosted assertions (§HostedBadge Verification). The copy handed in only says
@@ -205,11 +207,7 @@ const hostedStatusStep: Step<ParsedHostedAssertion> = {
 export function ob2HostedPlugin(): FormatPlugin<ParsedHostedAssertion> {
   return {
     format: 'ob2-hosted',
-    detect(input) {
-      const value = jsonOfInput(input);
-      // A bare 410 for a badge URL carries no body to recognise: it can only be a gone hosted assertion.
-      return looksLikeOb2Assertion(value) || (input.kind === 'json' && input.httpStatus === 410);
-    },
+    detect: isHostedOb2Input,
     parse(input) {
       const value = jsonOfInput(input);
       const source = input.kind === 'document' ? undefined : input.source;

@@ -38,7 +38,8 @@ import {
   verificationTypeOf,
 } from '../ob2/documents.js';
 import { jwsPayloadOf, looksLikeSignedOb2 } from '../ob2/detect.js';
-import { textOfInput } from './lazy-format.js';
+import { textOfInput } from './input.js';
+import { isSignedOb2Input } from './ob2-signed.js';
 import { guarded, loadLinked, loadNodeAt } from '../ob2/graph.js';
 import type { FormatPlugin, Step, StepOutcome, VerifyContext } from '../plugin.js';
 import { readJwsHeader, verifyCompactJws } from '../proofs/jws.js';
@@ -313,7 +314,7 @@ const revocationListStep: Step<ParsedSignedAssertion> = {
 export function ob2SignedPlugin(): FormatPlugin<ParsedSignedAssertion> {
   return {
     format: 'ob2-signed',
-    detect: (input) => looksLikeSignedOb2(textOfInput(input)),
+    detect: isSignedOb2Input,
     parse(input) {
       const jws = textOfInput(input);
       if (!looksLikeSignedOb2(jws)) throw new NotABadge('Not an Open Badges 2.0 signed assertion');

@@ -6,9 +6,10 @@ import { MalformedInput, NotABadge, UnsupportedFormat } from '../errors.js';
 import type { SigningKey } from '../keys/resolve-signing-key.js';
 import { arrayOf, hasType, idOf, isObject, type JsonObject } from '../lib/json.js';
 import { vcdmVersionOf } from '../lib/vcdm.js';
-import type { FormatPlugin, ParsedBadge, RawInput, Step } from '../plugin.js';
+import type { FormatPlugin, ParsedBadge, Step } from '../plugin.js';
 import { verifyProofSet, type EmbeddedProofOptions } from '../proofs/proof-set.js';
 import { toBadgeView } from '../view.js';
+import { jsonOfInput } from './input.js';
 
 /**
  * Open Badges 3.0 (and any W3C Verifiable Credential, VCDM 1.1 or 2.0) as JSON with embedded
@@ -25,10 +26,6 @@ export interface ParsedJsonCredential extends ParsedBadge {
   readonly proofs: readonly JsonObject[];
   /** Filled in by the proof step; the issuer step reads it. One object per verification run. */
   readonly state: { key?: SigningKey };
-}
-
-function jsonValueOf(input: RawInput): unknown {
-  return input.kind === 'json' ? input.value : undefined;
 }
 
 function isCredential(value: unknown): value is JsonObject {
@@ -88,9 +85,9 @@ function checkStatusListTypes(credential: JsonObject): void {
 export function ob3Json(options: Ob3JsonOptions = {}): FormatPlugin<ParsedJsonCredential> {
   return {
     format: 'ob3-json',
-    detect: (input) => isCredential(jsonValueOf(input)),
+    detect: (input) => isCredential(jsonOfInput(input)),
     parse(input) {
-      const credential = jsonValueOf(input);
+      const credential = jsonOfInput(input);
       if (!isCredential(credential)) throw new NotABadge('The JSON is not a Verifiable Credential');
       const vcdm = vcdmVersionOf(credential);
       if (vcdm === undefined) {

@@ -19,9 +19,9 @@ import type { FormatPlugin, ParsedBadge, Step, StepOutcome } from '../plugin.js'
 import { looksLikeCompactJws, readJwsHeader, verifyCompactJws } from '../proofs/jws.js';
 import { verifyProofSet, type EmbeddedProofOptions } from '../proofs/proof-set.js';
 import { toPresentationView } from '../view.js';
-import { jsonOfInput } from './lazy-format.js';
+import { jsonOfInput } from './input.js';
 import { compactTextOf, decodePayload, mediaTypeOf } from './ob3-jwt.js';
-import { looksLikePresentationJwt } from './presentation.js';
+import { isPresentationJsonInput, isPresentationJwtInput, looksLikePresentationJwt } from './presentation.js';
 
 /**
  * W3C Verifiable Presentations holding badges: JSON with a Data Integrity proof (proof purpose
@@ -257,7 +257,7 @@ const jwtValidityStep: Step<ParsedPresentation> = {
 export function vpJsonPlugin(options: EmbeddedProofOptions = {}): FormatPlugin<ParsedPresentation> {
   return {
     format: 'vp-json',
-    detect: (input) => hasType(jsonOfInput(input), 'VerifiablePresentation'),
+    detect: isPresentationJsonInput,
     parse(input) {
       const presentation = jsonOfInput(input);
       if (!isObject(presentation) || !hasType(presentation, 'VerifiablePresentation')) {
@@ -319,7 +319,7 @@ function presentationOfJwt(
 export function vpJwtPlugin(): FormatPlugin<ParsedPresentation> {
   return {
     format: 'vp-jwt',
-    detect: (input) => looksLikePresentationJwt(compactTextOf(input)),
+    detect: isPresentationJwtInput,
     parse(input) {
       const jws = compactTextOf(input);
       if (!looksLikePresentationJwt(jws)) throw new NotABadge('Not a presentation JWT');

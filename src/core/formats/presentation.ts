@@ -1,8 +1,9 @@
 import { hasType, isObject } from '../lib/json.js';
-import type { FormatPlugin } from '../plugin.js';
+import type { FormatPlugin, RawInput } from '../plugin.js';
 import { looksLikeCompactJws } from '../proofs/jws.js';
 import type { EmbeddedProofOptions } from '../proofs/proof-set.js';
-import { jsonOfInput, lazyFormat } from './lazy-format.js';
+import { jsonOfInput } from './input.js';
+import { lazyFormat } from './lazy-format.js';
 import { compactTextOf, decodePayload } from './ob3-jwt.js';
 import type { ParsedPresentation } from './presentation-plugin.js';
 
@@ -19,20 +20,29 @@ export function looksLikePresentationJwt(text: string | undefined): text is stri
   }
 }
 
+/** A Verifiable Presentation as JSON. */
+export function isPresentationJsonInput(input: RawInput): boolean {
+  return hasType(jsonOfInput(input), 'VerifiablePresentation');
+}
+
+/** A presentation as a compact JWS. */
+export function isPresentationJwtInput(input: RawInput): boolean {
+  return looksLikePresentationJwt(compactTextOf(input));
+}
+
 /**
  * A presentation as JSON, signed with an embedded Data Integrity proof, or unsigned
  * (`presentation-plugin.ts`, loaded with `import()` the first time one is seen).
  */
 export function vpJson(options: EmbeddedProofOptions = {}): FormatPlugin<ParsedPresentation> {
-  return lazyFormat(
-    { format: 'vp-json', detect: (input) => hasType(jsonOfInput(input), 'VerifiablePresentation') },
-    () => import('./presentation-plugin.js').then((module) => module.vpJsonPlugin(options)),
+  return lazyFormat({ format: 'vp-json', detect: isPresentationJsonInput }, () =>
+    import('./presentation-plugin.js').then((module) => module.vpJsonPlugin(options)),
   );
 }
 
 /** A presentation secured as a JWT (`vp` claim, or VC-JOSE `vp+jwt`). */
 export function vpJwt(): FormatPlugin<ParsedPresentation> {
-  return lazyFormat({ format: 'vp-jwt', detect: (input) => looksLikePresentationJwt(compactTextOf(input)) }, () =>
+  return lazyFormat({ format: 'vp-jwt', detect: isPresentationJwtInput }, () =>
     import('./presentation-plugin.js').then((module) => module.vpJwtPlugin()),
   );
 }

@@ -9,9 +9,7 @@ import {
 } from '../errors.js';
 import { arrayOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
 import type { StepOutcome, VerifyContext } from '../plugin.js';
-import { contextKindOf, looksLikeOb2Assertion } from './detect.js';
-
-export { contextKindOf, looksLikeOb2Assertion };
+import { contextKindOf } from './detect.js';
 
 /**
  * Open Badges 2.0 documents (Assertion, BadgeClass, Profile, CryptographicKey, RevocationList):
