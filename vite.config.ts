@@ -4,7 +4,8 @@
 //   src/cdn.ts, with lazy `import()` parts emitted beside it in dist/cdn/chunks/ as the chunk plan
 //   below lays them out. Paths are relative to the repository, never to demo/. tsc writes the npm
 //   build into dist/ separately (see package.json).
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
 import type { ChunkingContext } from 'rolldown';
@@ -217,6 +218,32 @@ function elementFiles(files: Record<string, string>): Plugin {
   };
 }
 
+/**
+ * Writes the graph of the CDN build for the size report (scripts/size-report.js): each file's
+ * source modules (repository paths), static and dynamic imports. Kept out of dist/ (which is
+ * published) in node_modules/.cache.
+ */
+function cdnGraph(): Plugin {
+  return {
+    name: 'openbadge-embed:cdn-graph',
+    apply: 'build',
+    writeBundle(_options, bundle) {
+      const chunks: Record<string, { modules: string[]; imports: string[]; dynamicImports: string[] }> = {};
+      for (const item of Object.values(bundle)) {
+        if (item.type !== 'chunk') continue;
+        chunks[item.fileName] = {
+          modules: item.moduleIds.map((id) => relative(repo, id).replaceAll('\\', '/')),
+          imports: item.imports,
+          dynamicImports: item.dynamicImports,
+        };
+      }
+      const out = new URL('./node_modules/.cache/openbadge-embed/cdn-graph.json', import.meta.url);
+      mkdirSync(new URL('.', out), { recursive: true });
+      writeFileSync(out, `${JSON.stringify({ dir: cdnDir, chunks }, null, 1)}\n`);
+    },
+  };
+}
+
 const buildConfig: UserConfig = {
   root: repo,
   publicDir: false,
@@ -225,6 +252,7 @@ const buildConfig: UserConfig = {
     elementsHaveSideEffects(),
     minifyLitCss(),
     dropTemplateIndentation(),
+    cdnGraph(),
     elementFiles({
       'openbadge-embed-inspector.js': 'src/components/inspector/inspector.ts',
       'openbadge-embed-list.js': 'src/components/badge-list/badge-list.ts',
@@ -237,9 +265,6 @@ const buildConfig: UserConfig = {
     minify: true,
     sourcemap: false,
     reportCompressedSize: false,
-    // dist/cdn/.vite/manifest.json: each chunk's source, static and dynamic imports. The size
-    // report reads the paths a page takes from it.
-    manifest: true,
     lib: {
       // One entry (see chunkPlan). The inspector and the list are lazy chunks of it, defined on
       // sight; openbadge-embed-inspector.js and openbadge-embed-list.js load them up front.
