@@ -21,13 +21,13 @@ import { createVerifier, type Verifier } from '../core/verify.js';
 import {
   firstProblem,
   isNotRequested,
-  resultToJson,
   summarizeNested,
   type Check,
   type NestedResult,
   type NestedRole,
   type VerificationResult,
 } from '../core/result.js';
+import { resultToJson } from '../core/result-json.js';
 
 export const EXIT_VERIFIED = 0;
 export const EXIT_NOT_VERIFIED = 1;

@@ -1,7 +1,6 @@
 import type { BadgeErrorCode } from './errors.js';
 import type { BadgeView } from './view.js';
 import type { TrustReport } from './trust/trust.js';
-import { boundedJson } from './lib/bounded-json.js';
 
 /**
  * The checks a verification runs, in the order they run and are shown.
@@ -131,32 +130,4 @@ export function firstProblem(checks: readonly Check[]): Check | undefined {
     checks.find((check) => check.status === 'failed') ??
     checks.find((check) => check.status !== 'passed' && !isNotRequested(check))
   );
-}
-
-/**
- * A result as plain JSON: as it is, `nested` included, except a baked image's bytes (the input file
- * itself, which would print as an object of numbered bytes), given as their length at every level.
- * What `ob-verify --json` prints and `<ob-inspector>` downloads. Badge data deeper than
- * `MAX_REPORT_DEPTH` levels (or past `MAX_REPORT_NODES` values) is replaced by a marker string, so
- * `JSON.stringify` of it never throws, whatever the badge holds.
- */
-export function resultToJson(result: VerificationResult): unknown {
-  return boundedJson(plainResult(result));
-}
-
-function plainResult(result: VerificationResult): unknown {
-  const { bakedImage, nested, ...rest } = result;
-  return {
-    ...rest,
-    ...(bakedImage
-      ? {
-          bakedImage: {
-            container: bakedImage.container,
-            contentType: bakedImage.contentType,
-            byteLength: bakedImage.bytes?.byteLength ?? 0,
-          },
-        }
-      : {}),
-    ...(Array.isArray(nested) ? { nested: nested.map((item) => ({ ...item, result: plainResult(item.result) })) } : {}),
-  };
 }

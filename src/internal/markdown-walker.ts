@@ -1,34 +1,53 @@
-import type * as lit from 'lit';
-import type { TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { Lexer, Tokenizer, type Token, type Tokens } from 'marked';
+import {
+  MAX_MARKDOWN_DEPTH,
+  MAX_MARKDOWN_NODES,
+  MAX_TABLE_CELLS,
+  MAX_TABLE_COLUMNS,
+  MAX_TABLE_ROWS,
+} from './markdown.js';
+import { safeLinkUrl } from './safe-url.js';
 
 /**
  * The Markdown renderer proper, loaded with `import()` by `loadMarkdown` (markdown.ts) together
- * with `marked`: the bounded lexer, and the walk of its tokens against an allowlist into Lit
- * templates (markdown.ts has the rules). Until it has loaded, narratives are shown as plain text,
- * so none of this is in the element's first bundle.
- *
- * lit and `safeLinkUrl` come from markdown.ts in a kit rather than by import: a module imported
- * both by the element's bundle and by this chunk would be split into a third chunk that every page
- * loads up front.
+ * with `marked`, and only for a narrative that looks like Markdown (`mayBeMarkdown`): the bounded
+ * lexer, the walk of its tokens against an allowlist into Lit templates (markdown.ts has the
+ * rules), and the cache of what it rendered. Until it has loaded, narratives are shown as plain
+ * text, so none of this is in the element's first bundle. lit, `safeLinkUrl` and the limits are
+ * ordinary imports: the build's chunk plan keeps them in the script-tag file, which this chunk
+ * imports.
  */
 
-/** What markdown.ts lends the walk: lit's tag and `nothing`, its link filter, and its limits. */
-export interface MarkdownKit {
-  readonly html: typeof lit.html;
-  readonly nothing: typeof lit.nothing;
-  /** An http(s) URL to link to, or `undefined` (see safe-url.ts). */
-  readonly safeLinkUrl: (url: unknown) => string | undefined;
-  readonly limits: {
-    /** Nesting deeper than this is shown as plain text (`MAX_MARKDOWN_DEPTH`). */
-    readonly depth: number;
-    /** Tokens rendered as elements; the rest is shown as source text (`MAX_MARKDOWN_NODES`). */
-    readonly nodes: number;
-    /** Larger tables are shown as their source (`MAX_TABLE_COLUMNS`, `_ROWS`, `_CELLS`). */
-    readonly tableColumns: number;
-    readonly tableRows: number;
-    readonly tableCells: number;
-  };
+/** How many rendered narratives are kept, so a re-render of the same source does not lex it again. */
+const CACHE_SIZE = 32;
+
+const cache = new Map<string, TemplateResult>();
+
+/**
+ * Renders the (already capped) source at the (already clamped) heading level. Results are cached
+ * by source and heading level: a template result is an immutable description, so handing the same
+ * one to Lit again costs a comparison, not a lex and a walk.
+ */
+export function renderMarkdownSource(text: string, level: number): TemplateResult {
+  const key = `${level}:${text}`;
+  const cached = cache.get(key);
+  if (cached) {
+    // Least recently used goes first: re-insert to mark it used.
+    cache.delete(key);
+    cache.set(key, cached);
+    return cached;
+  }
+  let result: TemplateResult;
+  try {
+    result = html`<div class="md">${walk(text, level)}</div>`;
+  } catch {
+    // marked can overflow the stack on deep nesting (`> > > …`); the text is still worth showing.
+    result = html`<div class="md md--plain">${text}</div>`;
+  }
+  cache.set(key, result);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return result;
 }
 
 /** Stands in for a table over the limits; its `raw` is the table's source. */
@@ -37,52 +56,49 @@ interface OversizedTable {
   readonly raw: string;
 }
 
-/**
- * Makes the renderer: `(source, headingLevel)` lexes the (already capped) source and returns its
- * blocks as templates. It may throw (marked can overflow the stack on deep nesting); the caller
- * then shows the source as plain text.
- */
-export function createMarkdownRenderer(kit: MarkdownKit): (source: string, headingLevel: number) => unknown[] {
-  const { tableColumns, tableRows, tableCells } = kit.limits;
-  class BoundedTokenizer extends Tokenizer {
-    override table(src: string): Tokens.Table | undefined {
-      // Measure before marked builds (and pads) any cell. The same regex marked's own table
-      // tokenizer starts with: group 2 is the delimiter row, group 3 the body rows.
-      const match = this.rules.block.table.exec(src);
-      if (!match) return undefined;
-      const columns = (match[2] ?? '').replace(/^\s*\|?|\|?\s*$/g, '').split('|').length;
-      const rows = (match[3] ?? '').split('\n').filter((row) => row.trim() !== '').length;
-      if (columns <= tableColumns && rows <= tableRows && columns * (rows + 1) <= tableCells) return super.table(src);
-      const oversized: OversizedTable = { type: 'oversized-table', raw: match[0].replace(/\n+$/, '') };
-      // The lexer only reads `raw` (to advance) and stores the token; the walker knows this type.
-      return oversized as unknown as Tokens.Table;
-    }
+class BoundedTokenizer extends Tokenizer {
+  override table(src: string): Tokens.Table | undefined {
+    // Measure before marked builds (and pads) any cell. The same regex marked's own table
+    // tokenizer starts with: group 2 is the delimiter row, group 3 the body rows.
+    const match = this.rules.block.table.exec(src);
+    if (!match) return undefined;
+    const columns = (match[2] ?? '').replace(/^\s*\|?|\|?\s*$/g, '').split('|').length;
+    const rows = (match[3] ?? '').split('\n').filter((row) => row.trim() !== '').length;
+    if (columns <= MAX_TABLE_COLUMNS && rows <= MAX_TABLE_ROWS && columns * (rows + 1) <= MAX_TABLE_CELLS)
+      return super.table(src);
+    const oversized: OversizedTable = { type: 'oversized-table', raw: match[0].replace(/\n+$/, '') };
+    // The lexer only reads `raw` (to advance) and stores the token; the walker knows this type.
+    return oversized as unknown as Tokens.Table;
   }
-  // Explicit options, not marked's global defaults: a page's own `marked.use(...)` extensions
-  // must not add token types (or renderers) to our path.
-  const lex = (source: string): Token[] =>
-    Lexer.lex(source, {
-      gfm: true,
-      breaks: false,
-      pedantic: false,
-      silent: true,
-      tokenizer: new BoundedTokenizer(),
-    });
-  return (source, headingLevel) => new Walker(kit, headingLevel).blocks(lex(source), 0);
+}
+// Explicit options, not marked's global defaults: a page's own `marked.use(...)` extensions
+// must not add token types (or renderers) to our path.
+const lex = (source: string): Token[] =>
+  Lexer.lex(source, {
+    gfm: true,
+    breaks: false,
+    pedantic: false,
+    silent: true,
+    tokenizer: new BoundedTokenizer(),
+  });
+
+/**
+ * Lexes the source and returns its blocks as templates. It may throw (marked can overflow the
+ * stack on deep nesting); the caller then shows the source as plain text.
+ */
+function walk(source: string, headingLevel: number): unknown[] {
+  return new Walker(headingLevel).blocks(lex(source), 0);
 }
 
-/** A template, text, or lit's `nothing` (a symbol once taken from the kit). */
+/** A template, text, or lit's `nothing`. */
 type Rendered = TemplateResult | string | symbol;
 
 class Walker {
   /** Tokens left to render as elements (see `MAX_MARKDOWN_NODES`). */
   private budget: number;
 
-  constructor(
-    private readonly kit: MarkdownKit,
-    private readonly headingLevel: number,
-  ) {
-    this.budget = kit.limits.nodes;
+  constructor(private readonly headingLevel: number) {
+    this.budget = MAX_MARKDOWN_NODES;
   }
 
   /**
@@ -107,7 +123,6 @@ class Walker {
   }
 
   blocks(tokens: readonly Token[] | undefined, depth: number): Rendered[] {
-    const { html } = this.kit;
     return this.each(
       tokens,
       (token) => this.block(token, depth),
@@ -124,8 +139,7 @@ class Walker {
   }
 
   block(token: Token, depth: number): Rendered {
-    const { html, nothing } = this.kit;
-    if (depth >= this.kit.limits.depth) return html`<p class="md__raw">${rawText(token).trim()}</p>`;
+    if (depth >= MAX_MARKDOWN_DEPTH) return html`<p class="md__raw">${rawText(token).trim()}</p>`;
     const next = depth + 1;
     switch (token.type) {
       case 'space':
@@ -214,8 +228,7 @@ class Walker {
   }
 
   inline(token: Token, depth: number): Rendered {
-    const { html, nothing, safeLinkUrl } = this.kit;
-    if (depth >= this.kit.limits.depth) return rawText(token);
+    if (depth >= MAX_MARKDOWN_DEPTH) return rawText(token);
     const next = depth + 1;
     switch (token.type) {
       case 'text': {

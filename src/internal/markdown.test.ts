@@ -9,6 +9,7 @@ import {
   MAX_TABLE_CELLS,
   MAX_TABLE_COLUMNS,
   MAX_TABLE_ROWS,
+  mayBeMarkdown,
   renderMarkdown,
   renderPlainText,
 } from './markdown.js';
@@ -196,6 +197,46 @@ describe('renderMarkdown', () => {
       expect(el.textContent).to.contain('☑ done');
       expect(el.textContent).to.contain('☐ todo');
     });
+  });
+});
+
+describe('mayBeMarkdown', () => {
+  it('is false for plain prose, so it never loads the renderer', () => {
+    for (const text of [
+      'Completed the course and passed the final exam.',
+      'Attended 3 sessions, 2 hours each; earned 6 credits.\nSecond line, no markup.',
+      "Learners don't need to do anything else (really).",
+    ])
+      expect(mayBeMarkdown(text), text).to.equal(false);
+    expect(mayBeMarkdown(undefined)).to.equal(false);
+  });
+
+  it('is true for anything Markdown would draw differently', () => {
+    for (const text of [
+      'Some *emphasis*',
+      'snake_case',
+      'A `code` span',
+      'A [link](https://example.edu)',
+      'An autolink <https://example.edu>',
+      'A bare https://example.edu link',
+      'www.example.edu',
+      '# Heading',
+      '> quote',
+      '- item',
+      '+ item',
+      '1. first',
+      '2) second',
+      'Title\n=====',
+      '    indented code',
+      '\tindented code',
+      'hard  \nbreak',
+      'a | table',
+      '~~gone~~',
+      'Tom &amp; Jerry',
+      'an \\* escape',
+      '<b>raw html</b>',
+    ])
+      expect(mayBeMarkdown(text), text).to.equal(true);
   });
 });
 

@@ -1,5 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { safeLinkUrl } from './safe-url.js';
+import { html, type TemplateResult } from 'lit';
+import type * as WalkerModule from './markdown-walker.js';
 
 /**
  * Markdown (criteria and evidence narratives) rendered to Lit templates, never to an HTML string.
@@ -11,7 +11,8 @@ import { safeLinkUrl } from './safe-url.js';
  *
  * `marked`, with the walk of its tokens (markdown-walker.ts), is loaded with `import()` on first
  * use so it stays out of the initial bundle; until it has loaded, `renderMarkdown` shows the
- * source as plain text.
+ * source as plain text. A narrative with no Markdown syntax at all (`mayBeMarkdown`) is shown as
+ * the plain text it is and never loads it.
  *
  * The work a narrative can cause is bounded, not just its length: marked pads every table row to
  * the header's column count, so a 20 KB table of 2,500 columns lexes to millions of cells. Tables
@@ -38,16 +39,29 @@ export const MAX_TABLE_COLUMNS = 20;
 export const MAX_TABLE_ROWS = 200;
 export const MAX_TABLE_CELLS = 2_000;
 
-/** How many rendered narratives are kept, so a re-render of the same source does not lex it again. */
-const CACHE_SIZE = 32;
+/**
+ * Characters and line shapes without which a narrative renders the same as plain text: emphasis,
+ * code, links and images, raw HTML and autolinks, character references, escapes, headings,
+ * quotes, lists, tables, strikethrough, thematic breaks and setext underlines, indented code,
+ * hard breaks, and GFM's bare-URL links. Erring on the side of Markdown: a false positive only
+ * loads the renderer, which shows such text as it is.
+ */
+const MARKDOWN_SYNTAX = /[*_`[\]<>#|~\\&]|^[ \t]*(?:[-+=]|\d{1,9}[.)])|^(?: {4}|\t)| {2}$|https?:|www\./im;
 
-let walk: ((source: string, headingLevel: number) => unknown[]) | undefined;
+/**
+ * Whether `source` may use Markdown syntax (see `MARKDOWN_SYNTAX`). Cheap: one regular
+ * expression over at most `MAX_MARKDOWN_LENGTH` characters, no lexing.
+ */
+export function mayBeMarkdown(source: string | undefined): source is string {
+  return source !== undefined && MARKDOWN_SYNTAX.test(capped(source));
+}
+
+let walker: typeof WalkerModule | undefined;
 let loading: Promise<void> | undefined;
-const cache = new Map<string, TemplateResult>();
 
 /** True once the lexer has loaded and `renderMarkdown` renders Markdown rather than plain text. */
 export function isMarkdownReady(): boolean {
-  return walk !== undefined;
+  return walker !== undefined;
 }
 
 /**
@@ -56,19 +70,8 @@ export function isMarkdownReady(): boolean {
  */
 export function loadMarkdown(): Promise<void> {
   loading ??= import('./markdown-walker.js').then(
-    ({ createMarkdownRenderer }) => {
-      walk = createMarkdownRenderer({
-        html,
-        nothing,
-        safeLinkUrl,
-        limits: {
-          depth: MAX_MARKDOWN_DEPTH,
-          nodes: MAX_MARKDOWN_NODES,
-          tableColumns: MAX_TABLE_COLUMNS,
-          tableRows: MAX_TABLE_ROWS,
-          tableCells: MAX_TABLE_CELLS,
-        },
-      });
+    (module) => {
+      walker = module;
     },
     (error: unknown) => {
       loading = undefined;
@@ -80,31 +83,11 @@ export function loadMarkdown(): Promise<void> {
 
 /**
  * Renders Markdown as Lit templates (or as plain text until `loadMarkdown()` has resolved).
- * Results are cached by source and heading level: a template result is an immutable description,
- * so handing the same one to Lit again costs a comparison, not a lex and a walk.
+ * Results are cached by source and heading level (see markdown-walker.ts).
  */
 export function renderMarkdown(source: string, options: MarkdownOptions = {}): TemplateResult {
   const text = capped(source);
-  if (!walk) return plain(text);
-  const level = clampLevel(options.headingLevel ?? 4);
-  const key = `${level}:${text}`;
-  const cached = cache.get(key);
-  if (cached) {
-    // Least recently used goes first: re-insert to mark it used.
-    cache.delete(key);
-    cache.set(key, cached);
-    return cached;
-  }
-  let result: TemplateResult;
-  try {
-    result = html`<div class="md">${walk(text, level)}</div>`;
-  } catch {
-    // marked can overflow the stack on deep nesting (`> > > …`); the text is still worth showing.
-    result = plain(text);
-  }
-  cache.set(key, result);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  return result;
+  return walker ? walker.renderMarkdownSource(text, clampLevel(options.headingLevel ?? 4)) : plain(text);
 }
 
 /** Renders the source as plain text (what `renderMarkdown` shows before Markdown has loaded). */

@@ -1,5 +1,4 @@
-import type * as lit from 'lit';
-import type { ReactiveController, TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { BadgeError } from '../../core/errors.js';
 import { createDocumentLoader, jsonOf, type DocumentLoader } from '../../core/fetcher.js';
 import type { VerificationResult } from '../../core/result.js';
@@ -37,18 +36,9 @@ import { ObListSummaryEvent } from './list-summary-event.js';
  * summary, the URL hash, and drawing. A Lit controller of the element, so the element stays a thin
  * set of properties in the page's first download.
  *
- * Like badge-nested.ts, this module imports at run time only what the element's bundle does not:
- * lit comes in the kit the element hands over (importing it here would split lit into a chunk
- * every page loads up front), the core's loader is shared with the (lazy) verifier.
+ * lit is an ordinary import: the build's chunk plan (vite.config.ts) keeps it in the script-tag
+ * file, which this chunk imports.
  */
-
-/** What the element lends the view: lit's tags and helpers, as its bundle has them. */
-export interface ListKit {
-  readonly html: typeof lit.html;
-  readonly css: typeof lit.css;
-  readonly nothing: typeof lit.nothing;
-  readonly adoptStyles: typeof lit.adoptStyles;
-}
 
 /** The largest `src` document read (4 MiB: a thousand embedded assertions). */
 const MAX_LIST_BYTES = 4 * 1024 * 1024;
@@ -140,7 +130,6 @@ function arrange(list: HTMLElement, cells: readonly HTMLElement[]): void {
 
 export class ListView implements ReactiveController {
   private readonly _host: ObBadgeList;
-  private readonly _kit: ListKit;
   private readonly _states: Set<string> | undefined;
 
   private _children: Item[] = [];
@@ -196,9 +185,8 @@ export class ListView implements ReactiveController {
     setTimeout(() => this._host.requestUpdate(), 0);
   };
 
-  constructor(host: ObBadgeList, kit: ListKit) {
+  constructor(host: ObBadgeList) {
     this._host = host;
-    this._kit = kit;
     let states: Set<string> | undefined;
     try {
       states = host.attachInternals().states as Set<string>;
@@ -206,7 +194,7 @@ export class ListView implements ReactiveController {
       // Internals taken (a subclass) or unsupported: the list works without custom states.
     }
     this._states = states;
-    kit.adoptStyles(host.renderRoot as ShadowRoot, [listStyles(kit.css)]);
+    adoptStyles(host.renderRoot as ShadowRoot, [listStyles]);
     host.addController(this);
     host.requestUpdate();
   }
@@ -566,7 +554,6 @@ export class ListView implements ReactiveController {
   // ── Drawing ───────────────────────────────────────────────────────────────────────────────────
 
   render(): TemplateResult {
-    const { html, nothing } = this._kit;
     const host = this._host;
     const m = this._messages;
     const state = this._state();
@@ -631,7 +618,6 @@ export class ListView implements ReactiveController {
   }
 
   private _renderToolbar(state: ListViewState, items: readonly Item[], filtering: boolean): TemplateResult {
-    const { html, nothing } = this._kit;
     const m = this._messages;
     const facts = items.flatMap((item) => (item.facts ? [item.facts] : []));
     const options = optionsOf(facts);

@@ -1,4 +1,4 @@
-import { adoptStyles, css, html, LitElement, nothing } from 'lit';
+import { LitElement } from 'lit';
 import type { DocumentLoader } from '../../core/fetcher.js';
 import type { VerificationResult } from '../../core/result.js';
 import type { Verifier } from '../../core/verify.js';
@@ -174,7 +174,7 @@ export class ObBadgeList extends LitElement {
     if (this._view) return;
     // When the view cannot be loaded (offline), the list stays empty; the next connection retries.
     void loadView().then((module) => {
-      this._view ??= new module.ListView(this, { html, css, nothing, adoptStyles });
+      this._view ??= new module.ListView(this);
     });
   }
 

@@ -1,5 +1,4 @@
-import type * as lit from 'lit';
-import type { TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { Check, NestedResult, NestedRole, VerificationResult } from '../../core/result.js';
 import { firstProblem, isNotRequested } from '../../core/result.js';
 import type { BadgeView } from '../../core/view.js';
@@ -12,6 +11,10 @@ import {
   verdictOfNested,
   type NestedNode,
 } from '../../internal/nested.js';
+import { displayId } from '../../internal/display-id.js';
+import { mayBeMarkdown } from '../../internal/markdown.js';
+import { clip, list, text } from '../../internal/untrusted.js';
+import { icon, isolated } from './badge-parts.js';
 
 /**
  * What `<ob-badge>` draws for credentials inside credentials: a CLR transcript's achievements, a
@@ -20,45 +23,17 @@ import {
  * when one does (see `loadNested` in badge.ts) and draws the rest of the card meanwhile.
  *
  * Pure functions of a context the element hands over: its options, its strings, the state of its
- * nested cards, and the helpers it draws the rest of the card with, lit's `html` included. This
- * module imports at run time only what the element's bundle does not (the arrangement of nested
- * results, and the core's result helpers, already a chunk of their own): a module imported by both
- * would be split into a third chunk that every page loads up front. Never the element itself.
+ * nested cards, and the element's methods it draws the rest of the card with. lit and the helpers
+ * it shares with the element are ordinary imports: the build's chunk plan (vite.config.ts) keeps
+ * them in the script-tag file, which this chunk imports. Never the element itself.
  */
 
 export { nestedStyles } from './badge-nested.styles.js';
-
-/**
- * What the element lends this module, the same for every render: lit's template tag and `nothing`,
- * its icons, and its guards for untrusted render-model values.
- */
-export interface NestedKit {
-  readonly html: typeof lit.html;
-  readonly nothing: typeof lit.nothing;
-  readonly icon: (name: NestedIcon, className?: string) => TemplateResult;
-  /** A string with something in it, else `undefined`. */
-  readonly text: (value: unknown) => string | undefined;
-  /** An array, else an empty one. */
-  readonly list: <T>(value: unknown) => readonly T[];
-  /** At most `max` characters of an untrusted sentence, on one line. */
-  readonly clip: (value: string, max: number) => string;
-  /** An identifier as shown to people (see internal/display-id.ts). */
-  readonly displayId: (id: string, maxLength?: number) => string | undefined;
-  /** A message with untrusted values in it, each in its own `<bdi>` (see badge.ts). */
-  readonly isolated: <T extends readonly (string | undefined)[]>(
-    build: (...values: T) => string,
-    ...values: T
-  ) => unknown[];
-}
-
-/** The icons the element draws; it owns the shapes, this module only names them. */
-export type NestedIcon = 'verified' | 'unverified' | 'unknown';
 
 /** A check context, as the element makes it for a result: the message context and the page language. */
 export type CheckContext = MessageContext & { readonly lang: string | undefined };
 
 export interface NestedContext {
-  readonly kit: NestedKit;
   readonly messages: Messages;
   /** The element's language (`lang` of it or an ancestor), given to the nested cards. */
   readonly lang: string | undefined;
@@ -88,8 +63,8 @@ export interface NestedContext {
 /** Renders a narrative (Markdown while the badge's allowance lasts, else plain text). */
 export type NarrativeRenderer = (source: string) => unknown;
 
-/** A template, or lit's `nothing` (a symbol once destructured from the kit). */
-type Rendered = TemplateResult | symbol;
+/** A template, or lit's `nothing`. */
+type Rendered = TemplateResult | typeof nothing;
 
 /** Cards added per idle period after the first ones, so a 100-achievement transcript never blocks the page. */
 const NESTED_CHUNK = 24;
@@ -135,16 +110,15 @@ export function nestedRenderer(ctx: NestedContext): NestedRenderer {
   };
 }
 
-/** Whether a verified endorsement among `items` has a comment to draw (as Markdown; the others are plain text). */
-export function hasEndorsementMarkdown(kit: NestedKit, items: readonly NestedResult[]): boolean {
+/** Whether a verified endorsement among `items` has a comment that may be Markdown (the others are plain text). */
+export function hasEndorsementMarkdown(items: readonly NestedResult[]): boolean {
   return items.some(
-    (item) => verdictOfNested(item) === 'verified' && kit.text(item.result.badge?.endorsement?.comment) !== undefined,
+    (item) => verdictOfNested(item) === 'verified' && mayBeMarkdown(text(item.result.badge?.endorsement?.comment)),
   );
 }
 
 /** A presentation's holder, and whether the key that signed it is theirs. */
 function renderHolder(ctx: NestedContext, badge: BadgeView, result: VerificationResult): Rendered {
-  const { html, nothing, icon, text, list, displayId, isolated } = ctx.kit;
   const holder = badge.spec === 'vp' ? text(badge.holder) : undefined;
   const shown = holder ? displayId(holder, 120) : undefined;
   if (!shown) return nothing;
@@ -174,10 +148,9 @@ function renderEndorsementStatement(
   result: VerificationResult,
   renderNarrative: NarrativeRenderer,
 ): Rendered {
-  const { html, nothing, text, displayId, isolated } = ctx.kit;
   if (badge.spec !== 'endorsement') return nothing;
   const trusted = result.verdict === 'verified' && result.verified === true;
-  const endorser = nameOfIssuer(ctx.kit, badge);
+  const endorser = nameOfIssuer(badge);
   const subjectId = text(badge.endorsement?.subjectId);
   const subject = subjectId ? displayId(subjectId, 120) : undefined;
   const comment = text(badge.endorsement?.comment);
@@ -188,7 +161,7 @@ function renderEndorsementStatement(
 }
 
 /** An issuer as a name: its own name (clipped), else its id as displayed. */
-function nameOfIssuer({ text, clip, displayId }: NestedKit, badge: BadgeView | undefined): string | undefined {
+function nameOfIssuer(badge: BadgeView | undefined): string | undefined {
   const name = text(badge?.issuer?.name);
   if (name) return clip(name, MAX_NESTED_NAME);
   const id = text(badge?.issuer?.id);
@@ -196,8 +169,8 @@ function nameOfIssuer({ text, clip, displayId }: NestedKit, badge: BadgeView | u
 }
 
 function nestedName(ctx: NestedContext, item: NestedResult): string {
-  const name = ctx.kit.text(item.result.badge?.name);
-  return name ? ctx.kit.clip(name, MAX_NESTED_NAME) : ctx.messages.untitledCredential;
+  const name = text(item.result.badge?.name);
+  return name ? clip(name, MAX_NESTED_NAME) : ctx.messages.untitledCredential;
 }
 
 /**
@@ -210,7 +183,6 @@ function renderNestedSummary(
   items: readonly NestedResult[],
   counts: NestedCounts,
 ): TemplateResult {
-  const { html, nothing, icon } = ctx.kit;
   const m = ctx.messages;
   const problems = (['unverified', 'unknown'] as const).filter((verdict) => counts[verdict] > 0);
   if (role === 'endorsement') {
@@ -249,7 +221,6 @@ function renderNested(
   level: number,
   role: 'achievement' | 'credential',
 ): Rendered {
-  const { html, nothing, list } = ctx.kit;
   if (items.length === 0) return nothing;
   const m = ctx.messages;
   // A transcript is arranged (associations, types, dates); a presentation keeps its holder's order.
@@ -304,7 +275,6 @@ function renderNestedCard(
   level: number,
   outer: BadgeView,
 ): Rendered {
-  const { html, nothing, text } = ctx.kit;
   if (ctx.cards.left <= 0) {
     ctx.cards.waiting = true;
     return nothing;
@@ -364,7 +334,6 @@ function renderEndorsements(
   level: number,
   renderNarrative: NarrativeRenderer,
 ): Rendered {
-  const { html, nothing, icon } = ctx.kit;
   const items = orderEndorsements(endorsements);
   if (items.length === 0) return nothing;
   const m = ctx.messages;
@@ -395,13 +364,12 @@ function renderEndorsements(
 }
 
 function renderEndorsement(ctx: NestedContext, item: NestedResult, renderNarrative: NarrativeRenderer): TemplateResult {
-  const { html, nothing, icon, text, list, clip, displayId } = ctx.kit;
   const m = ctx.messages;
   const result = item.result;
   const verdict = verdictOfNested(item);
   const trusted = verdict === 'verified';
   const view = result.badge;
-  const endorser = nameOfIssuer(ctx.kit, view) ?? m.untitledCredential;
+  const endorser = nameOfIssuer(view) ?? m.untitledCredential;
   const id = text(view?.issuer?.id);
   const shortId = id ? displayId(id) : undefined;
   const comment = text(view?.endorsement?.comment);

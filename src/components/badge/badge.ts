@@ -1,16 +1,4 @@
-import {
-  adoptStyles,
-  css,
-  html,
-  LitElement,
-  nothing,
-  svg,
-  type CSSResult,
-  type PropertyValues,
-  type TemplateResult,
-} from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
+import { adoptStyles, html, LitElement, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import type { BakedImage, Check, NestedResult, VerificationResult } from '../../core/result.js';
 import { firstProblem, isNotRequested } from '../../core/result.js';
 import type { TrustList, TrustReport } from '../../core/trust/trust.js';
@@ -24,6 +12,7 @@ import { nestedOf } from '../../internal/nested-results.js';
 import {
   isMarkdownReady,
   loadMarkdown,
+  mayBeMarkdown,
   MAX_MARKDOWN_LENGTH,
   renderMarkdown,
   renderPlainText,
@@ -45,7 +34,8 @@ import { isResult, resultFromError, setCustomState } from '../../internal/result
 import { VerifyController } from '../../internal/verify-controller.js';
 import { verifyQueue, type ReleaseSlot } from '../../internal/verify-queue.js';
 import type * as NestedModule from './badge-nested.js';
-import type { CheckContext, NarrativeRenderer, NestedKit, NestedRenderer } from './badge-nested.js';
+import type { CheckContext, NarrativeRenderer, NestedRenderer } from './badge-nested.js';
+import { icon, isolated } from './badge-parts.js';
 import { tokens } from '../tokens.styles.js';
 import { styles } from './badge.styles.js';
 
@@ -183,48 +173,6 @@ function metaRecipient(document: Document): string | undefined {
   return text(meta?.getAttribute('content'))?.trim();
 }
 
-const icons = {
-  verified: svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm-1.2 14.2-4-4 1.4-1.4 2.6 2.6 5.6-5.6 1.4 1.4-7 7Z" />`,
-  unverified: svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm3.6 12.2-1.4 1.4L12 13.4l-2.2 2.2-1.4-1.4 2.2-2.2-2.2-2.2 1.4-1.4 2.2 2.2 2.2-2.2 1.4 1.4-2.2 2.2 2.2 2.2Z" />`,
-  unknown: svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm1 15h-2v-2h2v2Zm0-4h-2V7h2v6Z" />`,
-  skipped: svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm5 11H7v-2h10v2Z" />`,
-  loading: svg`<path class="spin" d="M12 2a10 10 0 1 0 10 10h-2.5A7.5 7.5 0 1 1 12 4.5V2Z" />`,
-  medal: svg`<path d="M7 2h10l-2.2 5.2A7 7 0 1 1 9.2 7.2L7 2Zm5 8a4.5 4.5 0 1 0 0 9 4.5 4.5 0 0 0 0-9Zm0 1.8 1.1 2.2 2.4.3-1.7 1.7.4 2.4-2.2-1.1-2.2 1.1.4-2.4-1.7-1.7 2.4-.3L12 11.8Z" />`,
-};
-
-function icon(name: keyof typeof icons, className = 'icon'): TemplateResult {
-  return html`<svg
-    class=${className}
-    viewBox="0 0 24 24"
-    width="1em"
-    height="1em"
-    aria-hidden="true"
-    focusable="false"
-    fill="currentColor"
-  >
-    ${icons[name]}
-  </svg>`;
-}
-
-/** Where the n-th untrusted value goes in a message while it is split (Private Use Area: no message holds it). */
-const SLOT = 0xe000;
-
-/**
- * A message with untrusted values in it (a name, a holder, a list's name), each value in its own
- * `<bdi>`: whatever its characters, it cannot reorder the sentence around it, and the sentence
- * cannot run into it. `build` is the message, given markers in place of the values; a value that
- * is `undefined` is passed as such.
- */
-function isolated<T extends readonly (string | undefined)[]>(build: (...values: T) => string, ...values: T): unknown[] {
-  const slots = values.map((value, index) => (value === undefined ? undefined : String.fromCharCode(SLOT + index)));
-  return String(build(...(slots as unknown as T)))
-    .split(/([\ue000-\ue00f])/u)
-    .map((piece, index) => (index % 2 === 1 ? html`<bdi>${values[piece.charCodeAt(0) - SLOT]}</bdi>` : piece));
-}
-
-/** What the nested module draws with: lit's tag and the element's own helpers (see badge-nested.ts). */
-const NESTED_KIT: NestedKit = { html, nothing, icon, text, list, clip, displayId, isolated };
-
 /**
  * Verifies an Open Badge / Verifiable Credential in the browser and shows it as a card.
  *
@@ -322,6 +270,28 @@ const NESTED_KIT: NestedKit = { html, nothing, icon, text, list, clip, displayId
 export class ObBadge extends LitElement {
   static override styles = [tokens, styles];
 
+  /** @internal Declared here rather than with decorators: this class is in every page's first download. */
+  static override properties = {
+    src: {},
+    credential: { attribute: false },
+    recipient: {},
+    proxy: {},
+    verification: { attribute: false },
+    verifier: { attribute: false },
+    now: { attribute: false },
+    noEvidence: { type: Boolean, attribute: 'no-evidence' },
+    noChecks: { type: Boolean, attribute: 'no-checks' },
+    compact: { type: Boolean, reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    messages: { attribute: false },
+    trustedIssuers: { attribute: 'trusted-issuers' },
+    trustList: { attribute: false },
+    checkDomain: { type: Boolean, attribute: 'check-domain' },
+    loading: {},
+    _inline: { state: true },
+    _brokenImages: { state: true },
+  };
+
   /**
    * How many `<ob-badge>` elements of the page verify at once (default 4; an integer ≥ 1, or
    * `Infinity`). The others wait in line, first come first served: a wall of 200 badges never
@@ -338,28 +308,28 @@ export class ObBadge extends LitElement {
   }
 
   /** URL of a hosted badge or credential (resolved against the page's base URL). */
-  @property() src?: string;
+  src?: string;
 
   /**
    * The credential itself: a parsed object, its text (a compact JWS or JSON), or a file (`Blob` /
    * `File`: JSON, a JWS, or a baked PNG or SVG; read by its content, not its name or type). Takes
    * precedence over `src`.
    */
-  @property({ attribute: false }) credential?: Readonly<Record<string, unknown>> | string | Blob;
+  credential?: Readonly<Record<string, unknown>> | string | Blob;
 
   /**
    * Who the page says the badge was awarded to: `mailto:…`, `https:…`, `tel:…` or a DID. When
    * absent, the page's `<meta name="ob-recipient" content="…">` is used, read when the badge is
    * verified. When neither is given the recipient is not checked and does not affect the verdict.
    */
-  @property() recipient?: string;
+  recipient?: string;
 
   /**
    * A CORS proxy for issuers whose servers do not let browsers read them: a URL template with
    * `{url}`, e.g. `https://proxy.example/fetch?url={url}`. Every check that relied on it says so,
    * since its owner could alter answers. Ignored when a `verifier` is given.
    */
-  @property() proxy?: string;
+  proxy?: string;
 
   /**
    * A settled `VerificationResult` to show as it is, without verifying anything: no fetch, no
@@ -374,31 +344,31 @@ export class ObBadge extends LitElement {
    * `true`, so give it only what `verify()` returned. Anything that is not a result shows the error
    * state.
    */
-  @property({ attribute: false }) verification?: VerificationResult;
+  verification?: VerificationResult;
 
   /** The verifier to use. Defaults to one shared `createVerifier()` (one per `proxy`), loaded on first use. */
-  @property({ attribute: false }) verifier?: Verifier;
+  verifier?: Verifier;
 
   /** The time to verify at (demos and tests). Defaults to the real clock. */
-  @property({ attribute: false }) now?: Date;
+  now?: Date;
 
   /** Hide the evidence section. */
-  @property({ type: Boolean, attribute: 'no-evidence' }) noEvidence = false;
+  noEvidence = false;
 
   /** Hide the list of checks. */
-  @property({ type: Boolean, attribute: 'no-checks' }) noChecks = false;
+  noChecks = false;
 
   /** A small card: image, name, issuer, verdict (and the checks unless `no-checks`). */
-  @property({ type: Boolean, reflect: true }) compact = false;
+  compact = false;
 
   /** ARIA heading level of the badge name (1–6); section headings are one level below. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+  headingLevel = 3;
 
   /**
    * The strings shown. Replace to translate (see `Messages`). A member it lacks (or gives with the
    * wrong type) is taken from the English strings, so a partial or older translation still draws.
    */
-  @property({ attribute: false }) messages: Messages = en;
+  messages: Messages = en;
 
   /**
    * The URL of the site's trust list, a JSON document (docs/trust-list.schema.json) naming the
@@ -407,13 +377,13 @@ export class ObBadge extends LitElement {
    * loaded or read, the badge says so in a quiet note and is verified without it. The trust list
    * never changes a verdict: it only adds "Known issuer: …" to verified badges it names.
    */
-  @property({ attribute: 'trusted-issuers' }) trustedIssuers?: string;
+  trustedIssuers?: string;
 
   /**
    * The site's trust list, already parsed (`parseTrustList` from `openbadge-embed/core`, or an
    * object of the same shape). Takes precedence over `trusted-issuers`.
    */
-  @property({ attribute: false }) trustList?: TrustList;
+  trustList?: TrustList;
 
   /**
    * Confirm the web domain of a verified badge's issuer ("Domain confirmed: …"). A DID issuer that
@@ -422,7 +392,7 @@ export class ObBadge extends LitElement {
    * verification needs. A trust list (`trusted-issuers`, `trustList`) asks for it too. The trust
    * code loads with `import()` only when asked.
    */
-  @property({ type: Boolean, attribute: 'check-domain' }) checkDomain = false;
+  checkDomain = false;
 
   /**
    * `lazy`: draw the "Checking…" card at once, but verify only when the badge comes within about
@@ -431,15 +401,15 @@ export class ObBadge extends LitElement {
    * `ObBadge.concurrency` badges of the page verify at once. `verifyComplete` waits until the
    * badge has been verified, however long it stays out of view.
    */
-  @property() loading: 'eager' | 'lazy' = 'eager';
+  loading: 'eager' | 'lazy' = 'eager';
 
-  @state() private _inline: string | undefined;
+  private _inline: string | undefined;
 
   /**
    * Image URLs that failed to load (gone, not an image, blocked). A badge image falls back to the
    * placeholder and an issuer logo is left out, rather than a broken-image icon on the card.
    */
-  @state() private _brokenImages: ReadonlySet<string> = new Set();
+  private _brokenImages: ReadonlySet<string> = new Set();
 
   private readonly _onImageError = (event: Event): void => {
     const url = (event.target as HTMLImageElement).getAttribute('src');
@@ -473,6 +443,8 @@ export class ObBadge extends LitElement {
   private _prepareLoad: Promise<void> | undefined;
   /** Whether the shadow root has the nested parts' styles (adopted when it first draws them). */
   private _nestedStyled = false;
+  /** The narratives drawn for the current result (see `_narratives`); cleared with the result. */
+  private _narrativeMemo = new Map<string, { level: number; markdown: boolean; ready: boolean; drawn: unknown }>();
   private _pendingEvent: VerificationResult | undefined;
   /** `messages` as last read, and it with the English strings for what it lacks. */
   private _messagesFor: unknown = en;
@@ -737,6 +709,7 @@ export class ObBadge extends LitElement {
     const result = this.result;
     if (result !== this._nestedFor) {
       this._nestedFor = result;
+      this._narrativeMemo = new Map();
       this._open = new Set();
       this._nestedLimit = NESTED_FIRST;
       this._nestedFailed = false;
@@ -825,11 +798,13 @@ export class ObBadge extends LitElement {
   }
 
   private _hasMarkdown(badge: BadgeView, result: VerificationResult | undefined): boolean {
-    if (text(badge.criteria?.narrative) || text(badge.endorsement?.comment)) return true;
-    if (!this.noEvidence && list<EvidenceView>(badge.evidence).some((item) => text(item?.narrative))) return true;
+    // Only narratives that use Markdown syntax load the renderer; plain text is drawn as it is.
+    if (mayBeMarkdown(text(badge.criteria?.narrative)) || mayBeMarkdown(text(badge.endorsement?.comment))) return true;
+    if (!this.noEvidence && list<EvidenceView>(badge.evidence).some((item) => mayBeMarkdown(text(item?.narrative))))
+      return true;
     // Only a verified endorsement's comment is drawn as Markdown (once the nested module drew it).
     const endorsements = this.compact ? [] : nestedOf(result?.nested, 'endorsement');
-    return endorsements.length > 0 && nestedModule?.hasEndorsementMarkdown(NESTED_KIT, endorsements) === true;
+    return endorsements.length > 0 && nestedModule?.hasEndorsementMarkdown(endorsements) === true;
   }
 
   protected override render(): unknown {
@@ -1040,10 +1015,9 @@ export class ObBadge extends LitElement {
     }
     if (!this._nestedStyled) {
       this._nestedStyled = true;
-      this._adoptStyles(nestedModule.nestedStyles(css));
+      this._adoptStyles(nestedModule.nestedStyles);
     }
     return nestedModule.nestedRenderer({
-      kit: NESTED_KIT,
       messages: this._m,
       lang: languageOf(this),
       compact: this.compact,
@@ -1218,13 +1192,19 @@ export class ObBadge extends LitElement {
     let left = MARKDOWN_CHARS_PER_BADGE;
     const headingLevel = Math.min(6, level + 2);
     return (source) => {
+      // Text without Markdown syntax is shown as it is, and costs none of the allowance.
       const cost = Math.min(source.length, MAX_MARKDOWN_LENGTH);
-      const markdown = cost <= left;
+      const markdown = cost <= left && mayBeMarkdown(source);
       if (markdown) left -= cost;
-      // `guard`: an unchanged narrative is not walked again when the card re-renders.
-      return guard([source, headingLevel, markdown, isMarkdownReady()], () =>
-        markdown ? renderMarkdown(source, { headingLevel }) : renderPlainText(source),
-      );
+      // An unchanged narrative is not walked again when the card re-renders: the template drawn
+      // for it last time is handed back (lit then compares, and changes nothing). Keyed by the
+      // source string itself, so the lookup does not hash a new key on every render.
+      const ready = isMarkdownReady();
+      const memo = this._narrativeMemo.get(source);
+      if (memo && memo.level === headingLevel && memo.markdown === markdown && memo.ready === ready) return memo.drawn;
+      const drawn = markdown ? renderMarkdown(source, { headingLevel }) : renderPlainText(source);
+      this._narrativeMemo.set(source, { level: headingLevel, markdown, ready, drawn });
+      return drawn;
     };
   }
 

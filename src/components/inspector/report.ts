@@ -1,4 +1,5 @@
-import { resultToJson, type VerificationResult } from '../../core/result.js';
+import type { VerificationResult } from '../../core/result.js';
+import { resultToJson } from '../../core/result-json.js';
 import type { FetchRecord } from '../../core/verify.js';
 import type { InspectedInput, InspectionReport } from './inspected-event.js';
 

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { resultToJson, type VerificationResult } from '../result.js';
+import type { VerificationResult } from '../result.js';
+import { resultToJson } from '../result-json.js';
 import { boundedJson, MAX_REPORT_DEPTH, TOO_DEEP_MARKER, TOO_MANY_MARKER } from './bounded-json.js';
 
 /** `[[[…]]]` `depth` levels deep, built without recursion (as JSON.parse would hand it over). */
