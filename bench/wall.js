@@ -4,6 +4,7 @@
 // Imported by name: package.json's `sideEffects` lists only dist/, so a bare import would be dropped.
 import { compactVerify, importJWK } from 'jose';
 import { ObBadge, ObBadgeList } from '../src/components/index.ts';
+import { createVerifier } from '../src/core/index.ts';
 import { nextTask } from './main-thread.js';
 
 // Tasks of 50 ms or more, from the start of the page (the Long Tasks API reports nothing shorter,
@@ -237,6 +238,24 @@ async function joseRound({ jwts, jwk, alg }) {
   return { ms: performance.now() - start, verified: verified.filter(Boolean).length };
 }
 
+/** The core alone: one verifier (as the elements share one), the JWTs verified `limit` at a time. */
+let coreVerifier;
+async function coreRound({ jwts, limit = Infinity, domainLinkage = false }) {
+  coreVerifier ??= createVerifier();
+  await nextTask();
+  const start = performance.now();
+  const verdicts = {};
+  let next = 0;
+  const worker = async () => {
+    while (next < jwts.length) {
+      const result = await coreVerifier.verify(jwts[next++], { domainLinkage });
+      verdicts[result.verdict] = (verdicts[result.verdict] ?? 0) + 1;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, jwts.length) }, worker));
+  return { ms: performance.now() - start, verdicts };
+}
+
 /** The long tasks seen so far (≥ 50 ms), longest first. */
 const longTasksSoFar = () => [...longTasks].sort((a, b) => b - a);
 
@@ -245,6 +264,7 @@ globalThis.benchWall = {
   scrollThrough,
   badgeRound,
   joseRound,
+  coreRound,
   longTasksSoFar,
   hasList: () => ObBadgeList !== undefined && customElements.get('ob-badge-list') !== undefined,
   concurrency: () => ObBadge.concurrency,

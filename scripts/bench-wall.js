@@ -249,7 +249,7 @@ export async function makeWorld(root, counts) {
 }
 
 /** One fresh page on the bench origin, every request counted; the issuers' hosts answered from `served`. */
-async function openWallPage(browser, { outdir, served, lists, jwts }) {
+export async function openWallPage(browser, { outdir, served, lists, jwts }) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const requests = [];
   const refused = [];
