@@ -2,7 +2,9 @@
 // script-tag user builds it. `<ob-badge-list src>` when the build has it, else the same URLs as plain
 // `<ob-badge loading="lazy">` elements in a grid. Every element uses the shared default verifier.
 // Imported by name: package.json's `sideEffects` lists only dist/, so a bare import would be dropped.
+import { compactVerify, importJWK } from 'jose';
 import { ObBadge, ObBadgeList } from '../src/components/index.ts';
+import { createVerifier } from '../src/core/index.ts';
 import { nextTask } from './main-thread.js';
 
 // Tasks of 50 ms or more, from the start of the page (the Long Tasks API reports nothing shorter,
@@ -98,11 +100,17 @@ async function show({ listUrl, mode, timeoutMs = 60_000 }) {
   firstVerified = undefined;
   const main = document.querySelector('main');
   main.replaceChildren();
+  const credentials = mode === 'credentials' ? await (await fetch(listUrl)).json() : undefined;
   await nextTask();
   started = performance.now();
   if (mode === 'list') {
     const list = document.createElement('ob-badge-list');
     list.setAttribute('src', listUrl);
+    main.append(list);
+  } else if (mode === 'credentials') {
+    // The badges themselves (JWT text) as the `credentials` property: fetched before the clock starts.
+    const list = document.createElement('ob-badge-list');
+    list.credentials = credentials;
     main.append(list);
   } else {
     const urls = await (await fetch(listUrl)).json();
@@ -167,12 +175,96 @@ async function scrollThrough({ timeoutMs = 180_000, maxStops = Infinity } = {}) 
   };
 }
 
+/** Resolves after the next frame has been produced (style, layout, paint), in a task after it. */
+const afterFrame = () => new Promise((resolve) => window.requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/**
+ * One round of the warm wall: `jwts.length` eager `<ob-badge>` elements given their JWT as the
+ * `credential` property, in a grid; the time from inserting them until every one has settled
+ * (`ob-verified`, fired once its card is drawn) and the frame showing them has been produced.
+ */
+async function badgeRound({ jwts, checkDomain = false, timeoutMs = 60_000 }) {
+  const main = document.querySelector('main');
+  main.replaceChildren();
+  await afterFrame();
+  const grid = document.createElement('ul');
+  grid.className = 'wall';
+  const badges = new Set();
+  const verdicts = {};
+  let done;
+  const all = new Promise((resolve) => (done = resolve));
+  const onVerified = (event) => {
+    const badge = event.composedPath()[0];
+    if (!(badge instanceof ObBadge) || badges.has(badge)) return;
+    badges.add(badge);
+    verdicts[event.result.verdict] = (verdicts[event.result.verdict] ?? 0) + 1;
+    if (badges.size === jwts.length) done();
+  };
+  document.addEventListener('ob-verified', onVerified);
+  await nextTask();
+  const start = performance.now();
+  for (const jwt of jwts) {
+    const item = document.createElement('li');
+    const badge = document.createElement('ob-badge');
+    if (checkDomain) badge.setAttribute('check-domain', '');
+    badge.credential = jwt;
+    item.append(badge);
+    grid.append(item);
+  }
+  main.append(grid);
+  const timedOut = await Promise.race([
+    all.then(() => false),
+    new Promise((resolve) => setTimeout(() => resolve(true), timeoutMs)),
+  ]);
+  await afterFrame();
+  const ms = performance.now() - start;
+  document.removeEventListener('ob-verified', onVerified);
+  return { ms, timedOut, verdicts };
+}
+
+/** The floor: jose's importJWK + compactVerify of the same JWTs, all started together (as the badges are). */
+async function joseRound({ jwts, jwk, alg }) {
+  await nextTask();
+  const start = performance.now();
+  const verified = await Promise.all(
+    jwts.map(async (jwt) => {
+      const key = await importJWK(jwk, alg);
+      return compactVerify(jwt, key).then(
+        () => true,
+        () => false,
+      );
+    }),
+  );
+  return { ms: performance.now() - start, verified: verified.filter(Boolean).length };
+}
+
+/** The core alone: one verifier (as the elements share one), the JWTs verified `limit` at a time. */
+let coreVerifier;
+async function coreRound({ jwts, limit = Infinity, domainLinkage = false }) {
+  coreVerifier ??= createVerifier();
+  await nextTask();
+  const start = performance.now();
+  const verdicts = {};
+  let next = 0;
+  const worker = async () => {
+    while (next < jwts.length) {
+      const result = await coreVerifier.verify(jwts[next++], { domainLinkage });
+      verdicts[result.verdict] = (verdicts[result.verdict] ?? 0) + 1;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, jwts.length) }, worker));
+  return { ms: performance.now() - start, verdicts };
+}
+
 /** The long tasks seen so far (≥ 50 ms), longest first. */
 const longTasksSoFar = () => [...longTasks].sort((a, b) => b - a);
 
 globalThis.benchWall = {
   show,
   scrollThrough,
+  badgeRound,
+  joseRound,
+  coreRound,
   longTasksSoFar,
   hasList: () => ObBadgeList !== undefined && customElements.get('ob-badge-list') !== undefined,
   concurrency: () => ObBadge.concurrency,

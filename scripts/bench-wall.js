@@ -124,6 +124,9 @@ async function makeIssuers(root) {
   ];
 }
 
+/** The warm wall: this many badges from one did:web issuer, given as the `credential` property. */
+const WARM_BADGES = 100;
+
 const SKILLS = ['accessibility', 'javascript', 'data', 'agile', 'security', 'testing', 'design', 'sql'];
 const TYPES = ['Badge', 'Course', 'Certificate', 'Competency', 'Assignment'];
 
@@ -231,14 +234,22 @@ export async function makeWorld(root, counts) {
     served.set(url, { body: await makeBadge(n, issuer, index), type: 'application/jwt' });
     urls.push(url);
   }
+  // The warm wall's badges: 100 more, all from the first issuer (a did:web with a status list).
   const first = issuers[0];
+  const oneIssuer = [];
+  for (let k = 0; k < WARM_BADGES; k++) {
+    const index = perIssuer[0]++;
+    if (index % 97 === 96) revoked.push(index);
+    oneIssuer.push(await makeBadge(largest + k, first, index));
+  }
   served.set(first.statusUrl, { body: await makeStatusList(first, revoked), type: 'application/vc+jwt' });
   const lists = Object.fromEntries(counts.map((count) => [count, urls.slice(0, count)]));
-  return { issuers, served, lists };
+  const jwts = urls.map((url) => served.get(url).body);
+  return { issuers, served, lists, jwts, oneIssuer };
 }
 
 /** One fresh page on the bench origin, every request counted; the issuers' hosts answered from `served`. */
-async function openWallPage(browser, { outdir, served, lists }) {
+export async function openWallPage(browser, { outdir, served, lists, jwts }) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const requests = [];
   const refused = [];
@@ -252,6 +263,10 @@ async function openWallPage(browser, { outdir, served, lists }) {
         requests.push(url.href);
         return route.fulfill({ contentType: 'application/json', body: JSON.stringify(lists[list[1]]) });
       }
+      // The badges themselves (JWT text), for a list given them as its `credentials` property.
+      const texts = /^\/jwts-(\d+)\.json$/.exec(url.pathname);
+      if (texts)
+        return route.fulfill({ contentType: 'application/json', body: JSON.stringify(jwts.slice(0, +texts[1])) });
       try {
         const body = readFileSync(join(outdir, url.pathname.slice(1)));
         return route.fulfill({ body, contentType: 'text/javascript' });
@@ -369,7 +384,7 @@ async function explainWall(browser, world, { count, mode, outdir }) {
 
 function printExplained({ count, mode, longest }) {
   console.log(
-    `  The longest tasks of ${count} × ${mode}, first screen and 6 screens of scrolling (profiled, so slower):`,
+    `  The longest tasks of ${count} × ${mode}, first screen and some screens of scrolling (profiled, so slower):`,
   );
   for (const task of longest) {
     const code = task.code.map(({ label, share }) => `${label} ${Math.round(share * 100)}%`).join(', ');
@@ -469,7 +484,168 @@ function printWallGoals(runs) {
     console.log(`  ${goal.padEnd(width)}${(met ? 'met' : 'MISSED').padEnd(8)}${value}`);
 }
 
-export async function runWallBench({ root, executablePath, counts = [100, 1000], modes, outdir }) {
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+
+/**
+ * Issue 13's first row: 100 distinct VC-JWT badges from one did:web issuer, given as the
+ * `credential` property of 100 eager `<ob-badge>` elements, warm (rounds after a first one in the
+ * same page, once the issuer's documents are cached and the lazy code loaded): the time until all
+ * are settled and drawn, against jose's importJWK + compactVerify of the same JWTs in the same page,
+ * interleaved. With `check-domain` off, then on.
+ */
+async function runWarmWall(browser, world, { outdir, rounds = 5 }) {
+  const { page, requests, close } = await openWallPage(browser, { outdir, ...world });
+  const issuer = world.issuers[0];
+  const jwts = world.oneIssuer;
+  try {
+    const floor = (args) => page.evaluate((a) => globalThis.benchWall.joseRound(a), args);
+    const ours = (checkDomain) => page.evaluate((a) => globalThis.benchWall.badgeRound(a), { jwts, checkDomain });
+    const rows = [];
+    for (const checkDomain of [false, true]) {
+      const cold = await ours(checkDomain);
+      const coldRequests = requests.length;
+      await floor({ jwts, jwk: issuer.key.publicJwk, alg: issuer.key.alg });
+      const warm = [];
+      const floors = [];
+      for (let i = 0; i < rounds; i++) {
+        floors.push(await floor({ jwts, jwk: issuer.key.publicJwk, alg: issuer.key.alg }));
+        warm.push(await ours(checkDomain));
+      }
+      rows.push({
+        checkDomain,
+        cold,
+        coldRequests,
+        warmRequests: requests.length - coldRequests,
+        ours: median(warm.map((run) => run.ms)),
+        floor: median(floors.map((run) => run.ms)),
+        floorVerified: floors[0].verified,
+        verdicts: warm[0].verdicts,
+        timedOut: warm.some((run) => run.timedOut),
+      });
+      requests.length = 0;
+    }
+    return rows;
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * Issue 13's second row: a 1,000-badge `<ob-badge-list>` given the badges (JWT text) as its
+ * `credentials` property; the time to the first verified badge, and every main-thread task (a
+ * Chromium trace) while the first screen settles and then while a script scrolls to the end,
+ * a screen at a time, waiting at each stop for what is in view to settle.
+ */
+async function runCredentialsWall(browser, world, { count, outdir }) {
+  const { page, close } = await openWallPage(browser, { outdir, ...world });
+  try {
+    const { result: first, tasks: firstTasks } = await withTasks(browser, page, () =>
+      page.evaluate((listUrl) => globalThis.benchWall.show({ listUrl, mode: 'credentials' }), `/jwts-${count}.json`),
+    );
+    const { result: all, tasks: scrollTasks } = await withTasks(browser, page, () =>
+      page.evaluate(() => globalThis.benchWall.scrollThrough()),
+    );
+    const longest = (tasks) => Math.max(0, ...tasks.map((task) => task.ms));
+    const over = (tasks) => tasks.filter((task) => task.ms > 50).length;
+    return {
+      count,
+      first,
+      all,
+      firstLongest: longest(firstTasks),
+      firstOver: over(firstTasks),
+      scrollLongest: longest(scrollTasks),
+      scrollOver: over(scrollTasks),
+    };
+  } finally {
+    await close();
+  }
+}
+
+/** What the longest tasks of the `credentials` wall run (profiled: slower; the shares are what matter). */
+async function explainCredentialsWall(browser, world, { count, outdir }) {
+  const { page, close } = await openWallPage(browser, { outdir, ...world });
+  try {
+    const run = () =>
+      page.evaluate(async (listUrl) => {
+        await globalThis.benchWall.show({ listUrl, mode: 'credentials' });
+        await globalThis.benchWall.scrollThrough({ maxStops: 12 });
+      }, `/jwts-${count}.json`);
+    const { result, profile } = await withProfile(page, () => withTasks(browser, page, run, { detail: true }));
+    const longest = [...result.tasks].sort((a, b) => b.ms - a.ms).slice(0, 3);
+    return {
+      count,
+      mode: 'credentials',
+      longest: longest.map((task) => ({
+        ms: task.ms,
+        code: selfTimeBetween(profile, outdir, task.start, task.end, 5),
+        inside: task.inside.sort((a, b) => b.ms - a.ms).slice(0, 4),
+      })),
+    };
+  } finally {
+    await close();
+  }
+}
+
+function printIssue13(warmRows, wall) {
+  const goal = (met) => (met ? 'met' : 'MISSED');
+  const count = warmRows[0] ? WARM_BADGES : 0;
+  if (warmRows.length) {
+    console.log(
+      `\nWarm wall (issue 13): ${count} VC-JWT badges from one did:web issuer as the \`credential\` property of ` +
+        `${count} <ob-badge>, a round after a first one in the same page, until all are settled and drawn; ` +
+        `the floor: jose importJWK + compactVerify of the same ${count} JWTs, all at once, same page ` +
+        `(medians of the interleaved rounds)`,
+    );
+    for (const row of warmRows) {
+      const verdicts = Object.entries(row.verdicts)
+        .map(([verdict, n]) => `${n} ${verdict}`)
+        .join(', ');
+      console.log(
+        `  check-domain ${row.checkDomain ? 'on ' : 'off'}  ours ${ms(row.ours)}  jose ${ms(row.floor)}  ` +
+          `${(row.ours / row.floor).toFixed(1)}× the floor  (first round ${ms(row.cold.ms)}; ${verdicts}; ` +
+          `requests ${row.coldRequests} first, ${row.warmRequests} warm; jose verified ${row.floorVerified})` +
+          `${row.timedOut ? '  ! a round timed out' : ''}`,
+      );
+    }
+  }
+  if (wall) {
+    const verdicts = Object.entries(wall.all.verdicts)
+      .map(([verdict, n]) => `${n} ${verdict}`)
+      .join(', ');
+    console.log(
+      `\n${wall.count}-badge <ob-badge-list> (issue 13), the badges as its \`credentials\` property (JWT text, 3 issuers):`,
+    );
+    console.log(
+      `  first verified ${ms(wall.first.firstVerifiedMs)}, first screen settled ${ms(wall.first.viewportMs)} ` +
+        `(${wall.first.viewportBadges} badges); longest task ${ms(wall.firstLongest)} (${wall.firstOver} > 50 ms)`,
+    );
+    console.log(
+      `  scrolled to the end: ${ms(wall.all.ms)}, ${wall.all.settled}/${wall.all.badges} settled (${verdicts}), ` +
+        `${wall.all.stops} stops; longest task ${ms(wall.scrollLongest)} (${wall.scrollOver} > 50 ms)`,
+    );
+  }
+  console.log('\nGoals (issue 13), this run:');
+  for (const row of warmRows.filter((r) => !r.checkDomain)) {
+    const ratio = row.ours / row.floor;
+    console.log(`  ${count} badges warm ≤ 3× jose          ${goal(ratio <= 3).padEnd(8)}${ratio.toFixed(1)}×`);
+  }
+  for (const row of warmRows.filter((r) => r.checkDomain))
+    console.log(`    (check-domain on, information)          ${(row.ours / row.floor).toFixed(1)}×`);
+  if (wall) {
+    const longest = Math.max(wall.firstLongest, wall.scrollLongest);
+    console.log(
+      `  ${wall.count}: first verified ≤ 1 s       ${goal(wall.first.firstVerifiedMs <= 1000).padEnd(8)}${ms(wall.first.firstVerifiedMs)}`,
+    );
+    console.log(
+      `  ${wall.count}: every task ≤ 50 ms (scrolling included) ${goal(longest <= 50).padEnd(8)}${ms(longest)}`,
+    );
+  }
+}
+
+export async function runWallBench({ root, executablePath, counts = [100, 1000], modes, outdir, explain = true }) {
   await build({
     absWorkingDir: root,
     entryPoints: ['bench/wall.js'],
@@ -490,20 +666,26 @@ export async function runWallBench({ root, executablePath, counts = [100, 1000],
   const world = await makeWorld(root, counts);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
+    if (!modes) {
+      // Issue 13's rows: the warm wall of 100, and the `credentials` list of the largest count.
+      const warm = await runWarmWall(browser, world, { outdir });
+      const count = Math.max(...counts);
+      const wall = await runCredentialsWall(browser, world, { count, outdir });
+      printIssue13(warm, wall);
+      if (explain) printExplained(await explainCredentialsWall(browser, world, { count, outdir }));
+      return { warm, wall };
+    }
+    // `--wall-mode`: the `src` walls of issue 8 (`list`, `plain`, `plain-cv`).
     const probe = await openWallPage(browser, { outdir, ...world });
-    const hasList = await probe.page.evaluate(() => globalThis.benchWall.hasList());
     const concurrency = await probe.page.evaluate(() => globalThis.benchWall.concurrency());
     await probe.close();
-    const runModes = modes ?? (hasList ? ['list', 'plain'] : ['plain']);
-    if (!hasList)
-      console.log('\n  (<ob-badge-list> is not in this build: the wall is plain <ob-badge loading="lazy"> elements)');
     const runs = [];
     for (const count of counts)
-      for (const mode of runModes) runs.push(await runWall(browser, world, { count, mode, outdir }));
+      for (const mode of modes) runs.push(await runWall(browser, world, { count, mode, outdir }));
     printWall(runs, { concurrency, served: world.served });
-    const largest = runs.filter((run) => run.count === Math.max(...counts));
-    for (const mode of runModes) {
-      printExplained(await explainWall(browser, world, { count: largest[0].count, mode, outdir }), outdir);
+    if (explain) {
+      const largest = Math.max(...counts);
+      for (const mode of modes) printExplained(await explainWall(browser, world, { count: largest, mode, outdir }));
     }
     printWallGoals(runs);
     return runs;

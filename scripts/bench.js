@@ -8,17 +8,19 @@
 // 2. Chromium (scripts/bench-browser.js, page side in bench/): one eddsa-rdfc-2022 badge from the
 //    conformance corpus, verified by our core and by @digitalcredentials/verifier-core, offline;
 //    where our time goes; what a page of 50 such badges does to the main thread.
-// 3. Chromium (scripts/bench-wall.js, page side bench/wall.js): a portfolio wall of 100 and 1,000
-//    badges from 3 issuers, made at run time from the committed test keys: time to the first
-//    verified badge and to a settled first screen, requests against distinct URLs, the longest
-//    main-thread task, the JS heap.
+// 3. Chromium (scripts/bench-wall.js, page side bench/wall.js): issue 13's walls, made at run time
+//    from the committed test keys: 100 VC-JWT badges from one did:web issuer as the `credential`
+//    property, warm, against jose verifying the same JWTs in the same page; a 1,000-badge
+//    `<ob-badge-list>` given its badges as `credentials`: the first verified badge and every
+//    main-thread task, scrolling to the end included. `--wall-mode list,plain` runs issue 8's `src`
+//    walls instead (requests against distinct URLs, the JS heap).
 // 4. Chromium (scripts/bench-page.js): one badge on a page under a strict CSP with the production
 //    bundle (dist/cdn): every file and its gzip size, every host contacted, every CSP violation.
 //
 // All measure the current src/, bundled with esbuild on the fly (no `npm run build` needed).
 //
 //   npm run bench [-- --only node|browser|wall|page --iterations 300 --browser-iterations 100 --cold-runs 5 --badges 50
-//                     --wall 100,1000 --wall-mode list|plain|plain-cv]
+//                     --wall 100,1000 --wall-mode list,plain,plain-cv --no-wall-explain]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -40,6 +42,7 @@ const { values } = parseArgs({
     badges: { type: 'string', default: '50' },
     wall: { type: 'string', default: '100,1000' },
     'wall-mode': { type: 'string' },
+    'no-wall-explain': { type: 'boolean', default: false },
   },
 });
 const count = (name, min) => Math.max(min, Number(values[name]) || min);
@@ -140,7 +143,8 @@ async function benchWallInChromium() {
       root,
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
       counts,
-      modes: values['wall-mode'] ? [values['wall-mode']] : undefined,
+      modes: values['wall-mode'] ? values['wall-mode'].split(',') : undefined,
+      explain: !values['no-wall-explain'],
       outdir,
     });
   } finally {

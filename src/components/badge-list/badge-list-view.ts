@@ -128,12 +128,54 @@ function arrange(list: HTMLElement, cells: readonly HTMLElement[]): void {
   }
 }
 
+/**
+ * New badges made per task while a list is built: each draws its first card as it is placed, so
+ * a 1,000-entry list is made in small tasks, the first screen's badges first.
+ */
+const MAKE_CHUNK = 24;
+
+/** How long the list waits to draw again after a badge settles, gathering the results that follow. */
+const REFRESH_MS = 100;
+
+/** An entry to show, once read: the same input keeps its element. */
+interface Wanted {
+  readonly key: string;
+  readonly input: BadgeInput;
+}
+
+/** What the list gives each generated badge. */
+interface Lent {
+  readonly variant: ListVariant;
+  readonly verifier: Verifier | undefined;
+  readonly now: Date | undefined;
+  readonly trusted: string | undefined;
+  readonly checkDomain: boolean;
+}
+
+function lendTo(badge: ObBadge, lent: Lent): void {
+  badge.trustedIssuers = lent.trusted;
+  badge.checkDomain = lent.checkDomain;
+  badge.compact = lent.variant !== 'detailed';
+  badge.noChecks = lent.variant === 'compact';
+  badge.verifier = lent.verifier;
+  badge.now = lent.now;
+}
+
 export class ListView implements ReactiveController {
   private readonly _host: ObBadgeList;
   private readonly _states: Set<string> | undefined;
 
   private _children: Item[] = [];
   private _generated: Item[] = [];
+  /** Every entry to show, in order: `_generated` is its first part while the rest are being made. */
+  private _wanted: readonly Wanted[] = [];
+  /** Badges of an earlier build not placed yet, by key: reused when their entry comes, else dropped. */
+  private readonly _pool = new Map<string, Item[]>();
+  private _making: ReturnType<typeof setTimeout> | undefined;
+  private _refresh: ReturnType<typeof setTimeout> | undefined;
+  /** What the generated badges (and the children) were last lent. */
+  private _lentFor: Lent | undefined;
+  private _lentChildren: Item[] | undefined;
   private readonly _items = new WeakMap<Element, Item>();
   /** Children's `verifier` and `now` the list set (and may change); the page's own are left alone. */
   private readonly _lent = new WeakMap<ObBadge, { verifier?: Verifier | undefined; now?: Date | undefined }>();
@@ -175,7 +217,7 @@ export class ListView implements ReactiveController {
     if (!item || !isResult(result)) return;
     item.result = result;
     item.facts = factsOf(result);
-    this._host.requestUpdate();
+    this._refreshSoon();
   };
   private readonly _onHashChange = (): void => {
     if (this._host.hashState) this._readHash();
@@ -249,6 +291,8 @@ export class ListView implements ReactiveController {
     clearTimeout(this._summaryTimer);
     this._summaryTimer = undefined;
     this._summarySince = undefined;
+    clearTimeout(this._refresh);
+    this._refresh = undefined;
   }
 
   hostUpdate(): void {
@@ -397,7 +441,8 @@ export class ListView implements ReactiveController {
 
   /**
    * The generated badges, from `src` then `credentials`, capped. An input given before keeps its
-   * element (and result); the others are made, each `<ob-badge loading="lazy">`.
+   * element (and result); the others are made, each `<ob-badge loading="lazy">`, a few at a time
+   * (`_makeMore`).
    */
   private _rebuild(): void {
     const host = this._host;
@@ -412,13 +457,14 @@ export class ListView implements ReactiveController {
       if (entries.length >= MAX_LIST_ENTRIES) break;
       entries.push([entry, host.ownerDocument.baseURI]);
     }
-    const pool = new Map<string, Item[]>();
+    // The badges not yet placed (of an earlier rebuild still being made) can be reused too.
+    const pool = this._pool;
     for (const item of this._generated) {
       const same = pool.get(item.key);
       if (same) same.push(item);
       else pool.set(item.key, [item]);
     }
-    const generated: Item[] = [];
+    const wanted: Wanted[] = [];
     let skipped = 0;
     for (const [entry, base] of entries) {
       const input = toBadgeInput(entry, base);
@@ -426,13 +472,44 @@ export class ListView implements ReactiveController {
         skipped++;
         continue;
       }
-      const key = this._keyOf(input);
-      generated.push(pool.get(key)?.shift() ?? this._make(key, input));
+      wanted.push({ key: this._keyOf(input), input });
     }
-    for (const items of pool.values()) for (const item of items) this._items.delete(item.badge);
-    this._generated = generated;
+    this._wanted = wanted;
+    this._generated = [];
     this._skipped = skipped;
-    host.requestUpdate();
+    clearTimeout(this._making);
+    this._making = undefined;
+    this._makeMore();
+  }
+
+  /**
+   * Places the wanted badges in order, reusing those given before and making at most `MAKE_CHUNK`
+   * new ones; the rest follow in later tasks. Each new badge draws its first card when it is
+   * placed, so a 1,000-entry list is never made in one long task.
+   */
+  private _makeMore(): void {
+    this._making = undefined;
+    const wanted = this._wanted;
+    const generated = [...this._generated];
+    let made = 0;
+    while (generated.length < wanted.length) {
+      const { key, input } = wanted[generated.length]!;
+      let item = this._pool.get(key)?.shift();
+      if (!item) {
+        if (made >= MAKE_CHUNK) break;
+        item = this._make(key, input);
+        made++;
+      }
+      generated.push(item);
+    }
+    this._generated = generated;
+    if (generated.length < wanted.length) {
+      this._making = setTimeout(() => this._makeMore(), 0);
+    } else {
+      for (const items of this._pool.values()) for (const item of items) this._items.delete(item.badge);
+      this._pool.clear();
+    }
+    this._host.requestUpdate();
   }
 
   private _make(key: string, input: BadgeInput): Item {
@@ -440,6 +517,7 @@ export class ListView implements ReactiveController {
     badge.setAttribute('loading', 'lazy');
     if (input.src !== undefined) badge.src = input.src;
     else badge.credential = input.credential;
+    if (this._lentFor) lendTo(badge, this._lentFor);
     const wrapper = this._cell();
     wrapper.append(badge);
     const item: Item = { key, index: 0, badge, wrapper, child: false, result: undefined, facts: undefined };
@@ -449,28 +527,34 @@ export class ListView implements ReactiveController {
 
   /**
    * Gives the generated badges the list's variant, verifier, clock, trust list and `check-domain`, and children
-   * the verifier and clock when the page did not give them their own.
+   * the verifier and clock when the page did not give them their own. Only when one of them (or
+   * the children) changed: a badge made later gets them when it is made.
    */
   private _lend(): void {
     const host = this._host;
     const variant = VARIANTS.includes(host.variant) ? host.variant : 'card';
-    const verifier = host.verifier ?? undefined;
-    const now = host.now ?? undefined;
-    const trusted = host.trustedIssuers ?? undefined;
-    const checkDomain = host.checkDomain === true;
-    for (const { badge } of this._generated) {
-      badge.trustedIssuers = trusted;
-      badge.checkDomain = checkDomain;
-      badge.compact = variant !== 'detailed';
-      badge.noChecks = variant === 'compact';
-      badge.verifier = verifier;
-      badge.now = now;
+    const lent: Lent = {
+      variant,
+      verifier: host.verifier ?? undefined,
+      now: host.now ?? undefined,
+      trusted: host.trustedIssuers ?? undefined,
+      checkDomain: host.checkDomain === true,
+    };
+    const before = this._lentFor;
+    const same =
+      before !== undefined && (Object.keys(lent) as (keyof Lent)[]).every((key) => lent[key] === before[key]);
+    if (!same) {
+      this._lentFor = lent;
+      for (const { badge } of this._generated) lendTo(badge, lent);
     }
+    if (same && this._lentChildren === this._children) return;
+    this._lentChildren = this._children;
+    const { verifier, now } = lent;
     for (const { badge } of this._children) {
-      const lent = this._lent.get(badge) ?? {};
-      if (badge.verifier === lent.verifier) badge.verifier = lent.verifier = verifier;
-      if (badge.now === lent.now) badge.now = lent.now = now;
-      this._lent.set(badge, lent);
+      const given = this._lent.get(badge) ?? {};
+      if (badge.verifier === given.verifier) badge.verifier = given.verifier = verifier;
+      if (badge.now === given.now) badge.now = given.now = now;
+      this._lent.set(badge, given);
     }
   }
 
@@ -532,6 +616,17 @@ export class ListView implements ReactiveController {
     this._host.filter = '';
   };
 
+  /**
+   * Draws the list again (order, filters, summary) once results stop arriving for a moment: each
+   * draw goes over every badge, so a wall does it a few times a second, not once per badge.
+   */
+  private _refreshSoon(): void {
+    this._refresh ??= setTimeout(() => {
+      this._refresh = undefined;
+      this._host.requestUpdate();
+    }, REFRESH_MS);
+  }
+
   // ── Summary ───────────────────────────────────────────────────────────────────────────────────
 
   /** Shows (and announces, and fires) the summary once results stop arriving for a moment, at most every 1.5 s. */
@@ -572,11 +667,15 @@ export class ListView implements ReactiveController {
     let shown = 0;
     for (const item of order) {
       const visible = !item.facts || matches(item.facts, state.filter);
-      item.wrapper.hidden = !visible;
+      if (item.wrapper.hidden === visible) item.wrapper.hidden = !visible;
       if (visible) shown++;
     }
     this._order = order;
-    this._summary = summarize(items, shown);
+    // Badges still being made count as being checked.
+    const unmade = this._wanted.length - this._generated.length;
+    const summary = summarize(items, shown);
+    this._summary =
+      unmade > 0 ? { ...summary, total: summary.total + unmade, pending: summary.pending + unmade } : summary;
 
     const variant = VARIANTS.includes(host.variant) ? host.variant : 'card';
     const filtering = formatFilter(state.filter) !== '';

@@ -2173,7 +2173,8 @@ describe('<ob-badge>: many badges, one question (trust, claims, progress, walls)
       expect(textOf(part(el, 'progress'))).to.equal('Reading the badge…');
       fresh.calls[0]!.options!.onCheck!(PASSED[0]!);
       stale.go();
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await waitUntil(() => part(el, 'progress')?.querySelectorAll('.check__icon').length === 1, 'the fresh check');
+      await new Promise((resolve) => setTimeout(resolve, 150)); // the stale run's last check, had it been drawn
       expect([...part(el, 'progress')!.querySelectorAll('li')].map(textOf)).to.deep.equal([
         'Format: Passed',
         'Checking the signature…',

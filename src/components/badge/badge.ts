@@ -101,6 +101,12 @@ type RunArgs = readonly [
   checkDomain: boolean,
 ];
 
+/**
+ * How long the checks settled so far wait to be drawn: each check re-rendered the card, and a
+ * warm wall's badges settle within this anyway, so they draw their result and no progress.
+ */
+const PROGRESS_DELAY_MS = 100;
+
 /** Checks in the order most formats run them: while checking, the first one not settled is named as next. */
 const CHECK_ORDER = ['format', 'proof', 'issuer', 'validity', 'status'];
 
@@ -482,6 +488,7 @@ export class ObBadge extends LitElement {
     ) => {
       const progress: Check[] = [];
       this._progress = progress;
+      let progressTimer: ReturnType<typeof setTimeout> | undefined;
       let release: ReleaseSlot | undefined;
       try {
         const input = this._toInput(credential, src, inline);
@@ -511,7 +518,12 @@ export class ObBadge extends LitElement {
             // A problem: its sentence will be needed, start loading it now.
             if (hasProblems({ checks: [check] })) void loadProblemMessages().catch(noop);
             progress.push(check);
-            this.requestUpdate();
+            // Drawn a moment later, with whatever else settled meanwhile: a run that settles
+            // within it (a warm wall's badges) draws only its result.
+            progressTimer ??= setTimeout(() => {
+              progressTimer = undefined;
+              if (!signal.aborted) this.requestUpdate();
+            }, PROGRESS_DELAY_MS);
           },
         });
         release();
@@ -527,6 +539,7 @@ export class ObBadge extends LitElement {
         await prepare(failed);
         return failed;
       } finally {
+        clearTimeout(progressTimer);
         release?.();
       }
     },
