@@ -51,7 +51,7 @@ export default {
   testsFinishTimeout: 300000,
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
-    commonjsAsEsm(['jsonld', 'rdf-canonize', 'canonicalize']),
+    commonjsAsEsm(['jsonld', 'jsonld/lib/ContextResolver.js', 'rdf-canonize', 'canonicalize']),
   ],
   browsers: [
     playwrightLauncher({
