@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
 import { defineConfig, type Plugin, type PluginOption, type UserConfig } from 'vite';
 import { demoPlugin } from './demo/vite-demo-plugin.js';
+import { viteNoPageGlobals } from './scripts/no-page-globals.js';
 
 // ── Demo dev server ───────────────────────────────────────────────────────────────────────────────
 // The demo's own server rules (media types, the inline badge) live in demo/vite-demo-plugin.ts.
@@ -102,7 +103,7 @@ function elementsHaveSideEffects(): Plugin {
 const buildConfig: UserConfig = {
   root: repo,
   publicDir: false,
-  plugins: [cleanCdnDir(), elementsHaveSideEffects(), minifyLitCss(), dropTemplateIndentation()],
+  plugins: [cleanCdnDir(), elementsHaveSideEffects(), minifyLitCss(), dropTemplateIndentation(), viteNoPageGlobals()],
   build: {
     outDir: cdnDir,
     emptyOutDir: false,

@@ -10,6 +10,7 @@ import { extname, join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { distinctBadges } from './bench-distinct.js';
+import { esbuildNoPageGlobals } from './no-page-globals.js';
 import { selfTimeBetween, withProfile, withTasks } from './bench-main-thread.js';
 
 const ORIGIN = 'http://localhost:4173'; // never connected to; localhost makes it a secure context (WebCrypto)
@@ -60,6 +61,7 @@ async function bundle(root, outdir) {
         minifySyntax: true,
         define: { 'process.env.NODE_ENV': '"production"' },
         logLevel: 'silent',
+        plugins: [esbuildNoPageGlobals()],
       });
       built[entry] = `/${entry}.js`;
     } catch (error) {
