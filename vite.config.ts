@@ -11,6 +11,7 @@ import { transform } from 'esbuild';
 import type { ChunkingContext } from 'rolldown';
 import { defineConfig, type Plugin, type PluginOption, type UserConfig } from 'vite';
 import { demoPlugin } from './demo/vite-demo-plugin.js';
+import { viteNoPageGlobals } from './scripts/no-page-globals.js';
 
 // ── Demo dev server ───────────────────────────────────────────────────────────────────────────────
 // The demo's own server rules (media types, the inline badge) live in demo/vite-demo-plugin.ts.
@@ -252,6 +253,7 @@ const buildConfig: UserConfig = {
     elementsHaveSideEffects(),
     minifyLitCss(),
     dropTemplateIndentation(),
+    viteNoPageGlobals(),
     cdnGraph(),
     elementFiles({
       'openbadge-embed-inspector.js': 'src/components/inspector/inspector.ts',

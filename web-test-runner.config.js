@@ -3,6 +3,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { build } from 'esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { esbuildNoPageGlobals } from './scripts/no-page-globals.js';
 import { summaryFileReporter } from './scripts/wtr-summary-reporter.js';
 import { defaultReporter } from '@web/test-runner';
 
@@ -31,6 +32,7 @@ function commonjsAsEsm(packages) {
             platform: 'browser',
             write: false,
             logLevel: 'silent',
+            plugins: [esbuildNoPageGlobals()],
           }).then((result) => result.outputFiles[0].text),
         );
       }
@@ -51,7 +53,7 @@ export default {
   testsFinishTimeout: 300000,
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
-    commonjsAsEsm(['jsonld', 'rdf-canonize', 'canonicalize']),
+    commonjsAsEsm(['jsonld', 'jsonld/lib/ContextResolver.js', 'rdf-canonize', 'canonicalize']),
   ],
   browsers: [
     playwrightLauncher({

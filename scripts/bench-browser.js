@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { distinctBadges } from './bench-distinct.js';
+import { esbuildNoPageGlobals } from './no-page-globals.js';
 import { selfTimeBetween, withProfile, withTasks } from './bench-main-thread.js';
 
 const ORIGIN = 'http://localhost:4173'; // never connected to; localhost makes it a secure context (WebCrypto)
@@ -59,6 +61,7 @@ async function bundle(root, outdir) {
         minifySyntax: true,
         define: { 'process.env.NODE_ENV': '"production"' },
         logLevel: 'silent',
+        plugins: [esbuildNoPageGlobals()],
       });
       built[entry] = `/${entry}.js`;
     } catch (error) {
@@ -112,12 +115,8 @@ function load(page, path) {
   }, path);
 }
 
-/** Head to head: cold (fresh pages, each side alone) and warm (one page, interleaved). */
-async function compare({ pages, built, credential, now, iterations, coldRuns }) {
-  const sides = {
-    ours: (page) => page.evaluate(([text, at]) => globalThis.benchOurs.verify(text, at), [credential, now]),
-    peer: (page) => page.evaluate((text) => globalThis.benchPeer.verify(text), credential),
-  };
+/** Cold: each side alone in fresh pages; ours once more with its lazy chunks loaded first. */
+async function runCold({ pages, built, credential, coldRuns }, sides) {
   const cold = { ours: [], peer: [], preload: [], afterPreload: [] };
   for (let run = 0; run < coldRuns; run++) {
     // Alternate which side goes first, so neither always gets the quieter machine.
@@ -136,6 +135,19 @@ async function compare({ pages, built, credential, now, iterations, coldRuns }) 
     cold.afterPreload.push(await sides.ours(page));
     await close();
   }
+  return cold;
+}
+
+const sidesFor = (credential, now) => ({
+  ours: (page) => page.evaluate(([text, at]) => globalThis.benchOurs.verify(text, at), [credential, now]),
+  peer: (page) => page.evaluate((text) => globalThis.benchPeer.verify(text), credential),
+});
+
+/** Head to head: cold (fresh pages, each side alone) and warm (one page, interleaved). */
+async function compare(args) {
+  const { pages, built, credential, now, iterations } = args;
+  const sides = sidesFor(credential, now);
+  const cold = await runCold(args, sides);
 
   const { page, close } = await pages.open();
   await load(page, built.ours);
@@ -150,6 +162,77 @@ async function compare({ pages, built, credential, now, iterations, coldRuns }) 
   }
   await close();
   return { cold, warm };
+}
+
+/**
+ * Distinct badges, warm code: one page with both verifiers loaded, warmed up on badges of their own
+ * (the conformance badge and `warmUp` distinct ones), then every measured badge verified once by
+ * each side, interleaved, alternating which goes first. No badge is verified twice by a side.
+ */
+async function distinct({ pages, built, now, root }, { count, warmUp }) {
+  const texts = await distinctBadges(root, count + warmUp);
+  const { page, close } = await pages.open();
+  await load(page, built.ours);
+  await load(page, built.peer);
+  const verifyOne = {
+    ours: (text) => page.evaluate(([t, at]) => globalThis.benchOurs.verify(t, at), [text, now]),
+    peer: (text) => page.evaluate((t) => globalThis.benchPeer.verify(t), text),
+  };
+  pages.setPhase('distinct warm-up');
+  for (const text of texts.slice(count)) for (const side of ['ours', 'peer']) await verifyOne[side](text);
+  const results = { ours: [], peer: [] };
+  for (const [i, text] of texts.slice(0, count).entries()) {
+    for (const side of i % 2 ? ['peer', 'ours'] : ['ours', 'peer']) {
+      pages.setPhase(`${side} distinct`);
+      results[side].push(await verifyOne[side](text));
+    }
+  }
+  await close();
+  return results;
+}
+
+function printDistinct(results, { count, warmUp }) {
+  const { ours, peer } = results;
+  const med = (side, value) => median(side.map(value));
+  const total = (result) => result.ms;
+  const computing = (result) => result.ms - result.fetchMs;
+  const ratio = med(peer, total) / med(ours, total);
+  const ratioComputing = med(peer, computing) / med(ours, computing);
+  const pairs = median(ours.map((result, i) => peer[i].ms / result.ms));
+  console.log(
+    `\nDistinct badges (${count} eddsa-rdfc-2022 OB 3.0 credentials made at run time with the TEST-ONLY did:key; ` +
+      `each verified once per side, interleaved, warm code after ${warmUp} other badges)`,
+  );
+  table(
+    [
+      ['', 'median', 'p90', 'less fetch() waits'],
+      ...['ours', 'peer'].map((side) => {
+        const sorted = results[side].map(total).sort((a, b) => a - b);
+        return [
+          side,
+          ms(med(results[side], total)),
+          ms(sorted[Math.floor(sorted.length * 0.9)]),
+          ms(med(results[side], computing)),
+        ];
+      }),
+      ['peer / ours', times(ratio), '', times(ratioComputing)],
+    ],
+    [16, 12, 12, 22],
+  );
+  const split = ['canonicalize', 'hash', 'signature'].map((key) => med(ours, (r) => r.timings?.[key] ?? 0));
+  console.log(
+    `  median of the per-badge ratios: ${times(pairs)}; ours: canonicalize ${ms(split[0])}, hash ${ms(split[1])}, ` +
+      `signature ${ms(split[2])}`,
+  );
+  const oursVerified = ours.filter((result) => result.verified).length;
+  const peerVerified = peer.filter((result) => result.verified).length;
+  console.log(`  verified: ours ${oursVerified}/${count}, peer (signature valid) ${peerVerified}/${count}`);
+  if (oursVerified < count) console.log(`  ! ours: ${ours.find((result) => !result.verified).failed.join(', ')}`);
+  console.log(
+    `  goal (issue 13) ours ≥ 4× on distinct badges: ${ratio >= 4 ? 'met' : 'MISSED'} ${times(ratio)} ` +
+      `(${times(ratioComputing)} not counting the peer's refused fetch)`,
+  );
+  return ratio;
 }
 
 /** The main thread's tasks while `count` badges verify, on a fresh page and again on the same page. */
@@ -363,8 +446,22 @@ function printGoals({ cold, warm }, { scenarios }, offMachine) {
     console.log(`  ${goal.padEnd(26)}${(met ? 'met' : 'MISSED').padEnd(8)}${value}`);
 }
 
+/** The first Data Integrity badge on a fresh page (issue 13's cold row). */
+function printColdFirstBadge(cold, runs) {
+  const ours = median(cold.ours.map((result) => result.ms));
+  const peer = median(cold.peer.map((result) => result.ms));
+  const loaded = median(cold.afterPreload.map((result) => result.ms));
+  const preload = median(cold.preload.map((result) => result.ms));
+  console.log(`\nFirst Data Integrity badge on a fresh page (median of ${runs} pages per side)`);
+  console.log(
+    `  ours ${ms(ours)} (bundle already loaded; includes its lazy chunks), peer ${ms(peer)}, peer / ours ${times(peer / ours)}; ` +
+      `ours with the lazy chunks loaded beforehand (${ms(preload)}): ${ms(loaded)}`,
+  );
+  console.log(`  goal (issue 13) first DI badge ≤ 60 ms: ${ours <= 60 ? 'met' : 'MISSED'} ${ms(ours)}`);
+}
+
 export async function runBrowserBench(options) {
-  const { root, executablePath, credentialFile, expect, now, iterations, coldRuns, badges } = options;
+  const { root, executablePath, credentialFile, expect, now, iterations, coldRuns, badges, rdfcOnly } = options;
   const credential = readFileSync(join(root, credentialFile), 'utf8');
   const peerPackage = join(root, 'node_modules/@digitalcredentials/verifier-core/package.json');
   const peerVersion = JSON.parse(readFileSync(peerPackage, 'utf8')).version;
@@ -378,8 +475,16 @@ export async function runBrowserBench(options) {
     const built = await bundle(root, outdir);
     if (!built.ours || !built.peer) throw new Error('the comparison bundles did not build');
     const pages = createPages(browser, outdir);
-    const args = { browser, pages, built, credential, now, iterations, coldRuns, count: badges, outdir };
+    const args = { browser, pages, built, credential, now, iterations, coldRuns, count: badges, outdir, root };
+    const distinctOptions = { count: 40, warmUp: 10 };
 
+    if (rdfcOnly) {
+      // `--only rdfc`: the two Data Integrity rows of issue 13 and nothing else.
+      printDistinct(await distinct(args, distinctOptions), distinctOptions);
+      const cold = await runCold(args, sidesFor(credential, now));
+      printColdFirstBadge(cold, coldRuns);
+      return;
+    }
     const comparison = await compare(args);
     printComparison(comparison, args);
     printWhereOurTimeGoes(comparison, built.stages && (await stageBreakdown(args)));
@@ -387,6 +492,8 @@ export async function runBrowserBench(options) {
     printBlocking(mainThread, badges);
     printOffMachine(pages.offMachine);
     printGoals(comparison, mainThread, pages.offMachine);
+    printDistinct(await distinct(args, distinctOptions), distinctOptions);
+    printColdFirstBadge(comparison.cold, coldRuns);
   } finally {
     await browser.close();
     rmSync(outdir, { recursive: true, force: true });

@@ -19,7 +19,7 @@
 //
 // All measure the current src/, bundled with esbuild on the fly (no `npm run build` needed).
 //
-//   npm run bench [-- --only node|browser|wall|page --iterations 300 --browser-iterations 100 --cold-runs 5 --badges 50
+//   npm run bench [-- --only node|browser|rdfc|wall|page --iterations 300 --browser-iterations 100 --cold-runs 5 --badges 50
 //                     --wall 100,1000 --wall-mode list,plain,plain-cv --no-wall-explain]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -129,6 +129,7 @@ async function benchDataIntegrityInChromium() {
     iterations: count('browser-iterations', 10),
     coldRuns: count('cold-runs', 1),
     badges: count('badges', 1),
+    rdfcOnly: only === 'rdfc',
   });
 }
 
@@ -154,7 +155,7 @@ async function benchWallInChromium() {
 
 const only = values.only;
 if (only === undefined || only === 'node') await benchJwtInNode(count('iterations', 10));
-if (only === undefined || only === 'browser') await benchDataIntegrityInChromium();
+if (only === undefined || only === 'browser' || only === 'rdfc') await benchDataIntegrityInChromium();
 if (only === undefined || only === 'wall') await benchWallInChromium();
 if (only === undefined || only === 'page') {
   await runPageBench({ root, executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium' });

@@ -110,6 +110,61 @@ describe('canonizeRdfc', () => {
   });
 });
 
+describe('canonizeRdfc: processed bundled contexts are kept across calls', () => {
+  const OB = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
+  const badge = (i: number): Record<string, unknown> =>
+    credential(
+      {
+        id: `urn:uuid:badge-${i}`,
+        type: ['VerifiableCredential', 'OpenBadgeCredential'],
+        issuer: { id: `did:example:issuer-${i}`, type: ['Profile'], name: `Issuer ${i}` },
+        credentialSubject: {
+          id: `did:example:learner-${i}`,
+          type: ['AchievementSubject'],
+          achievement: {
+            id: `https://example.org/achievements/${i}`,
+            type: ['Achievement'],
+            name: `Achievement ${i}`,
+            criteria: { narrative: `Criteria ${i}` },
+          },
+        },
+      },
+      [V2, OB],
+    );
+
+  it('gives the same N-Quads as contexts resolved afresh', async () => {
+    // A caller's `contexts` turn the keeping off: that call resolves every context anew.
+    for (const i of [1, 2, 3]) {
+      const kept = await canonizeRdfc(badge(i));
+      const fresh = await canonizeRdfc(badge(i), { contexts: {} });
+      expect(kept).to.equal(fresh);
+      expect(kept).to.contain(`"Achievement ${i}"`);
+    }
+  });
+
+  it('still refuses, in safe mode, what the kept contexts do not define', async () => {
+    await canonizeRdfc(badge(4));
+    const forged = badge(5);
+    (forged['credentialSubject'] as Record<string, unknown>)['forgedGrade'] = 'A+';
+    const error = await rejected(canonizeRdfc(forged));
+    expect(error.code).to.equal('ERR_OB_JSONLD_UNSAFE');
+    expect(error.details?.['term']).to.equal('forgedGrade');
+  });
+
+  it("never lends one caller's added contexts to another, nor the bundled ones to a caller who replaced them", async () => {
+    const extra = 'https://contexts.example/grades/v1';
+    const withGrade = { [extra]: { '@context': { grade: 'https://contexts.example/grades#grade' } } };
+    const graded = credential({ credentialSubject: { id: 'did:example:s', grade: 'A' } }, [V2, extra]);
+    expect(await canonizeRdfc(graded, { contexts: withGrade })).to.contain('<https://contexts.example/grades#grade>');
+    expect((await rejected(canonizeRdfc(graded))).code).to.equal('ERR_OB_CONTEXT_UNKNOWN');
+    // The bundled V2 is kept by now; a caller who maps its URL to another document gets that document.
+    await canonizeRdfc(badge(6));
+    const replaced = { [V2]: { '@context': { '@vocab': 'https://replaced.example/#' } } };
+    const nquads = await canonizeRdfc(credential({}, [V2]), { contexts: replaced });
+    expect(nquads).to.contain('<https://replaced.example/#issuer>');
+  });
+});
+
 describe('canonizeRdfc and the main thread', () => {
   it('gives the event loop a turn before each document, so many badges never chain into one long task', async () => {
     const holder = globalThis as { scheduler?: { yield?: () => Promise<void> } };

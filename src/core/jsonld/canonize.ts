@@ -1,4 +1,5 @@
 import jsonld from 'jsonld';
+import ContextResolver from 'jsonld/lib/ContextResolver.js';
 import rdfCanonize from 'rdf-canonize';
 import { Aborted, BadgeError, ContextUnknown, JsonLdLimit, JsonLdUnsafe, MalformedInput } from '../errors.js';
 import { isObject } from '../lib/json.js';
@@ -119,15 +120,44 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** The `sharedCache` jsonld's `ContextResolver` keeps resolved contexts in: URL or inline context JSON → tag → entry. */
+class BoundedCache<V> {
+  readonly #entries = new Map<string, V>();
+  constructor(readonly max: number) {}
+  get(key: string): V | undefined {
+    return this.#entries.get(key);
+  }
+  set(key: string, value: V): void {
+    // Bounded by the bundle (its URLs, their spellings, the scoped contexts inside them); anything
+    // beyond is inline contexts of documents, which the plain form refuses: start over rather than grow.
+    if (this.#entries.size >= this.max) this.#entries.clear();
+    this.#entries.set(key, value);
+  }
+}
+
+/**
+ * Resolved and processed contexts of the pinned bundle, kept across calls. Context processing is a
+ * pure function of the context documents, which for bundled URLs never change, and it was most of
+ * the work of expanding a badge not seen before (the same two or three contexts, every time). jsonld
+ * keeps each processed active context on its resolved context (keyed by the active context it was
+ * processed against) and replays the safe-mode events processing raised, so a cached context fails
+ * a document exactly as a fresh one would. Only for the bundled set: contexts a caller adds are
+ * resolved afresh each call. Ours, never jsonld's page-wide cache, which other code using the same
+ * jsonld could fill with contexts from loaders of its own.
+ */
+const bundledContexts = new BoundedCache<unknown>(256);
+
 /** The canonical N-Quads of `document` (RDFC-1.0). Throws coded errors only. */
 export async function canonizeRdfc(document: unknown, options: CanonizeOptions = {}): Promise<string> {
   const limits = { ...DEFAULT_CANONIZE_LIMITS, ...options.limits };
   checkShape(document, limits);
   await yieldToEventLoop();
   let failedContext: BadgeError | undefined;
+  // `static`: the document at this URL never changes, so jsonld may keep it, and what it makes of it.
+  const tag = options.contexts === undefined ? ('static' as const) : undefined;
   const documentLoader = async (url: string) => {
     try {
-      return { contextUrl: null, documentUrl: url, document: await loadContext(url, options.contexts) };
+      return { contextUrl: null, documentUrl: url, document: await loadContext(url, options.contexts), tag };
     } catch (error) {
       failedContext ??=
         error instanceof BadgeError ? error : new ContextUnknown(undefined, { details: { context: url } });
@@ -141,6 +171,9 @@ export async function canonizeRdfc(document: unknown, options: CanonizeOptions =
       documentLoader,
       produceGeneralizedRdf: false,
       rdfDirection: 'i18n-datatype',
+      contextResolver: new ContextResolver({
+        sharedCache: options.contexts === undefined ? bundledContexts : new BoundedCache(256),
+      }),
     });
     if (dataset.length > limits.maxQuads) {
       throw new JsonLdLimit('The credential has too many statements to canonicalize', {

@@ -5,6 +5,8 @@ declare module 'jsonld' {
     contextUrl: string | null;
     documentUrl: string;
     document: unknown;
+    /** `static`: jsonld may cache the document and its processed forms in the resolver's shared cache. */
+    tag?: 'static' | undefined;
   }
   interface ToRdfOptions {
     base?: string | null;
@@ -12,12 +14,21 @@ declare module 'jsonld' {
     documentLoader?: (url: string) => Promise<RemoteDocument>;
     produceGeneralizedRdf?: boolean;
     rdfDirection?: 'i18n-datatype' | null;
+    /** Where resolved contexts are looked up and kept (jsonld documents it as internal). */
+    contextResolver?: unknown;
   }
   interface JsonLd {
     toRDF(input: unknown, options: ToRdfOptions): Promise<unknown[]>;
   }
   const jsonld: JsonLd;
   export default jsonld;
+}
+
+declare module 'jsonld/lib/ContextResolver.js' {
+  /** jsonld's context resolver; `sharedCache` keeps resolved (and, on them, processed) contexts across calls. */
+  export default class ContextResolver {
+    constructor(options: { sharedCache: { get(key: string): unknown; set(key: string, value: unknown): void } });
+  }
 }
 
 declare module 'rdf-canonize' {
