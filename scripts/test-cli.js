@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin/ob-verify.js');
@@ -886,4 +887,82 @@ describe('ob-verify on the adversarial set (test/adversarial)', () => {
       }
     });
   }
+});
+
+describe('openbadge-embed/core as a bundler sees it', () => {
+  /**
+   * Bundles `source` (importing 'openbadge-embed/core', the published dist/core) with Vite's
+   * Rolldown, as a site would, and returns its output by file name and the entry chunk's name.
+   */
+  async function bundle(name, source) {
+    const { build } = await import('vite');
+    const dir = mkdtempSync(join(tmpdir(), 'ob-bundle-'));
+    const entry = join(dir, `${name}.js`);
+    writeFileSync(entry, source);
+    const [result] = [].concat(
+      await build({
+        configFile: false,
+        logLevel: 'silent',
+        root: ROOT,
+        // Resolved from the repository, so 'openbadge-embed/core' is this package's own export.
+        resolve: { alias: { 'openbadge-embed/core': join(ROOT, 'dist/core/index.js') } },
+        build: {
+          write: false,
+          target: 'es2022',
+          lib: { entry, formats: ['es'], fileName: name },
+          // Library mode leaves whitespace for the site's own minifier; this is that minifier.
+          rolldownOptions: { output: { minify: true } },
+        },
+      }),
+    );
+    const files = new Map(result.output.map((file) => [file.fileName, file]));
+    return { files, entry: result.output.find((file) => file.type === 'chunk' && file.isEntry).fileName };
+  }
+
+  /** The chunks reached from `start` by static imports (what loads before any code runs), or by any import. */
+  function reached(files, start, { dynamic = false } = {}) {
+    const seen = new Set();
+    const queue = [start];
+    while (queue.length > 0) {
+      const name = queue.shift();
+      const file = files.get(name);
+      if (seen.has(name) || !file) continue;
+      seen.add(name);
+      queue.push(...file.imports, ...(dynamic ? file.dynamicImports : []));
+    }
+    return [...seen].map((name) => files.get(name));
+  }
+  const gzipBytes = (chunks) => chunks.reduce((n, chunk) => n + gzipSync(chunk.code, { level: 9 }).length, 0);
+  const modulesOf = (chunks) =>
+    chunks.flatMap((chunk) => Object.keys(chunk.modules)).map((id) => id.slice(ROOT.length));
+
+  it('a VC-JWT-only verifier bundles none of the other plug-ins, and under a fifth of every default', async () => {
+    const jwtOnly = await bundle(
+      'jwt-only',
+      `import { createVerifier, ob3Jwt, didKey } from 'openbadge-embed/core';
+       export const verifier = createVerifier({ formats: [ob3Jwt()], didResolvers: [didKey()], statusMethods: [], nestedReaders: [] });`,
+    );
+    const full = await bundle(
+      'full',
+      `import { createVerifier, defaultPlugins } from 'openbadge-embed/core';
+       export const verifier = createVerifier(defaultPlugins());`,
+    );
+    const upFront = reached(jwtOnly.files, jwtOnly.entry);
+    const modules = modulesOf(upFront);
+    assert.ok(modules.some((id) => id.endsWith('/formats/ob3-jwt.js')));
+    const others =
+      /\/(?:defaults|formats\/(?:ob2|ob3-json|presentation)[\w-]*|keys\/did-(?:web|jwk)|status\/[\w-]+|nested\/(?:readers|entries)|trust\/trust|baked\/[\w-]+|proofs\/(?:proof-set|data-integrity)[\w-]*|jsonld\/[\w-]+)\.js$/;
+    assert.deepEqual(
+      modules.filter((id) => others.test(id)),
+      [],
+      'the JWT-only verifier loads these up front',
+    );
+    // Everything a verifier with every default may load: the up-front code and every import() it can take.
+    const jwtBytes = gzipBytes(upFront);
+    const fullBytes = gzipBytes(reached(full.files, full.entry, { dynamic: true }));
+    assert.ok(
+      jwtBytes < fullBytes / 5,
+      `JWT-only ${jwtBytes} B gzip is not under a fifth of every default's ${fullBytes} B (${((100 * jwtBytes) / fullBytes).toFixed(1)}%)`,
+    );
+  });
 });

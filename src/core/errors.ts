@@ -70,6 +70,7 @@ type Options = { cause?: unknown; details?: Record<string, unknown> };
 
 // One small class per code so `instanceof` reads well in callers and stack traces name the failure.
 // The default messages are for developers (CLI, logs); the components show localized text instead.
+/* @__NO_SIDE_EFFECTS__ */
 function define<C extends BadgeErrorCode>(code: C, defaultMessage: string, name: string) {
   const ErrorClass = class extends BadgeError<C> {
     static readonly code = code;

@@ -3,6 +3,8 @@
  */
 export { createVerifier, verifyBadge, DEFAULT_CLOCK_TOLERANCE_SECONDS } from './verify.js';
 export type { FetchRecord, Verifier, VerifierConfig, VerifyInput, VerifyOptions } from './verify.js';
+export { defaultPlugins } from './defaults.js';
+export type { DefaultPlugins } from './defaults.js';
 export { verdictOf, firstProblem, isNotRequested, summarizeNested } from './result.js';
 export type {
   BadgeFormat,

@@ -6,8 +6,9 @@ import type { StatusMethod } from './status/status-method.js';
 
 /**
  * The contracts between the pipeline (`verify.ts`) and its plug-ins. Plug-ins are explicit
- * arrays given to `createVerifier()`, so what a page does not use tree-shakes away, and heavy
- * ones load their code with `import()` inside `run`.
+ * arrays given to `createVerifier()`, so what a page does not use tree-shakes away (the defaults,
+ * `defaults.ts`, are reached only through `import()` when a list is left out; `test-cli.js`
+ * bundles a VC-JWT-only verifier to check), and heavy ones load their code with `import()` inside `run`.
  */
 
 /** What every step may use. I/O goes through `load`; time comes from `now`, never `Date.now()`. */

@@ -15,14 +15,8 @@ import {
   type LoadedDocument,
   type LoaderOptions,
 } from './fetcher.js';
-import { ob2Hosted } from './formats/ob2-hosted.js';
-import { ob2Signed } from './formats/ob2-signed.js';
-import { ob3Json } from './formats/ob3-json.js';
-import { ob3Jwt } from './formats/ob3-jwt.js';
-import { vpJson, vpJwt } from './formats/presentation.js';
-import { didJwk } from './keys/did-jwk.js';
-import { didKey } from './keys/did-key.js';
-import { didWeb } from './keys/did-web.js';
+// Types only: the default plug-ins load with `import()` when a config leaves a list out.
+import type { DefaultPlugins } from './defaults.js';
 import type { DidResolver } from './keys/did.js';
 import { hasType, isObject } from './lib/json.js';
 import type {
@@ -43,13 +37,10 @@ import {
   type NestedResult,
   type VerificationResult,
 } from './result.js';
-import { oneEdTechRevocationList } from './status/1edtech-revocation-list.js';
-import { bitstringStatusList } from './status/bitstring-status-list.js';
-import { statusList2021 } from './status/status-list-2021.js';
 import type { StatusMethod } from './status/status-method.js';
 import type { BadgeView } from './view.js';
 import { createNestedBudget, MAX_NESTED_DEPTH, verifyNested, type NestedBudget } from './nested/nested.js';
-import { DEFAULT_NESTED_READERS, type NestedReader } from './nested/readers.js';
+import type { NestedReader } from './nested/readers.js';
 // Types only: the trust code is loaded with `import()` when a page asks for it (a trust list, domain linkage).
 import type { TrustList, TrustReport } from './trust/trust.js';
 
@@ -60,7 +51,9 @@ export interface VerifierConfig extends LoaderOptions {
   /**
    * Badge formats to recognise, tried in order. Default: Open Badges 2.0 signed (JWS), Open Badges
    * 3.0 / VC as JWT and as JSON with Data Integrity proofs, Open Badges 2.0 hosted. Baked PNG and
-   * SVG images are opened first and their content goes to these formats.
+   * SVG images are opened first and their content goes to these formats. Any list left out is
+   * filled from `defaults.ts`, loaded with `import()` on the first `verify()`: a verifier given all
+   * four lists (formats, DID resolvers, status methods, nested readers) never downloads the others.
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each plug-in has its own parsed type
   readonly formats?: readonly FormatPlugin<any>[];
@@ -304,6 +297,8 @@ interface Layer {
   readonly trustList: TrustList | undefined;
   /** Whether the page asked for the issuer's domain to be confirmed. */
   readonly domainLinkage: boolean;
+  /** The verifier's plug-ins, defaults filled in. */
+  readonly plugins: DefaultPlugins;
 }
 
 interface Run {
@@ -450,12 +445,36 @@ async function runStep<P>(
  * injectable so tests and the CLI never need the network.
  */
 export function createVerifier(config: VerifierConfig = {}): Verifier {
-  // OB 2.0 signed and presentation JWTs before VC-JWT: all are compact JWS, told apart by the payload.
-  const formats = config.formats ?? [ob2Signed(), vpJwt(), ob3Jwt(), ob3Json(), vpJson(), ob2Hosted()];
-  const didResolvers = config.didResolvers ?? [didKey(), didJwk(), didWeb()];
-  const statusMethods = config.statusMethods ?? [bitstringStatusList(), statusList2021(), oneEdTechRevocationList()];
+  const given = {
+    formats: config.formats,
+    didResolvers: config.didResolvers,
+    statusMethods: config.statusMethods,
+    nestedReaders: config.nestedReaders,
+  };
+  let filled: DefaultPlugins | undefined = isComplete(given) ? given : undefined;
+  let loadingPlugins: Promise<DefaultPlugins> | undefined;
+  /** The config's plug-ins, with the defaults for any list it left out (loaded once; a failed load is retried). */
+  function pluginsFor(): DefaultPlugins | Promise<DefaultPlugins> {
+    if (filled) return filled;
+    loadingPlugins ??= import('./defaults.js').then(
+      ({ defaultPlugins }) => {
+        const defaults = defaultPlugins();
+        filled = {
+          formats: given.formats ?? defaults.formats,
+          didResolvers: given.didResolvers ?? defaults.didResolvers,
+          statusMethods: given.statusMethods ?? defaults.statusMethods,
+          nestedReaders: given.nestedReaders ?? defaults.nestedReaders,
+        };
+        return filled;
+      },
+      (error: unknown) => {
+        loadingPlugins = undefined;
+        throw error;
+      },
+    );
+    return loadingPlugins;
+  }
   const clockToleranceSeconds = config.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
-  const nestedReaders = config.nestedReaders ?? DEFAULT_NESTED_READERS;
   const domainLinkage = config.domainLinkage ?? false;
   const cache: DocumentCache | undefined = config.cache;
   const sharedLoader = createDocumentLoader(config);
@@ -470,6 +489,7 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
     onCheck: ((check: Check) => void) | undefined,
   ): Promise<VerificationResult> {
     const { signal, now } = base;
+    const { formats, nestedReaders } = layer.plugins;
     const { depth } = layer;
     const proxies = new Set<string>();
     const locals = new Set<string>();
@@ -617,6 +637,9 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
     async verify(input, options = {}) {
       const signal = options.signal ?? new AbortController().signal;
       throwIfAborted(signal);
+      const plugins = await pluginsFor();
+      const { didResolvers, statusMethods } = plugins;
+      throwIfAborted(signal);
       const perCall = options.fetch !== undefined || options.documents !== undefined || options.offline !== undefined;
       const load = perCall
         ? createDocumentLoader({
@@ -646,10 +669,23 @@ export function createVerifier(config: VerifierConfig = {}): Verifier {
         budget: createNestedBudget(),
         trustList: options.trustList,
         domainLinkage: options.domainLinkage ?? domainLinkage,
+        plugins,
       };
       return verifyWith((tracked) => readInput(input, tracked, signal, maxBytes), base, layer, options.onCheck);
     },
   };
+}
+
+/** Whether a config names every plug-in list, so no default is needed. */
+function isComplete(
+  lists: Partial<{ [K in keyof DefaultPlugins]: DefaultPlugins[K] | undefined }>,
+): lists is DefaultPlugins {
+  return (
+    lists.formats !== undefined &&
+    lists.didResolvers !== undefined &&
+    lists.statusMethods !== undefined &&
+    lists.nestedReaders !== undefined
+  );
 }
 
 /** A related credential as a `RawInput`: documents keep their media type; text and JSON go as they are. */

@@ -14,8 +14,9 @@ export function defaultVerifier(proxy?: string): Promise<Verifier> {
   const key = proxy === undefined ? '' : `proxy ${proxy}`;
   let verifier = verifiers.get(key);
   if (!verifier) {
-    const created = import('../core/verify.js').then((module) =>
-      module.createVerifier(proxy === undefined ? {} : { proxy }),
+    // Every plug-in given up front: the verifier then never waits for a second import() of the defaults.
+    const created = import('../core/defaults.js').then((module) =>
+      module.createVerifier({ ...module.defaultPlugins(), ...(proxy === undefined ? {} : { proxy }) }),
     );
     verifier = created;
     verifiers.set(key, created);

@@ -15,9 +15,9 @@ const lists = new Map<string, Promise<TrustList>>();
 export function sharedTrustList(url: string): Promise<TrustList> {
   let list = lists.get(url);
   if (!list) {
-    list = Promise.all([import('../core/trust/trust.js'), import('../core/fetcher.js')]).then(([trust, fetcher]) =>
-      trust.loadTrustList(url, fetcher.createDocumentLoader()),
-    );
+    // The trust module brings the loader along (its default): one import(), and no namespace
+    // object of the fetcher module, which would cost every page a runtime helper.
+    list = import('../core/trust/trust.js').then(({ loadTrustList }) => loadTrustList(url));
     lists.set(url, list);
   }
   return list;

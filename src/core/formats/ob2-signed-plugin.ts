@@ -1,4 +1,4 @@
-import { exportJWK, importSPKI, type JWK } from 'jose';
+import type { JWK } from 'jose';
 import { outcomeOf } from '../checks/outcome.js';
 import { recipientStep } from '../checks/recipient-step.js';
 import {
@@ -80,11 +80,32 @@ export interface ParsedSignedAssertion extends ParsedOb2 {
   key?: Ob2Key;
 }
 
+/** What WebCrypto imports each allowed algorithm's keys as. */
+const SPKI_ALGORITHMS: Readonly<Record<(typeof OB2_ALGORITHMS)[number], RsaHashedImportParams>> = {
+  RS256: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+};
+
+/**
+ * An SPKI PEM as a public JWK, by WebCrypto itself: it parses the DER and refuses anything that is
+ * not a key of the algorithm's type. The PEM's armour and white space are dropped as `jose`'s
+ * importSPKI did (which this replaces, so its ASN.1 code stays off every page).
+ */
+async function jwkOfSpkiPem(pem: string, alg: string): Promise<JWK> {
+  const algorithm = Object.hasOwn(SPKI_ALGORITHMS, alg) ? SPKI_ALGORITHMS[alg as 'RS256'] : undefined;
+  if (!algorithm) throw new TypeError(`${alg} keys are not read from PEM`);
+  if (!pem.startsWith('-----BEGIN PUBLIC KEY-----')) throw new TypeError('Not an SPKI PEM');
+  const der = Uint8Array.from(atob(pem.replace(/-----(?:BEGIN|END) PUBLIC KEY-----|\s/g, '')), (c) => c.charCodeAt(0));
+  const key = await crypto.subtle.importKey('spki', der, algorithm, true, ['verify']);
+  // Only the key's own members: WebCrypto adds its usage flags and algorithm, which say nothing about the issuer.
+  const { kty, n, e } = await crypto.subtle.exportKey('jwk', key);
+  return { kty, n, e };
+}
+
 /** The public key a CryptographicKey document publishes, as a JWK (RSA SPKI PEM, through WebCrypto). */
 async function publicKeyOf(key: JsonObject, alg: string): Promise<JWK> {
   const pem = stringOf(key['publicKeyPem'])!;
   try {
-    return await exportJWK(await importSPKI(pem.replace(/\r\n/g, '\n').trim(), alg, { extractable: true }));
+    return await jwkOfSpkiPem(pem.replace(/\r\n/g, '\n').trim(), alg);
   } catch (cause) {
     throw new KeyUnresolvable(`The key ${stringOf(key['id']) ?? ''} is not a usable ${alg} public key`, {
       cause,

@@ -202,6 +202,28 @@ describe('Open Badges 2.0 signed assertions', () => {
     expect(check(result, 'proof').code).to.equal('ERR_OB_JOSE_ALG_NOT_ALLOWED');
   });
 
+  it('refuses a key document whose PEM is not an RSA public key: an EC key, a certificate, or no base64', async () => {
+    const ec = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
+      'sign',
+      'verify',
+    ])) as CryptoKeyPair;
+    const spki = new Uint8Array(await crypto.subtle.exportKey('spki', ec.publicKey));
+    const ecPem = `-----BEGIN PUBLIC KEY-----\n${btoa(String.fromCharCode(...spki))}\n-----END PUBLIC KEY-----`;
+    const jws = await issuer.sign(await signedAssertion());
+    for (const publicKeyPem of [
+      ecPem,
+      ecPem.replace(/PUBLIC KEY/g, 'CERTIFICATE'),
+      '-----BEGIN PUBLIC KEY-----\n!!not base64!!\n-----END PUBLIC KEY-----',
+    ]) {
+      const { result } = await verify(jws, routes({ [KEY_1]: { ...issuer.keyDocument(), publicKeyPem } }));
+      expect(check(result, 'proof'), publicKeyPem.slice(0, 40)).to.deep.include({
+        status: 'failed',
+        code: 'ERR_OB_KEY_UNRESOLVABLE',
+      });
+      expect(result.verified).to.equal(false);
+    }
+  });
+
   it('refuses a JWS whose payload says it is hosted', async () => {
     const jws = await issuer.sign(await signedAssertion({ verification: { type: 'HostedBadge' } }));
     const { result } = await verify(jws, routes());

@@ -1,132 +1,29 @@
-import { recipientStep } from '../checks/recipient-step.js';
-import { statusStep } from '../checks/status.js';
-import { checkValidityPeriod } from '../checks/validity-period.js';
-import { bindKeyToIssuer } from '../checks/issuer.js';
-import { MalformedInput, NotABadge, UnsupportedFormat } from '../errors.js';
-import type { SigningKey } from '../keys/resolve-signing-key.js';
-import { arrayOf, hasType, idOf, isObject, type JsonObject } from '../lib/json.js';
-import { vcdmVersionOf } from '../lib/vcdm.js';
-import type { FormatPlugin, ParsedBadge, Step } from '../plugin.js';
-import { verifyProofSet, type EmbeddedProofOptions } from '../proofs/proof-set.js';
-import { toBadgeView } from '../view.js';
+import { hasType, isObject, type JsonObject } from '../lib/json.js';
+import type { FormatPlugin } from '../plugin.js';
+import type { EmbeddedProofOptions } from '../proofs/proof-set.js';
 import { jsonOfInput } from './input.js';
+import { lazyFormat } from './lazy-format.js';
+import type { ParsedJsonCredential } from './ob3-json-plugin.js';
 
-/**
- * Open Badges 3.0 (and any W3C Verifiable Credential, VCDM 1.1 or 2.0) as JSON with embedded
- * Data Integrity proofs: `eddsa-rdfc-2022` (and its draft name `eddsa-2022`), `eddsa-jcs-2022`,
- * `ecdsa-rdfc-2019`, `ecdsa-jcs-2019`, `Ed25519Signature2020`; proof sets and chains.
- * The canonicalization machinery is loaded with `import()` on the first proof checked.
- */
+export type { ParsedJsonCredential };
 
 /** Options for the JSON format: extra contexts and canonicalization caps. */
 export type Ob3JsonOptions = EmbeddedProofOptions;
 
-export interface ParsedJsonCredential extends ParsedBadge {
-  readonly issuerId: string;
-  readonly proofs: readonly JsonObject[];
-  /** Filled in by the proof step; the issuer step reads it. One object per verification run. */
-  readonly state: { key?: SigningKey };
-}
-
-function isCredential(value: unknown): value is JsonObject {
+/** A Verifiable Credential as JSON (a presentation is another format's). */
+export function isCredential(value: unknown): value is JsonObject {
   return isObject(value) && hasType(value, 'VerifiableCredential') && !hasType(value, 'VerifiablePresentation');
 }
 
-function proofStep(options: Ob3JsonOptions): Step<ParsedJsonCredential> {
-  return {
-    id: 'proof',
-    async run(parsed, context) {
-      const { outcome, key } = await verifyProofSet(
-        {
-          document: parsed.credential,
-          proofs: parsed.proofs,
-          signer: parsed.issuerId,
-          purpose: 'assertionMethod',
-          options,
-        },
-        context,
-      );
-      parsed.state.key = key;
-      return outcome;
-    },
-  };
-}
-
-const issuerStep: Step<ParsedJsonCredential> = {
-  id: 'issuer',
-  requires: ['proof'],
-  run: (parsed) => bindKeyToIssuer(parsed.state.key!, parsed.issuerId),
-};
-
-const validityStep: Step<ParsedJsonCredential> = {
-  id: 'validity',
-  requires: ['proof'],
-  run: (parsed, context) => checkValidityPeriod(parsed.credential, context),
-};
-
-/** A list credential says what it is twice (credential and subject type); the two must agree. */
-const LIST_TYPES: readonly (readonly [string, string])[] = [
-  ['BitstringStatusListCredential', 'BitstringStatusList'],
-  ['StatusList2021Credential', 'StatusList2021'],
-];
-
-function checkStatusListTypes(credential: JsonObject): void {
-  for (const [credentialType, subjectType] of LIST_TYPES) {
-    const subjectSays = arrayOf(credential['credentialSubject']).some((subject) => hasType(subject, subjectType));
-    if (subjectSays !== hasType(credential, credentialType)) {
-      throw new MalformedInput(`A ${subjectType} must be carried by a ${credentialType}, and only by one`, {
-        details: { type: credentialType },
-      });
-    }
-  }
-}
-
-/** Open Badges 3.0 / any VC as JSON, secured with embedded Data Integrity proofs. */
+/**
+ * Open Badges 3.0 (and any W3C Verifiable Credential, VCDM 1.1 or 2.0) as JSON with embedded
+ * Data Integrity proofs: `eddsa-rdfc-2022` (and its draft name `eddsa-2022`), `eddsa-jcs-2022`,
+ * `ecdsa-rdfc-2019`, `ecdsa-jcs-2019`, `Ed25519Signature2020`; proof sets and chains. Its checks
+ * (`ob3-json-plugin.ts`) load with `import()` the first time a JSON credential is seen, so a page
+ * of JWT badges never downloads them.
+ */
 export function ob3Json(options: Ob3JsonOptions = {}): FormatPlugin<ParsedJsonCredential> {
-  return {
-    format: 'ob3-json',
-    detect: (input) => isCredential(jsonOfInput(input)),
-    parse(input) {
-      const credential = jsonOfInput(input);
-      if (!isCredential(credential)) throw new NotABadge('The JSON is not a Verifiable Credential');
-      const vcdm = vcdmVersionOf(credential);
-      if (vcdm === undefined) {
-        throw new MalformedInput('The credential does not start with a VC Data Model context', {
-          details: { field: '@context' },
-        });
-      }
-      checkStatusListTypes(credential);
-      const issuerId = idOf(credential['issuer']);
-      if (issuerId === undefined) {
-        throw new MalformedInput('The credential names no issuer', { details: { field: 'issuer' } });
-      }
-      const proofs = arrayOf(credential['proof']);
-      if (proofs.length === 0) {
-        throw new MalformedInput('The credential carries no proof, so nothing vouches for it', {
-          details: { field: 'proof' },
-        });
-      }
-      if (!proofs.every(isObject))
-        throw new MalformedInput('A proof is not an object', { details: { field: 'proof' } });
-      if (proofs.length > 8) {
-        throw new UnsupportedFormat('More proofs than this verifier will check', {
-          details: { proofs: proofs.length, max: 8 },
-        });
-      }
-      return {
-        credential,
-        issuerId,
-        proofs,
-        state: {},
-        details: {
-          securing: 'data-integrity',
-          vcdm,
-          credentialType: credential['type'] ?? null,
-          proofTypes: proofs.map((proof) => proof['cryptosuite'] ?? proof['type'] ?? null),
-        },
-      };
-    },
-    steps: [proofStep(options), issuerStep, validityStep, statusStep, recipientStep],
-    view: (parsed) => toBadgeView(parsed.credential, parsed.issuerId),
-  };
+  return lazyFormat({ format: 'ob3-json', detect: (input) => isCredential(jsonOfInput(input)) }, () =>
+    import('./ob3-json-plugin.js').then((module) => module.ob3JsonPlugin(options)),
+  );
 }

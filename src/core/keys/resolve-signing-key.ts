@@ -1,5 +1,4 @@
 import type { JWK } from 'jose';
-import { calculateJwkThumbprint } from 'jose';
 import {
   BadgeError,
   DidInvalid,
@@ -14,6 +13,7 @@ import { isObject } from '../lib/json.js';
 import { httpsUrlOf } from '../lib/url.js';
 import type { DidDocument, DidResolver, VerificationMethod } from './did.js';
 import { loadIssuerKeys, type IssuerKey } from './issuer-keys.js';
+import { jwkThumbprint } from './thumbprint.js';
 import {
   findVerificationMethod,
   hasPrivateMembers,
@@ -79,15 +79,6 @@ const DID_URL = /^(did:([a-z0-9]+):[^/?#]+)([/?][^#]*)?(#.*)?$/;
 function withoutFragment(url: string): string {
   const hash = url.indexOf('#');
   return hash === -1 ? url : url.slice(0, hash);
-}
-
-async function thumbprintOf(jwk: JWK): Promise<string | undefined> {
-  try {
-    return await calculateJwkThumbprint(jwk);
-  } catch {
-    // Missing or malformed members: such a key matches nothing.
-    return undefined;
-  }
 }
 
 /** The header key, public part only. A header carrying a private key proves nothing: anyone holding the token can sign. */
@@ -249,7 +240,7 @@ function documentAt(value: Record<string, unknown>, url: string): DidDocument {
 
 /** A method matched by JWK `kid` member or RFC 7638 thumbprint (VC-JOSE uses thumbprints as kids). */
 async function matchesJwkId(jwk: JWK, kid: string): Promise<boolean> {
-  return jwk.kid === kid || (await thumbprintOf(jwk)) === kid;
+  return jwk.kid === kid || (await jwkThumbprint(jwk)) === kid;
 }
 
 /** `kid` is a fragment or thumbprint: looked up among the issuer's own keys. */
@@ -335,11 +326,11 @@ async function issuerKeys(job: Job): Promise<SigningKey[]> {
  * issuer check reports that the key is not shown to be the issuer's.
  */
 async function byHeaderJwk(headerJwk: JWK, job: Job): Promise<SigningKey> {
-  const wanted = await thumbprintOf(headerJwk);
+  const wanted = await jwkThumbprint(headerJwk);
   if (wanted === undefined) throw new KeyUnresolvable('The header jwk is not a valid key');
   try {
     for (const key of await issuerKeys(job)) {
-      if ((await thumbprintOf(key.jwk)) === wanted) return key;
+      if ((await jwkThumbprint(key.jwk)) === wanted) return key;
     }
   } catch (error) {
     // Could not ask for the issuer's keys: whether it lists this key is unknown, not "no".
@@ -356,7 +347,7 @@ async function soleIssuerKey(job: Job): Promise<SigningKey> {
   const seen = new Set<string>();
   for (const key of keys) {
     // The profile and the key set often publish the same key twice.
-    const thumbprint = (await thumbprintOf(key.jwk)) ?? JSON.stringify(key.jwk);
+    const thumbprint = (await jwkThumbprint(key.jwk)) ?? JSON.stringify(key.jwk);
     if (seen.has(thumbprint)) continue;
     seen.add(thumbprint);
     distinct.push(key);
@@ -404,7 +395,7 @@ export async function resolveSigningKey(request: SigningKeyRequest, context: Sig
     const headerJwk = request.jwk !== undefined ? headerJwkOf(request.jwk) : undefined;
     if (kid !== undefined) {
       const key = await byKid(kid, job);
-      if (headerJwk && (await thumbprintOf(headerJwk)) !== (await thumbprintOf(key.jwk))) {
+      if (headerJwk && (await jwkThumbprint(headerJwk)) !== (await jwkThumbprint(key.jwk))) {
         throw new KeyUnresolvable('The header jwk is not the key the kid names', {
           details: { keyId: key.id ?? null },
         });

@@ -128,14 +128,38 @@ describe('status list bitstrings', () => {
       });
     });
 
-    it('is not fooled by a GZIP trailer that understates or overstates the size', async () => {
+    it('is not fooled by a GZIP trailer that misstates the size: the cap counts what comes out', async () => {
       const honest = gzipSync(new Uint8Array(4096));
       const liar = honest.slice();
       // ISIZE, the last four bytes, little-endian: claim 4 GiB − 1.
       liar.set([0xff, 0xff, 0xff, 0xff], liar.length - 4);
-      expect(await gunzipCapped(liar, 1024)).to.deep.equal({ ok: false, reason: 'too-large' });
-      const result = await gunzipCapped(liar, 8192);
+      // The platform's inflater checks the trailer against what came out: not GZIP, whatever the cap.
+      expect(await gunzipCapped(liar, 1024)).to.deep.equal({ ok: false, reason: 'corrupt' });
+      expect(await gunzipCapped(liar, 8192)).to.deep.equal({ ok: false, reason: 'corrupt' });
+      const result = await gunzipCapped(honest, 8192);
       expect(result.ok && result.bytes.byteLength).to.equal(4096);
+    });
+
+    it('keeps the cap where the platform has no DecompressionStream (fflate, loaded then)', async function () {
+      this.timeout(20_000);
+      const scope = globalThis as { DecompressionStream?: unknown };
+      const platform = scope.DecompressionStream;
+      delete scope.DecompressionStream;
+      try {
+        const bits = new Uint8Array([0b1000_0000, 0b0000_0001]);
+        const read = await gunzipCapped(gzipSync(bits), 1024);
+        expect(read.ok && [...read.bytes]).to.deep.equal([...bits]);
+        expect(
+          await gunzipCapped(gzipSync(new Uint8Array(MAX_BITSTRING_BYTES + 1)), MAX_BITSTRING_BYTES),
+        ).to.deep.equal({ ok: false, reason: 'too-large' });
+        const noise = gzipSync(crypto.getRandomValues(new Uint8Array(1000)));
+        expect(await gunzipCapped(noise.subarray(0, 500), 1024)).to.deep.equal({
+          ok: false,
+          reason: 'corrupt',
+        });
+      } finally {
+        scope.DecompressionStream = platform;
+      }
     });
   });
 });

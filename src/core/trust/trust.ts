@@ -1,6 +1,6 @@
 import { base64url, type JWK } from 'jose';
 import { BadgeError, MalformedInput } from '../errors.js';
-import { jsonOf, type DocumentLoader } from '../fetcher.js';
+import { createDocumentLoader, jsonOf, type DocumentLoader } from '../fetcher.js';
 import type { DidResolver } from '../keys/did.js';
 import { resolveSigningKey } from '../keys/resolve-signing-key.js';
 import { arrayOf, idOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
@@ -102,8 +102,15 @@ export function parseTrustList(value: unknown): TrustList {
   return { ...(name ? { name: name.slice(0, 200) } : {}), issuers };
 }
 
-/** Loads and parses a trust list from a URL, through the same careful loader as everything else. */
-export async function loadTrustList(url: string, load: DocumentLoader, signal?: AbortSignal): Promise<TrustList> {
+/**
+ * Loads and parses a trust list from a URL, through the same careful loader as everything else
+ * (by default a new one with the page-wide cache: timeout, size cap, content type, no credentials).
+ */
+export async function loadTrustList(
+  url: string,
+  load: DocumentLoader = createDocumentLoader(),
+  signal?: AbortSignal,
+): Promise<TrustList> {
   return parseTrustList(jsonOf(await load(url, { accept: 'json', signal })));
 }
 
