@@ -29,6 +29,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { runBrowserBench } from './bench-browser.js';
+import { printGoals } from './bench-goals.js';
 import { runPageBench } from './bench-page.js';
 import { runWallBench } from './bench-wall.js';
 
@@ -160,3 +161,4 @@ if (only === undefined || only === 'wall') await benchWallInChromium();
 if (only === undefined || only === 'page') {
   await runPageBench({ root, executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium' });
 }
+printGoals();
