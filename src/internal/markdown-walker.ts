@@ -19,6 +19,8 @@ import { safeLinkUrl } from './safe-url.js';
  * imports.
  */
 
+export { markdownStyles } from './markdown.styles.js';
+
 /** How many rendered narratives are kept, so a re-render of the same source does not lex it again. */
 const CACHE_SIZE = 32;
 

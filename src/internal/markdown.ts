@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, type CSSResult, type TemplateResult } from 'lit';
 import type * as WalkerModule from './markdown-walker.js';
 
 /**
@@ -79,6 +79,14 @@ export function loadMarkdown(): Promise<void> {
     },
   );
   return loading;
+}
+
+/**
+ * The styles of rendered Markdown, once the renderer has loaded (they load with it): a shadow root
+ * that draws `renderMarkdown` adopts them. Plain narratives need none beyond `.md.md--plain`.
+ */
+export function markdownStyles(): CSSResult | undefined {
+  return walker?.markdownStyles;
 }
 
 /**
