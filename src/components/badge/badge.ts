@@ -50,8 +50,8 @@ const STATES = ['loading', 'verified', 'unverified', 'unknown', 'error'] as cons
 
 /**
  * Narrative characters one badge renders as Markdown; later narratives are shown as plain text.
- * Lexing is not linear on hostile input (marked's emphasis matching: 20 KB of `_a` takes about a
- * second), and a badge can carry a criteria narrative and 50 evidence narratives of 20 KB each.
+ * Each narrative's lexing is bounded (ADR 0012), but a badge can carry a criteria narrative and 50
+ * evidence narratives of 20 KB each.
  */
 const MARKDOWN_CHARS_PER_BADGE = 30_000;
 
