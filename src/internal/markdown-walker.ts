@@ -1,23 +1,19 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { Lexer, Tokenizer, type Token, type Tokens } from 'marked';
-import {
-  MAX_MARKDOWN_DEPTH,
-  MAX_MARKDOWN_NODES,
-  MAX_TABLE_CELLS,
-  MAX_TABLE_COLUMNS,
-  MAX_TABLE_ROWS,
-} from './markdown.js';
+import { lex, type Token } from './markdown-lexer.js';
+import { MAX_MARKDOWN_DEPTH, MAX_MARKDOWN_NODES } from './markdown.js';
 import { safeLinkUrl } from './safe-url.js';
 
 /**
  * The Markdown renderer proper, loaded with `import()` by `loadMarkdown` (markdown.ts) together
- * with `marked`, and only for a narrative that looks like Markdown (`mayBeMarkdown`): the bounded
+ * with its lexer (markdown-lexer.ts), and only for a narrative that looks like Markdown (`mayBeMarkdown`): the bounded
  * lexer, the walk of its tokens against an allowlist into Lit templates (markdown.ts has the
  * rules), and the cache of what it rendered. Until it has loaded, narratives are shown as plain
  * text, so none of this is in the element's first bundle. lit, `safeLinkUrl` and the limits are
  * ordinary imports: the build's chunk plan keeps them in the script-tag file, which this chunk
  * imports.
  */
+
+export { markdownStyles } from './markdown.styles.js';
 
 /** How many rendered narratives are kept, so a re-render of the same source does not lex it again. */
 const CACHE_SIZE = 32;
@@ -42,7 +38,7 @@ export function renderMarkdownSource(text: string, level: number): TemplateResul
   try {
     result = html`<div class="md">${walk(text, level)}</div>`;
   } catch {
-    // marked can overflow the stack on deep nesting (`> > > …`); the text is still worth showing.
+    // Nothing here should throw; if something does, the text is still worth showing.
     result = html`<div class="md md--plain">${text}</div>`;
   }
   cache.set(key, result);
@@ -50,41 +46,9 @@ export function renderMarkdownSource(text: string, level: number): TemplateResul
   return result;
 }
 
-/** Stands in for a table over the limits; its `raw` is the table's source. */
-interface OversizedTable {
-  readonly type: 'oversized-table';
-  readonly raw: string;
-}
-
-class BoundedTokenizer extends Tokenizer {
-  override table(src: string): Tokens.Table | undefined {
-    // Measure before marked builds (and pads) any cell. The same regex marked's own table
-    // tokenizer starts with: group 2 is the delimiter row, group 3 the body rows.
-    const match = this.rules.block.table.exec(src);
-    if (!match) return undefined;
-    const columns = (match[2] ?? '').replace(/^\s*\|?|\|?\s*$/g, '').split('|').length;
-    const rows = (match[3] ?? '').split('\n').filter((row) => row.trim() !== '').length;
-    if (columns <= MAX_TABLE_COLUMNS && rows <= MAX_TABLE_ROWS && columns * (rows + 1) <= MAX_TABLE_CELLS)
-      return super.table(src);
-    const oversized: OversizedTable = { type: 'oversized-table', raw: match[0].replace(/\n+$/, '') };
-    // The lexer only reads `raw` (to advance) and stores the token; the walker knows this type.
-    return oversized as unknown as Tokens.Table;
-  }
-}
-// Explicit options, not marked's global defaults: a page's own `marked.use(...)` extensions
-// must not add token types (or renderers) to our path.
-const lex = (source: string): Token[] =>
-  Lexer.lex(source, {
-    gfm: true,
-    breaks: false,
-    pedantic: false,
-    silent: true,
-    tokenizer: new BoundedTokenizer(),
-  });
-
 /**
- * Lexes the source and returns its blocks as templates. It may throw (marked can overflow the
- * stack on deep nesting); the caller then shows the source as plain text.
+ * Lexes the source and returns its blocks as templates. Should it throw, the caller shows the
+ * source as plain text.
  */
 function walk(source: string, headingLevel: number): unknown[] {
   return new Walker(headingLevel).blocks(lex(source), 0);
@@ -146,26 +110,26 @@ class Walker {
       case 'def':
         return nothing;
       case 'paragraph': {
-        const t = token as Tokens.Paragraph;
+        const t = token;
         return html`<p>${this.inlines(t.tokens, next)}</p>`;
       }
       case 'heading': {
-        const t = token as Tokens.Heading;
-        const level = Math.min(6, this.headingLevel + Math.max(0, t.depth - 1));
+        const t = token;
+        const level = Math.min(6, this.headingLevel + Math.max(0, (t.depth ?? 1) - 1));
         return html`<p class="md__heading md__heading--${level}" role="heading" aria-level=${level}>
           ${this.inlines(t.tokens, next)}
         </p>`;
       }
       case 'code': {
-        const t = token as Tokens.Code;
+        const t = token;
         return html`<pre><code>${t.text}</code></pre>`;
       }
       case 'blockquote': {
-        const t = token as Tokens.Blockquote;
+        const t = token;
         return html`<blockquote>${this.blocks(t.tokens, next)}</blockquote>`;
       }
       case 'list': {
-        const t = token as Tokens.List;
+        const t = token;
         const items = this.each(
           t.items,
           (item) => html`<li>${this.listItem(item, next + 1)}</li>`,
@@ -189,18 +153,20 @@ class Walker {
         // Too many cells to lay out (see BoundedTokenizer): its source, as text.
         return html`<pre class="md__table-source">${rawText(token)}</pre>`;
       case 'table': {
-        const t = token as Tokens.Table;
+        const t = token;
         // At most MAX_TABLE_CELLS cells (the tokenizer refused larger tables); each one counts.
-        this.budget -= t.header.length * (t.rows.length + 1);
+        const header = t.header ?? [];
+        const rows = t.rows ?? [];
+        this.budget -= header.length * (rows.length + 1);
         return html`<div class="md__table">
           <table>
             <thead>
               <tr>
-                ${t.header.map((cell) => html`<th scope="col">${this.inlines(cell.tokens, next)}</th>`)}
+                ${header.map((cell) => html`<th scope="col">${this.inlines(cell.tokens, next)}</th>`)}
               </tr>
             </thead>
             <tbody>
-              ${t.rows.map(
+              ${rows.map(
                 (row) =>
                   html`<tr>
                     ${row.map((cell) => html`<td>${this.inlines(cell.tokens, next)}</td>`)}
@@ -212,7 +178,7 @@ class Walker {
       }
       case 'text': {
         // A block-level text token (tight list items): its inline tokens carry the formatting.
-        const t = token as Tokens.Text;
+        const t = token;
         return t.tokens ? html`${this.inlines(t.tokens, next)}` : decodeText(t);
       }
       case 'html':
@@ -222,7 +188,7 @@ class Walker {
     }
   }
 
-  listItem(item: Tokens.ListItem, depth: number): Rendered[] {
+  listItem(item: Token, depth: number): Rendered[] {
     // Loose items hold paragraphs, tight ones text tokens; `blocks` handles both.
     return this.blocks(item.tokens, depth);
   }
@@ -232,28 +198,28 @@ class Walker {
     const next = depth + 1;
     switch (token.type) {
       case 'text': {
-        const t = token as Tokens.Text;
+        const t = token;
         return t.tokens ? html`${this.inlines(t.tokens, next)}` : decodeText(t);
       }
       case 'escape':
-        return (token as Tokens.Escape).text;
+        return token.text ?? '';
       case 'strong':
-        return html`<strong>${this.inlines((token as Tokens.Strong).tokens, next)}</strong>`;
+        return html`<strong>${this.inlines(token.tokens, next)}</strong>`;
       case 'em':
-        return html`<em>${this.inlines((token as Tokens.Em).tokens, next)}</em>`;
+        return html`<em>${this.inlines(token.tokens, next)}</em>`;
       case 'del':
-        return html`<del>${this.inlines((token as Tokens.Del).tokens, next)}</del>`;
+        return html`<del>${this.inlines(token.tokens, next)}</del>`;
       case 'codespan':
-        return html`<code>${(token as Tokens.Codespan).text}</code>`;
+        return html`<code>${token.text}</code>`;
       case 'br':
         return html`<br />`;
       case 'checkbox':
-        return (token as Tokens.Checkbox).checked ? '☑ ' : '☐ ';
+        return token.checked ? '☑ ' : '☐ ';
       case 'link': {
-        const t = token as Tokens.Link;
+        const t = token;
         // Autolinks are literal; written links carry character references (`&amp;`).
-        const href = safeLinkUrl(t.autolink ? t.href : decodeEntities(t.href));
-        const content = t.autolink ? t.text : this.inlines(t.tokens, next);
+        const href = safeLinkUrl(t.autolink ? t.href : decodeEntities(t.href ?? ''));
+        const content = t.autolink ? (t.text ?? '') : this.inlines(t.tokens, next);
         if (!href) return html`<span class="md__link-refused">${content}</span>`;
         const title = t.title ? decodeEntities(t.title) : undefined;
         return html`<a href=${href} title=${title ?? nothing} rel="noopener noreferrer nofollow" target="_blank"
@@ -262,9 +228,9 @@ class Walker {
       }
       case 'image': {
         // Never loaded: a link to the image (when its URL is safe), else its alt text.
-        const t = token as Tokens.Image;
-        const href = safeLinkUrl(decodeEntities(t.href));
-        const label = decodeEntities(t.text) || href || '';
+        const t = token;
+        const href = safeLinkUrl(decodeEntities(t.href ?? ''));
+        const label = decodeEntities(t.text ?? '') || href || '';
         if (!href) return label;
         return html`<a class="md__image-link" href=${href} rel="noopener noreferrer nofollow" target="_blank"
           >${label}</a
@@ -283,9 +249,9 @@ function rawText(token: Token): string {
   return typeof t.text === 'string' ? t.text : '';
 }
 
-function decodeText(token: Tokens.Text): string {
+function decodeText(token: Token): string {
   // `escaped` text (inside raw HTML blocks) is already literal.
-  return token.escaped ? token.text : decodeEntities(token.text);
+  return token.escaped ? (token.text ?? '') : decodeEntities(token.text ?? '');
 }
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
@@ -315,7 +281,7 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
 };
 
 /**
- * Decodes the character references marked leaves in text for an HTML renderer to resolve
+ * Decodes the character references the lexer leaves in text for an HTML renderer to resolve
  * (`&amp;`, `&#169;`, `&#xA9;` and common named ones). The result is text for a Lit text binding,
  * so decoding `&lt;script&gt;` is harmless: it shows as "<script>". Unknown names stay as written.
  */

@@ -137,7 +137,7 @@ describe('renderMarkdown', () => {
     });
 
     it('shows a table padded to millions of cells as its source, without building it', () => {
-      // 20 KB: a 2,500-column header over 5,000 one-cell rows, which marked pads to 12.5M cells.
+      // 20 KB: a 2,500-column header over 5,000 one-cell rows, which padding would make 12.5M cells.
       const source = `|${'a|'.repeat(2500)}\n|${'-|'.repeat(2500)}\n${'a\n'.repeat(5000)}`;
       // Unbounded, this takes tens of seconds or runs out of memory: the test would time out.
       const el = draw(source);
@@ -190,6 +190,52 @@ describe('renderMarkdown', () => {
       const el = draw(`${'> '.repeat(9000)}deep`);
       expect(el.textContent).to.contain('deep');
     });
+
+    it('renders the subset: nested and loose lists, setext headings, rules, fences, tables, autolinks', () => {
+      const el = draw(
+        'Title\n=====\n\n- a\n  - b\n    1. c\n- d\n\n***\n\n1. loose\n\n2. list\n\n~~~\n*not em*\n~~~\n\n| h1 | h2 |\n|:--|--:|\n| `x` | **z** |\n\nSee https://example.edu/a_b. and www.example.org or <mail@example.edu>.',
+        4,
+      );
+      expect(el.querySelector('[role="heading"]')!.textContent!.trim()).to.equal('Title');
+      expect(el.querySelector('ul > li > ul > li > ol > li')!.textContent!.trim()).to.equal('c');
+      expect(el.querySelectorAll('.md > ul > li').length).to.equal(2);
+      expect(el.querySelector('hr')).to.not.equal(null);
+      expect([...el.querySelectorAll('ol')].at(-1)!.querySelectorAll('li > p').length).to.equal(2);
+      expect(el.querySelector('pre code')!.textContent).to.equal('*not em*');
+      expect([...el.querySelectorAll('th')].map((th) => th.textContent!.trim())).to.deep.equal(['h1', 'h2']);
+      expect(el.querySelector('td code')).to.not.equal(null);
+      expect(el.querySelector('td strong')!.textContent).to.equal('z');
+      expect([...el.querySelectorAll('p a')].map((a) => a.getAttribute('href'))).to.deep.equal([
+        'https://example.edu/a_b',
+        'http://www.example.org',
+      ]);
+    });
+
+    it('matches emphasis as CommonMark does for ordinary text', () => {
+      const el = draw('***both*** *a **b** c* snake_case_name _x_ **unclosed *em* \\*escaped\\* ~~del~~');
+      expect(el.querySelector('em strong, strong em')!.textContent).to.equal('both');
+      expect([...el.querySelectorAll('em > strong')].map((e) => e.textContent)).to.include('b');
+      expect(el.textContent).to.contain('snake_case_name');
+      expect([...el.querySelectorAll('em')].map((e) => e.textContent)).to.include.members(['x', 'em']);
+      expect(el.textContent).to.contain('**unclosed');
+      expect(el.querySelector('del')!.textContent).to.equal('del');
+    });
+
+    for (const [what, source] of [
+      ['unclosed emphasis', '*a _b '.repeat(3000)],
+      ['unmatched brackets', '[a]('.repeat(4000)],
+      ['brackets and parens', `${'['.repeat(6000)}${'](x'.repeat(4000)}`],
+      ['backtick runs of every length', Array.from({ length: 190 }, (_, i) => '`'.repeat(i + 1)).join('a')],
+      ['deep lists', Array.from({ length: 400 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')],
+      ['long link titles', '[a](x "'.repeat(2500)],
+    ] as const) {
+      it(`lexes hostile input in bounded time: ${what}`, () => {
+        const started = performance.now();
+        const el = draw(source.slice(0, MAX_MARKDOWN_LENGTH));
+        expect(el.textContent!.length).to.be.above(0);
+        expect(performance.now() - started).to.be.below(500);
+      });
+    }
 
     it('shows task list checkboxes as text, not form controls', () => {
       const el = draw('- [x] done\n- [ ] todo');

@@ -1,23 +1,24 @@
-import { html, type TemplateResult } from 'lit';
+import { html, type CSSResult, type TemplateResult } from 'lit';
 import type * as WalkerModule from './markdown-walker.js';
 
 /**
  * Markdown (criteria and evidence narratives) rendered to Lit templates, never to an HTML string.
  *
- * Only `marked`'s lexer is used; the tokens are walked here against an allowlist and every piece
+ * Our own bounded lexer (markdown-lexer.ts, ADR 0012) gives tokens, never HTML; they are walked
+ * (markdown-walker.ts) against an allowlist and every piece
  * of text reaches the DOM through a Lit text binding. Raw HTML in the source, and any token type
  * this file does not know, is shown as its literal text. Links go through `safeLinkUrl`; images are
  * never loaded (they are a tracking pixel waiting to happen), they become a link to the image.
  *
- * `marked`, with the walk of its tokens (markdown-walker.ts), is loaded with `import()` on first
+ * The lexer, with the walk of its tokens, is loaded with `import()` on first
  * use so it stays out of the initial bundle; until it has loaded, `renderMarkdown` shows the
  * source as plain text. A narrative with no Markdown syntax at all (`mayBeMarkdown`) is shown as
  * the plain text it is and never loads it.
  *
- * The work a narrative can cause is bounded, not just its length: marked pads every table row to
- * the header's column count, so a 20 KB table of 2,500 columns lexes to millions of cells. Tables
- * over the limits below are never handed to marked's table tokenizer (their source is shown as
- * text), and the walk stops rendering elements after `MAX_MARKDOWN_NODES` tokens.
+ * The work a narrative can cause is bounded, not just its length: a table padded to its header's
+ * column count could turn 20 KB into millions of cells, so tables over the limits below are
+ * measured and shown as their source before a cell is built; nesting stops at
+ * `MAX_MARKDOWN_DEPTH`; and the walk stops rendering elements after `MAX_MARKDOWN_NODES` tokens.
  */
 
 export interface MarkdownOptions {
@@ -79,6 +80,14 @@ export function loadMarkdown(): Promise<void> {
     },
   );
   return loading;
+}
+
+/**
+ * The styles of rendered Markdown, once the renderer has loaded (they load with it): a shadow root
+ * that draws `renderMarkdown` adopts them. Plain narratives need none beyond `.md.md--plain`.
+ */
+export function markdownStyles(): CSSResult | undefined {
+  return walker?.markdownStyles;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { formatDate } from './format-date.js';
-import { areProblemMessagesReady, en, loadProblemMessages, type MessageContext } from './messages-base.js';
+import { areProblemMessagesReady, cardEn as en, loadProblemMessages, type MessageContext } from './messages-base.js';
 
 // This file imports messages-base.ts alone, as <ob-badge> does (messages.ts would load the
 // sentences for problems up front): they load on demand.

@@ -4,11 +4,16 @@ import { displayId } from './display-id.js';
 import type * as ProblemMessages from './problem-messages.js';
 
 /**
- * Every user-facing string of the components, in one place (import it from messages.ts, which
- * also loads the sentences for problems; `<ob-badge>` imports this module and loads those on
- * demand, see `loadProblemMessages`). The core never writes prose; it gives
- * check ids, statuses, `ERR_OB_*` codes and plain `details`, and this file turns them into
- * sentences. To translate, provide another `Messages` object (same shape); nothing else changes.
+ * Every user-facing string of the components (import them from messages.ts, which has them all
+ * from the start). The core never writes prose; it gives check ids, statuses, `ERR_OB_*` codes and
+ * plain `details`, and these files turn them into sentences. To translate, provide another
+ * `Messages` object (same shape, or part of it); nothing else changes.
+ *
+ * `<ob-badge>`, in every page's first download, imports only this module: the strings of the card
+ * itself (`cardEn`). The English strings of rarer parts load with the code that draws them:
+ * credentials inside credentials (`nestedEn`, messages-nested.ts), who the issuer is (`trustEn`,
+ * messages-trust.ts), the sentences for problems (`loadProblemMessages`). Each part merges the
+ * page's `messages` with its own group (`withFallback`).
  *
  * All values interpolated here are untrusted text from badges; they are returned as strings and
  * rendered through Lit text bindings, never as HTML. They are also bounded, because these
@@ -40,7 +45,7 @@ export interface NestedCounts {
 /** What an endorsement is attached to (`NestedResult.about.target`). */
 export type EndorsementTarget = 'credential' | 'achievement' | 'issuer';
 
-export interface Messages {
+export interface CardMessages {
   verdict(verdict: DisplayVerdict): string;
   /** A check's name; `details` tell apart kinds of one check (an OB 2.0 hosted badge has no signature). */
   checkLabel(id: string, details?: Readonly<Record<string, unknown>>): string;
@@ -101,10 +106,33 @@ export interface Messages {
   opensInNewTab: string;
   badgeImage(name: string): string;
   issuerImage(name: string): string;
+  /** The heading of a presentation's card: a label, never the presentation's own `name`. */
+  presentationName: string;
+  /** The verdict pill of a presentation nobody signed (ERR_OB_PRESENTATION_UNSIGNED). */
+  unsignedVerdict: string;
+  /** The note on a presentation nobody signed: it is only a container of `count` credentials. */
+  unsignedPresentation(count: number): string;
+  /** Beside the issuer's name on a verified badge whose issuer the site does not know: the name is the issuer's own claim. */
+  issuerNameStated: string;
+  /** The issuer of a badge that is not verified (unverified or status unknown): a claim, never a fact. */
+  claimsFrom(name: string): string;
+  /** The recipient of a badge that is not verified. */
+  claimsAwardedTo(name: string): string;
+  /**
+   * While checking: the check being run next (its id: `format` while the badge is read, `proof`,
+   * `issuer`, `validity`, `status`, …; `undefined` when it cannot be told).
+   */
+  checkingNext(id: string | undefined): string;
+  /** The label of the list of checks done so far, while checking. */
+  progressLabel: string;
+}
 
-  // Credentials inside credentials: a CLR's achievements, a presentation's credentials, endorsements.
-  // Their names are never put in these sentences: the element shows them beside the text, quoted.
-
+/**
+ * Credentials inside credentials: a CLR's achievements, a presentation's credentials, endorsements.
+ * Their names are never put in these sentences: the element shows them beside the text, quoted. The
+ * English ones (`nestedEn`, messages-nested.ts) load with the part of `<ob-badge>` that draws them.
+ */
+export interface NestedMessages {
   /** The heading of the list of nested credentials of a role ("Achievements", "Endorsements"). */
   nestedHeading(role: NestedRole): string;
   /** "12 of 13 achievements verified". */
@@ -137,43 +165,31 @@ export interface Messages {
    * check passed), `mismatch` (someone else signed it) or `unproven` (not checked, or not signed).
    */
   presentedBy(holder: string, outcome: 'proven' | 'mismatch' | 'unproven'): string;
-  /** The heading of a presentation's card: a label, never the presentation's own `name`. */
-  presentationName: string;
-  /** The verdict pill of a presentation nobody signed (ERR_OB_PRESENTATION_UNSIGNED). */
-  unsignedVerdict: string;
-  /** The note on a presentation nobody signed: it is only a container of `count` credentials. */
-  unsignedPresentation(count: number): string;
+  /** Before the endorser's name of an endorsement that is not verified (`endorsedBy` when it is). */
+  claimsEndorsedBy: string;
+  /** A standalone endorsement credential that is not verified (`endorses` when it is). */
+  claimsToEndorse(endorser: string | undefined, subject: string | undefined): string;
+}
 
-  // Who the issuer is (ADR 0009), and what a badge that is not verified only claims.
-
+/**
+ * Who the issuer is (ADR 0009), beside the checks of a verified badge. The English ones (`trustEn`,
+ * messages-trust.ts) load with the part of `<ob-badge>` that draws them, only on pages that ask.
+ */
+export interface TrustMessages {
   /** A verified badge whose issuer the site's trust list names: that list's name for it, and the list's own name. */
   knownIssuer(name: string, list: string | undefined): string;
   /** A verified badge, a trust list given, the issuer not on it. */
   notKnownIssuer: string;
-  /** Beside the issuer's name on a verified badge whose issuer the site does not know: the name is the issuer's own claim. */
-  issuerNameStated: string;
   /** A web domain shown to be the issuer's (`result.trust.domain.confirmed`). */
   domainConfirmed(host: string): string;
   /** In the checks' details: how a domain was (or was not) confirmed as the issuer's. */
   domainMethod(host: string, method: 'did:web' | 'issuer-id' | 'did-configuration', confirmed: boolean): string;
   /** The site's trust list (`trusted-issuers`) could not be loaded or read: a quiet note, the badge is still checked. */
   trustListProblem: string;
-  /** The issuer of a badge that is not verified (unverified or status unknown): a claim, never a fact. */
-  claimsFrom(name: string): string;
-  /** The recipient of a badge that is not verified. */
-  claimsAwardedTo(name: string): string;
-  /** Before the endorser's name of an endorsement that is not verified (`endorsedBy` when it is). */
-  claimsEndorsedBy: string;
-  /** A standalone endorsement credential that is not verified (`endorses` when it is). */
-  claimsToEndorse(endorser: string | undefined, subject: string | undefined): string;
-  /**
-   * While checking: the check being run next (its id: `format` while the badge is read, `proof`,
-   * `issuer`, `validity`, `status`, …; `undefined` when it cannot be told).
-   */
-  checkingNext(id: string | undefined): string;
-  /** The label of the list of checks done so far, while checking. */
-  progressLabel: string;
 }
+
+/** Every string of `<ob-badge>`: what a translation gives (any member it lacks falls back to English). */
+export interface Messages extends CardMessages, NestedMessages, TrustMessages {}
 
 function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -321,7 +337,7 @@ function identityKind(label: unknown): string | undefined {
   }
 }
 
-export const en: Messages = {
+export const cardEn: CardMessages = {
   verdict(verdict) {
     switch (verdict) {
       case 'loading':
@@ -463,84 +479,6 @@ export const en: Messages = {
     return `Logo of ${name}`;
   },
 
-  nestedHeading(role) {
-    switch (role) {
-      case 'achievement':
-        return 'Achievements';
-      case 'endorsement':
-        return 'Endorsements';
-      case 'credential':
-      default:
-        return 'Credentials';
-    }
-  },
-
-  nestedSummary(role, counts) {
-    return `${counts.verified} of ${counts.total} ${nestedNoun(role, counts.total)} verified`;
-  },
-
-  nestedCount(verdict, count) {
-    return verdict === 'unknown' ? `${count} status unknown` : `${count} not verified`;
-  },
-
-  nestedNamesLead(verdict) {
-    return verdict === 'unknown' ? 'Status unknown:' : 'Not verified:';
-  },
-
-  nestedMore(count) {
-    return `and ${count} more`;
-  },
-
-  achievementGroup(type) {
-    return type ?? 'Other achievements';
-  },
-
-  untitledCredential: 'Unnamed credential',
-  showDetails: 'Show details',
-  hideDetails: 'Hide details',
-
-  nestedProgress(shown, total) {
-    return `Showing ${shown} of ${total}…`;
-  },
-
-  endorsedBy: 'Endorsed by',
-
-  endorsementAbout(target) {
-    switch (target) {
-      case 'achievement':
-        return 'About the achievement';
-      case 'issuer':
-        return 'About the issuer';
-      case 'credential':
-        return 'About this credential';
-      default:
-        return 'About something not named';
-    }
-  },
-
-  endorses(endorser, subject) {
-    const who = endorser ?? 'Someone';
-    return subject ? `${who} endorses ${subject}` : `${who} endorses something not named`;
-  },
-
-  endorsementChecksSummary(count) {
-    return count === 1
-      ? 'How this endorsement was checked (1 check)'
-      : `How this endorsement was checked (${count} checks)`;
-  },
-
-  presentedBy(holder, outcome) {
-    switch (outcome) {
-      case 'proven':
-        return `Presented by ${holder}`;
-      case 'mismatch':
-        return `Names ${holder} as its holder, but someone else signed it`;
-      case 'unproven':
-      default:
-        return `Names ${holder} as its holder (not proven)`;
-    }
-  },
-
   presentationName: 'Presentation',
 
   unsignedVerdict: 'Not signed',
@@ -551,45 +489,12 @@ export const en: Messages = {
       : `Not a signed presentation: a container of ${count} credentials, each checked on its own`;
   },
 
-  knownIssuer(name, list) {
-    return list ? `Known issuer: ${name}, per ${list}` : `Known issuer: ${name}`;
-  },
-
-  notKnownIssuer: 'Not on this site’s list of known issuers',
-  issuerNameStated: 'Name as stated by the issuer',
-
-  domainConfirmed(host) {
-    return `Domain confirmed: ${host}`;
-  },
-
-  domainMethod(host, method, confirmed) {
-    if (!confirmed) return `${host} is not confirmed as the issuer’s: its site does not link the issuer’s DID`;
-    switch (method) {
-      case 'did:web':
-        return `${host} is confirmed as the issuer’s: the issuer’s DID (did:web) is served from it`;
-      case 'issuer-id':
-        return `${host} is confirmed as the issuer’s: the issuer’s profile and keys are served from it`;
-      case 'did-configuration':
-      default:
-        return `${host} is confirmed as the issuer’s: its site links the issuer’s DID (DID Configuration)`;
-    }
-  },
-
-  trustListProblem: 'This site’s list of known issuers could not be loaded, so no issuer is shown as known.',
-
   claimsFrom(name) {
     return `Claims to be from ${name}`;
   },
 
   claimsAwardedTo(name) {
     return `Claims to be awarded to ${name}`;
-  },
-
-  claimsEndorsedBy: 'Claims to be endorsed by',
-
-  claimsToEndorse(endorser, subject) {
-    const who = endorser ?? 'someone';
-    return subject ? `Claims to be an endorsement of ${subject} by ${who}` : `Claims to be an endorsement by ${who}`;
   },
 
   checkingNext(id) {
@@ -612,18 +517,23 @@ export const en: Messages = {
   },
 
   progressLabel: 'Checks so far',
+
+  issuerNameStated: 'Name as stated by the issuer',
 };
 
 /**
- * `custom` with every member it lacks (or gives with the wrong type) taken from `en`: a partial
- * or outdated translation shows English for what it misses instead of breaking the card. Methods
- * are called on the merged object, so `en`'s sentences use the translation's labels.
+ * `custom` with every member of `fallback` it lacks (or gives with the wrong type) taken from
+ * `fallback`: a partial or outdated translation shows English for what it misses instead of
+ * breaking the card. Methods are called on the merged object, so English sentences use the
+ * translation's labels. `fallback` is one group of English strings (`cardEn` here; `nestedEn` and
+ * `trustEn` load with the parts that draw them), so each part merges the page's one `messages`
+ * object with its own group, with the same rule.
  */
-export function withFallback(custom: unknown): Messages {
-  if (custom === en || typeof custom !== 'object' || custom === null) return en;
+export function withFallback<T extends object>(custom: unknown, fallback: T): T {
+  if (custom === fallback || typeof custom !== 'object' || custom === null) return fallback;
   const given = custom as Record<string, unknown>;
   const merged: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(en)) {
+  for (const [key, value] of Object.entries(fallback)) {
     let own: unknown;
     try {
       own = given[key];
@@ -632,16 +542,10 @@ export function withFallback(custom: unknown): Messages {
     }
     merged[key] = typeof own === typeof value ? own : value;
   }
-  return merged as unknown as Messages;
+  return merged as T;
 }
 
-/** "achievement(s)", "endorsement(s)", "credential(s)". English plurals; translations do their own. */
-function nestedNoun(role: NestedRole, count: number): string {
-  const one = role === 'achievement' ? 'achievement' : role === 'endorsement' ? 'endorsement' : 'credential';
-  return count === 1 ? one : `${one}s`;
-}
-
-function passedSentence(messages: Messages, check: Check, context: MessageContext): string {
+function passedSentence(messages: CardMessages, check: Check, context: MessageContext): string {
   const d = check.details ?? {};
   switch (check.id) {
     case 'format': {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { Check } from '../core/result.js';
 import { formatDate, formatTime } from './format-date.js';
-import { en, withFallback, type MessageContext, type Messages } from './messages.js';
+import { cardEn, en, nestedEn, trustEn, withFallback, type MessageContext, type Messages } from './messages.js';
 
 const context: MessageContext = { formatDate: (value) => formatDate(value, 'en-GB') };
 const PROSE = 'X) — this badge is genuine; (Y';
@@ -459,7 +459,7 @@ describe('who the issuer is, claims and progress', () => {
 describe('withFallback', () => {
   it('takes each missing or mistyped member from en, and keeps the translation’s', () => {
     const partial = { loading: 'Vérification…', issuedBy: 42, verdict: () => 'Vérifié', checkLabel: 'x' };
-    const merged = withFallback(partial);
+    const merged = withFallback(partial, en);
     expect(merged.loading).to.equal('Vérification…');
     expect(merged.verdict('verified')).to.equal('Vérifié');
     expect(merged.issuedBy).to.equal('Issued by');
@@ -474,14 +474,14 @@ describe('withFallback', () => {
         return id === 'proof' ? 'signature' : id;
       }
     }
-    const merged = withFallback(new French());
+    const merged = withFallback(new French(), en);
     expect(merged.checkSentence({ id: 'issuer', status: 'skipped', details: { requires: 'proof' } }, context)).to.equal(
       'Not checked, because the signature check did not pass',
     );
   });
 
   it('anything that is not an object is en itself', () => {
-    for (const value of [undefined, null, 42, 'fr', en]) expect(withFallback(value)).to.equal(en);
+    for (const value of [undefined, null, 42, 'fr', en]) expect(withFallback(value, en)).to.equal(en);
     const hostile = new Proxy(
       {},
       {
@@ -490,7 +490,27 @@ describe('withFallback', () => {
         },
       },
     );
-    expect(withFallback(hostile).loading).to.equal(en.loading);
+    expect(withFallback(hostile, en).loading).to.equal(en.loading);
+  });
+
+  it('merges one group of strings at a time: each part of the card merges the page’s messages with its own', () => {
+    const partial = {
+      loading: 'Vérification…',
+      nestedMore: (count: number) => `et ${count} de plus`,
+      notKnownIssuer: 7,
+    };
+    const card = withFallback(partial, cardEn);
+    expect(card.loading).to.equal('Vérification…');
+    expect(Object.keys(card).sort()).to.deep.equal(Object.keys(cardEn).sort());
+    const nested = withFallback(partial, nestedEn);
+    expect(nested.nestedMore(3)).to.equal('et 3 de plus');
+    expect(nested.showDetails).to.equal('Show details');
+    expect(Object.keys(nested).sort()).to.deep.equal(Object.keys(nestedEn).sort());
+    expect(withFallback(partial, trustEn).notKnownIssuer).to.equal(trustEn.notKnownIssuer);
+    // Together, the groups are every string, once each: en.
+    const keys = [...Object.keys(cardEn), ...Object.keys(nestedEn), ...Object.keys(trustEn)];
+    expect(new Set(keys).size).to.equal(keys.length);
+    expect(keys.sort()).to.deep.equal(Object.keys(en).sort());
   });
 });
 

@@ -1,6 +1,6 @@
 import type { BadgeErrorCode } from '../core/errors.js';
 import type { Check } from '../core/result.js';
-import type { MessageContext, MessageHelpers, Messages } from './messages-base.js';
+import type { CardMessages, MessageContext, MessageHelpers } from './messages-base.js';
 
 /**
  * What an error code means, in English: the sentences for checks that did not pass and for badges
@@ -230,7 +230,7 @@ function listProblem(reason: unknown): string {
  * A recipient check that did not pass. Its codes are shared with other checks but mean something
  * else here: ERR_OB_MALFORMED is the page's declaration, not the badge, that could not be read.
  */
-export function recipientProblem(messages: Messages, check: Check, context: MessageContext): string {
+export function recipientProblem(messages: CardMessages, check: Check, context: MessageContext): string {
   switch (check.code) {
     case 'ERR_OB_RECIPIENT_MISMATCH':
       return messages.ownerRecipient('mismatch');

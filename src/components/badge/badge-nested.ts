@@ -2,7 +2,14 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Check, NestedResult, NestedRole, VerificationResult } from '../../core/result.js';
 import { firstProblem, isNotRequested } from '../../core/result.js';
 import type { BadgeView } from '../../core/view.js';
-import type { MessageContext, Messages, NestedCounts } from '../../internal/messages-base.js';
+import {
+  withFallback,
+  type CardMessages,
+  type MessageContext,
+  type NestedCounts,
+  type NestedMessages,
+} from '../../internal/messages-base.js';
+import { nestedEn } from '../../internal/messages-nested.js';
 import {
   arrangeNested,
   countNested,
@@ -33,8 +40,19 @@ export { nestedStyles } from './badge-nested.styles.js';
 /** A check context, as the element makes it for a result: the message context and the page language. */
 export type CheckContext = MessageContext & { readonly lang: string | undefined };
 
-export interface NestedContext {
-  readonly messages: Messages;
+/** The strings the nested parts draw with: the card's, and those of credentials inside credentials. */
+export type NestedPartMessages = CardMessages & NestedMessages;
+
+/** What the element hands over: its strings are the card's (merged), and the page's own `messages`. */
+export interface NestedOptions extends Omit<NestedContext, 'messages'> {
+  /** The card's strings, already merged with the page's (`withFallback(messages, cardEn)`). */
+  readonly card: CardMessages;
+  /** The page's `messages` as given: the nested strings are merged from it here (`nestedEn`). */
+  readonly custom: unknown;
+}
+
+interface NestedContext {
+  readonly messages: NestedPartMessages;
   /** The element's language (`lang` of it or an ancestor), given to the nested cards. */
   readonly lang: string | undefined;
   readonly compact: boolean;
@@ -100,7 +118,21 @@ export interface NestedRenderer {
   endorsements(items: readonly NestedResult[], level: number, renderNarrative: NarrativeRenderer): Rendered;
 }
 
-export function nestedRenderer(ctx: NestedContext): NestedRenderer {
+/** The card's merged strings with the nested ones, merged once per card strings object. */
+const mergedMessages = new WeakMap<CardMessages, NestedPartMessages>();
+
+function nestedMessages(card: CardMessages, custom: unknown): NestedPartMessages {
+  let merged = mergedMessages.get(card);
+  if (!merged) {
+    // Spread into one object: the card's sentences call its other members on it (`this`).
+    merged = { ...card, ...withFallback(custom, nestedEn) };
+    mergedMessages.set(card, merged);
+  }
+  return merged;
+}
+
+export function nestedRenderer(options: NestedOptions): NestedRenderer {
+  const ctx: NestedContext = { ...options, messages: nestedMessages(options.card, options.custom) };
   return {
     holder: (badge, result) => renderHolder(ctx, badge, result),
     endorsementStatement: (badge, result, renderNarrative) =>

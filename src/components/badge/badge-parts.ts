@@ -1,8 +1,11 @@
 import { html, svg, type TemplateResult } from 'lit';
+import type { VerificationResult } from '../../core/result.js';
+import type { TrustReport } from '../../core/trust/trust.js';
+import { clip, text } from '../../internal/untrusted.js';
 
 /**
- * What `<ob-badge>` and its lazily loaded nested parts (badge-nested.ts) both draw with: the
- * icons, and the isolation of untrusted values inside a sentence. A module of its own so the
+ * What `<ob-badge>` and its lazily loaded parts (badge-nested.ts, badge-trust.ts) both draw with:
+ * the icons, the isolation of untrusted values inside a sentence, and the reading of `result.trust`. A module of its own so the
  * nested chunk imports it (from the entry, where the element already has it) rather than being
  * handed it.
  */
@@ -47,4 +50,18 @@ export function isolated<T extends readonly (string | undefined)[]>(
   return String(build(...(slots as unknown as T)))
     .split(/([\ue000-\ue00f])/u)
     .map((piece, index) => (index % 2 === 1 ? html`<bdi>${values[piece.charCodeAt(0) - SLOT]}</bdi>` : piece));
+}
+
+/** `result.trust`, when it is an object: a verifier's junk never breaks the card. */
+export function trustOf(result: VerificationResult | undefined): TrustReport | undefined {
+  const trust: unknown = result?.trust;
+  return typeof trust === 'object' && trust !== null ? (trust as TrustReport) : undefined;
+}
+
+/** The trust list's entry for the issuer, when it names one (`null`: a list was given and does not list it). */
+export function knownOf(trust: TrustReport | undefined): { name: string; list: string | undefined } | null | undefined {
+  const known: unknown = trust?.known;
+  if (known === null) return null;
+  const name = text((known as { name?: unknown } | undefined)?.name);
+  return name ? { name: clip(name, 200), list: text((known as { list?: unknown }).list) } : undefined;
 }

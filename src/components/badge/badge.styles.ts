@@ -338,8 +338,7 @@ export const styles = css`
     font-size: 0.75rem;
   }
 
-  /* Who the issuer is, beside the checks: icon + text, the colour only reinforces them. */
-  .trust,
+  /* While checking: the checks settled so far. (Who the issuer is: badge-trust.ts.) */
   .progress {
     display: flex;
     flex-wrap: wrap;
@@ -349,24 +348,13 @@ export const styles = css`
     font-size: 0.875rem;
   }
 
-  .trust__line,
   .progress__item {
     display: flex;
     align-items: center;
     gap: 0.375rem;
   }
 
-  .trust__line--confirmed {
-    font-weight: 600;
-  }
-
-  .trust__icon {
-    color: var(--_verified);
-  }
-
-  .trust__line--plain,
-  .progress__item--next,
-  .checks__domain {
+  .progress__item--next {
     color: var(--_muted);
   }
 
@@ -470,64 +458,15 @@ export const styles = css`
     color: var(--_muted);
   }
 
-  /* Markdown */
+  /* Narratives (the styles of rendered Markdown load with it: src/internal/markdown.styles.ts) */
   .md {
     display: flex;
     flex-direction: column;
     gap: 0.5rem;
   }
 
-  .md--plain,
-  .md__raw {
+  .md--plain {
     white-space: pre-line;
-  }
-
-  .md ul,
-  .md ol {
-    padding-inline-start: 1.25rem;
-  }
-
-  .md blockquote {
-    padding-inline-start: 0.75rem;
-    border-inline-start: 3px solid var(--_border);
-    color: var(--_muted);
-  }
-
-  .md pre {
-    overflow-x: auto;
-    padding: 0.625rem;
-    border-radius: 0.375rem;
-    background: var(--_surface-2);
-  }
-
-  .md code {
-    font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
-    font-size: 0.875em;
-  }
-
-  .md__heading {
-    font-weight: 700;
-  }
-
-  .md__table {
-    overflow-x: auto;
-  }
-
-  .md table {
-    border-collapse: collapse;
-  }
-
-  .md th,
-  .md td {
-    padding: 0.25rem 0.5rem;
-    border: 1px solid var(--_border);
-    text-align: start;
-  }
-
-  .md hr {
-    width: 100%;
-    border: 0;
-    border-top: 1px solid var(--_border);
   }
 
   /* Checks */
@@ -559,10 +498,6 @@ export const styles = css`
 
   .check__icon {
     margin-top: 0.15em;
-  }
-
-  .checks__domain {
-    margin-top: 0.75rem;
   }
 
   .check--passed .check__icon {

@@ -242,6 +242,8 @@ describe('<ob-badge>', () => {
       expect(textOf(criteria.querySelector('strong'))).to.equal('all');
       // A Markdown "#" never outranks the badge name (3) or the section heading (4).
       expect(criteria.querySelector('.md [role="heading"]')!.getAttribute('aria-level')).to.equal('5');
+      // The styles of rendered Markdown load with the renderer, and the card has adopted them.
+      expect(getComputedStyle(criteria.querySelector('.md__heading')!).fontWeight).to.equal('700');
       expect(criteria.querySelector('a[href="https://example.edu/criteria"]')).to.not.equal(null);
 
       expect(textOf(part(el, 'evidence'))).to.contain('Capstone project');
@@ -1918,6 +1920,24 @@ describe('<ob-badge>: many badges, one question (trust, claims, progress, walls)
       // The list gives the issuer the name it states: nothing to qualify.
       expect(textOf(part(el, 'issuer'))).to.not.contain('as stated');
       await inBothSchemes(() => expect(el).to.be.accessible());
+    });
+
+    it('trust lines speak the page’s messages, English for what they lack, styled once their part has loaded', async () => {
+      const el = await fixture<ObBadge>(
+        html`<ob-badge
+          .verification=${withTrust(VERIFIED, TRUSTED)}
+          .messages=${{ domainConfirmed: (host: string) => `Domaine confirmé : ${host}`, verdict: () => 'Vérifié' }}
+        ></ob-badge>`,
+      );
+      await settled(el);
+      const trust = part(el, 'trust')!;
+      expect([...trust.querySelectorAll('li')].map(textOf)).to.deep.equal([
+        'Known issuer: Example University, per Example Careers',
+        'Domaine confirmé : example.edu',
+      ]);
+      expect(textOf(part(el, 'verdict'))).to.equal('Vérifié');
+      expect(getComputedStyle(trust).display).to.equal('flex');
+      expect(getComputedStyle(trust.querySelector('.trust__line--confirmed')!).fontWeight).to.equal('600');
     });
 
     it('any other issuer’s name reads as stated by the issuer; a list that does not name it says so', async () => {

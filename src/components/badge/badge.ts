@@ -1,7 +1,7 @@
 import { adoptStyles, html, LitElement, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import type { BakedImage, Check, NestedResult, VerificationResult } from '../../core/result.js';
 import { firstProblem, isNotRequested } from '../../core/result.js';
-import type { TrustList, TrustReport } from '../../core/trust/trust.js';
+import type { TrustList } from '../../core/trust/trust.js';
 import type { Verifier, VerifyInput } from '../../core/verify.js';
 import type { AlignmentView, BadgeView, EvidenceView } from '../../core/view.js';
 import { ObVerifiedEvent } from '../../events/verified-event.js';
@@ -12,6 +12,7 @@ import { nestedOf } from '../../internal/nested-results.js';
 import {
   isMarkdownReady,
   loadMarkdown,
+  markdownStyles,
   mayBeMarkdown,
   MAX_MARKDOWN_LENGTH,
   renderMarkdown,
@@ -19,12 +20,14 @@ import {
 } from '../../internal/markdown.js';
 import {
   areProblemMessagesReady,
+  cardEn,
   displayHost,
-  en,
   loadProblemMessages,
   withFallback,
+  type CardMessages,
   type DisplayVerdict,
   type Messages,
+  type TrustMessages,
 } from '../../internal/messages-base.js';
 import type * as BakedImageModule from '../../internal/baked-image-url.js';
 import type * as NearViewportModule from '../../internal/near-viewport.js';
@@ -34,8 +37,9 @@ import { isResult, resultFromError, setCustomState } from '../../internal/result
 import { VerifyController } from '../../internal/verify-controller.js';
 import { verifyQueue, type ReleaseSlot } from '../../internal/verify-queue.js';
 import type * as NestedModule from './badge-nested.js';
+import type * as TrustModule from './badge-trust.js';
 import type { CheckContext, NarrativeRenderer, NestedRenderer } from './badge-nested.js';
-import { icon, isolated } from './badge-parts.js';
+import { icon, isolated, knownOf, trustOf } from './badge-parts.js';
 import { tokens } from '../tokens.styles.js';
 import { styles } from './badge.styles.js';
 
@@ -46,8 +50,8 @@ const STATES = ['loading', 'verified', 'unverified', 'unknown', 'error'] as cons
 
 /**
  * Narrative characters one badge renders as Markdown; later narratives are shown as plain text.
- * Lexing is not linear on hostile input (marked's emphasis matching: 20 KB of `_a` takes about a
- * second), and a badge can carry a criteria narrative and 50 evidence narratives of 20 KB each.
+ * Each narrative's lexing is bounded (ADR 0012), but a badge can carry a criteria narrative and 50
+ * evidence narratives of 20 KB each.
  */
 const MARKDOWN_CHARS_PER_BADGE = 30_000;
 
@@ -81,6 +85,25 @@ function loadNested(): Promise<typeof NestedModule> {
     },
   );
   return nestedLoading;
+}
+
+let trustModule: typeof TrustModule | undefined;
+let trustLoading: Promise<typeof TrustModule> | undefined;
+
+/**
+ * Loads what draws who the issuer is (once): only pages that name a trust list or set
+ * `check-domain` need it. Rejects if the chunk could not be loaded, after which a later call tries
+ * again.
+ */
+function loadTrust(): Promise<typeof TrustModule> {
+  trustLoading ??= import('./badge-trust.js').then(
+    (module) => (trustModule = module),
+    (error: unknown) => {
+      trustLoading = undefined;
+      throw error;
+    },
+  );
+  return trustLoading;
 }
 
 /** Whether a result has parts that the nested module draws: results inside it, a holder, an endorsement statement. */
@@ -134,13 +157,15 @@ let bakedModule: typeof BakedImageModule | undefined;
 
 /**
  * Loads (once per page) what drawing `result` needs beyond the script-tag bundle: the sentences
- * for its problems, the helper that shows a baked image. `undefined` when nothing is missing, else
- * whether all of it loaded; never rejects (without them the card is still drawn: general
- * sentences, the placeholder image).
+ * for its problems, the helper that shows a baked image, what draws who the issuer is (when the
+ * result has `trust`, or `trustAsked`: the run asked for it). `undefined` when nothing is missing,
+ * else whether all of it loaded; never rejects (without them the card is still drawn: general
+ * sentences, the placeholder image, no trust lines).
  */
-function prepare(result: VerificationResult | undefined): Promise<boolean> | undefined {
+function prepare(result: VerificationResult | undefined, trustAsked = false): Promise<boolean> | undefined {
   const loads: Promise<unknown>[] = [];
   if (!areProblemMessagesReady() && hasProblems(result)) loads.push(loadProblemMessages());
+  if (!trustModule && (trustAsked || trustOf(result))) loads.push(loadTrust());
   if (!bakedModule && result?.bakedImage) {
     loads.push(import('../../internal/baked-image-url.js').then((module) => (bakedModule = module)));
   }
@@ -153,25 +178,6 @@ function prepare(result: VerificationResult | undefined): Promise<boolean> | und
 }
 
 function noop(): void {}
-
-/** A host as the core reports it (ASCII, no port), or `undefined` for anything else. */
-function hostOf(value: unknown): string | undefined {
-  return typeof value === 'string' && /^[a-z0-9.-]{1,253}$/i.test(value) ? value : undefined;
-}
-
-/** `result.trust`, when it is an object: a verifier's junk never breaks the card. */
-function trustOf(result: VerificationResult | undefined): TrustReport | undefined {
-  const trust: unknown = result?.trust;
-  return typeof trust === 'object' && trust !== null ? (trust as TrustReport) : undefined;
-}
-
-/** The trust list's entry for the issuer, when it names one (`null`: a list was given and does not list it). */
-function knownOf(trust: TrustReport | undefined): { name: string; list: string | undefined } | null | undefined {
-  const known: unknown = trust?.known;
-  if (known === null) return null;
-  const name = text((known as { name?: unknown } | undefined)?.name);
-  return name ? { name: clip(name, 200), list: text((known as { list?: unknown }).list) } : undefined;
-}
 
 /** The page owner's identity from `<meta name="ob-recipient" content="…">`, if the page has one. */
 function metaRecipient(document: Document): string | undefined {
@@ -373,8 +379,10 @@ export class ObBadge extends LitElement {
   /**
    * The strings shown. Replace to translate (see `Messages`). A member it lacks (or gives with the
    * wrong type) is taken from the English strings, so a partial or older translation still draws.
+   * Defaults to the English strings of the card; those of rarer parts (credentials inside
+   * credentials, who the issuer is) load with the code that draws them.
    */
-  messages: Messages = en;
+  messages: Partial<Messages> = cardEn;
 
   /**
    * The URL of the site's trust list, a JSON document (docs/trust-list.schema.json) naming the
@@ -449,12 +457,16 @@ export class ObBadge extends LitElement {
   private _prepareLoad: Promise<void> | undefined;
   /** Whether the shadow root has the nested parts' styles (adopted when it first draws them). */
   private _nestedStyled = false;
+  /** Whether the shadow root has the styles of rendered Markdown (adopted when it first draws some). */
+  private _markdownStyled = false;
+  /** Whether the shadow root has the trust lines' styles (adopted when it first draws them). */
+  private _trustStyled = false;
   /** The narratives drawn for the current result (see `_narratives`); cleared with the result. */
   private _narrativeMemo = new Map<string, { level: number; markdown: boolean; ready: boolean; drawn: unknown }>();
   private _pendingEvent: VerificationResult | undefined;
   /** `messages` as last read, and it with the English strings for what it lacks. */
-  private _messagesFor: unknown = en;
-  private _messagesMerged: Messages = en;
+  private _messagesFor: unknown = cardEn;
+  private _messagesMerged: CardMessages = cardEn;
   /** The checks of the current run settled so far (while it is pending). */
   private _progress: readonly Check[] = [];
   /** The result of the run whose trust list could not be loaded or read (it shows the note). */
@@ -490,6 +502,10 @@ export class ObBadge extends LitElement {
       this._progress = progress;
       let progressTimer: ReturnType<typeof setTimeout> | undefined;
       let release: ReleaseSlot | undefined;
+      // Who the issuer is, only when the page asked: a trust list, or `check-domain`. What draws it
+      // loads beside the verifier.
+      const trustAsked = checkDomain || given !== undefined || listUrl !== undefined;
+      if (trustAsked) void loadTrust().catch(noop);
       try {
         const input = this._toInput(credential, src, inline);
         if (this._isLazy()) {
@@ -511,8 +527,7 @@ export class ObBadge extends LitElement {
           ...(now ? { now } : {}),
           ...(recipient ? { recipient } : {}),
           ...(trust.list ? { trustList: trust.list } : {}),
-          // Who the issuer is, only when the page asked: a trust list, or `check-domain`.
-          ...(checkDomain || given !== undefined || listUrl !== undefined ? { domainLinkage: true } : {}),
+          ...(trustAsked ? { domainLinkage: true } : {}),
           onCheck: (check) => {
             if (signal.aborted) return;
             // A problem: its sentence will be needed, start loading it now.
@@ -531,7 +546,7 @@ export class ObBadge extends LitElement {
           ? result
           : resultFromError(new TypeError('The verifier returned no result'), now);
         if (!signal.aborted) this._trustProblem = trust.problem ? settled : undefined;
-        await prepare(settled);
+        await prepare(settled, trustAsked);
         return settled;
       } catch (error) {
         if (signal.aborted) throw error;
@@ -691,10 +706,10 @@ export class ObBadge extends LitElement {
   }
 
   /** The strings, with the English ones for whatever `messages` lacks; merged once per change. */
-  private get _m(): Messages {
+  private get _m(): CardMessages {
     if (this.messages !== this._messagesFor) {
       this._messagesFor = this.messages;
-      this._messagesMerged = withFallback(this.messages);
+      this._messagesMerged = withFallback(this.messages, cardEn);
     }
     return this._messagesMerged;
   }
@@ -867,6 +882,7 @@ export class ObBadge extends LitElement {
     const unsigned =
       display === 'unknown' && problem?.status === 'warning' && problem.code === 'ERR_OB_PRESENTATION_UNSIGNED';
     const verdictText = unsigned ? m.unsignedVerdict : m.verdict(pill);
+    const trust = this._trust();
 
     return html`
       <article
@@ -921,8 +937,8 @@ export class ObBadge extends LitElement {
               ? html`<p part="proxy" class="proxy-note">${m.proxyNote(displayHost(proxied.details!['viaProxy']))}</p>`
               : nothing
           }
-          ${result && result === this._trustProblem ? html`<p part="trust-note" class="proxy-note">${m.trustListProblem}</p>` : nothing}
-          ${display === 'verified' ? this._renderTrust(result!) : nothing}
+          ${trust && result === this._trustProblem ? trust.module.renderTrustNote(trust.messages) : nothing}
+          ${trust && display === 'verified' ? trust.module.renderTrust(result!, trust.messages) : nothing}
           ${display === 'loading' && !this.noChecks ? this._renderProgress() : nothing}
           ${result && !this.noChecks && shown.length > 0 ? this._renderChecks(result, shown, context, badge) : nothing}
         </div>
@@ -1031,7 +1047,8 @@ export class ObBadge extends LitElement {
       this._adoptStyles(nestedModule.nestedStyles);
     }
     return nestedModule.nestedRenderer({
-      messages: this._m,
+      card: this._m,
+      custom: this.messages,
       lang: languageOf(this),
       compact: this.compact,
       noChecks: this.noChecks,
@@ -1120,33 +1137,14 @@ export class ObBadge extends LitElement {
     </div>`;
   }
 
-  /**
-   * Who the issuer of a verified badge is, beyond its key: on the site's trust list or not, and a
-   * web domain confirmed to be the issuer's. Beside the checks, never one of them.
-   */
-  private _renderTrust(result: VerificationResult): TemplateResult | typeof nothing {
-    const m = this._m;
-    const trust = trustOf(result);
-    const known = knownOf(trust);
-    const domain = trust?.domain;
-    const host = domain?.confirmed === true ? hostOf(domain.host) : undefined;
-    if (known === undefined && !host) return nothing;
-    const line = (content: unknown, tone: string) =>
-      html`<li class="trust__line trust__line--${tone}">
-        ${tone === 'confirmed' ? icon('verified', 'icon trust__icon') : nothing}<span>${content}</span>
-      </li>`;
-    return html`<ul part="trust" class="trust">
-      ${
-        known
-          ? line(
-              isolated((name, list) => m.knownIssuer(name, list), known.name, known.list),
-              'confirmed',
-            )
-          : nothing
-      }
-      ${known === null ? line(m.notKnownIssuer, 'plain') : nothing}
-      ${host ? line(m.domainConfirmed(host), 'confirmed') : nothing}
-    </ul>`;
+  /** What draws who the issuer is, with its strings, once it has loaded (see `loadTrust`). */
+  private _trust(): { module: typeof TrustModule; messages: TrustMessages } | undefined {
+    if (!trustModule) return undefined;
+    if (!this._trustStyled) {
+      this._trustStyled = true;
+      this._adoptStyles(trustModule.trustStyles);
+    }
+    return { module: trustModule, messages: trustModule.trustMessages(this.messages) };
   }
 
   /**
@@ -1213,6 +1211,11 @@ export class ObBadge extends LitElement {
       // for it last time is handed back (lit then compares, and changes nothing). Keyed by the
       // source string itself, so the lookup does not hash a new key on every render.
       const ready = isMarkdownReady();
+      const styles = markdown && !this._markdownStyled ? markdownStyles() : undefined;
+      if (styles) {
+        this._markdownStyled = true;
+        this._adoptStyles(styles);
+      }
       const memo = this._narrativeMemo.get(source);
       if (memo && memo.level === headingLevel && memo.markdown === markdown && memo.ready === ready) return memo.drawn;
       const drawn = markdown ? renderMarkdown(source, { headingLevel }) : renderPlainText(source);
@@ -1293,10 +1296,7 @@ export class ObBadge extends LitElement {
     { part = 'checks', summary }: { part?: string; summary?: string } = {},
   ): TemplateResult {
     const m = this._m;
-    // How the issuer's domain was confirmed, with the checks of a verified badge (its trust lines say that it was).
-    const domain = part === 'checks' && result.verdict === 'verified' ? trustOf(result)?.domain : undefined;
-    const host = hostOf(domain?.host);
-    const method = domain?.method;
+    const trust = part === 'checks' ? this._trust() : undefined;
     return html`<details part=${part} class="checks">
       <summary>${summary ?? m.checksSummary(checks.length)}</summary>
       <ol class="checks__list">
@@ -1319,9 +1319,8 @@ export class ObBadge extends LitElement {
         })}
       </ol>
       ${
-        host && (method === 'did:web' || method === 'issuer-id' || method === 'did-configuration')
-          ? html`<p class="checks__domain">${m.domainMethod(host, method, domain!.confirmed === true)}</p>`
-          : nothing
+        // How the issuer's domain was confirmed, with the checks of a verified badge (its trust lines say that it was).
+        trust ? trust.module.renderDomainMethod(result, trust.messages) : nothing
       }
       <p class="checks__time">${m.checkedAt(formatDateTime(result.checkedAt, context.lang))}</p>
     </details>`;
