@@ -62,8 +62,12 @@ async function bundle(root, outdir) {
         minifySyntax: true,
         define: { 'process.env.NODE_ENV': '"production"' },
         logLevel: 'silent',
-        // The peer gets jsonld as its users do; ours gets it as our bundles ship it.
-        plugins: entry === 'peer' ? [esbuildNoPageGlobals()] : [esbuildNoPageGlobals(), esbuildJsonldSharedContexts()],
+        // The peer gets jsonld as its users do; ours gets it as our bundles ship it
+        // (OB_BENCH_JSONLD=plain: without scripts/jsonld-shared-contexts.js, to measure what it does).
+        plugins:
+          entry === 'peer' || process.env['OB_BENCH_JSONLD'] === 'plain'
+            ? [esbuildNoPageGlobals()]
+            : [esbuildNoPageGlobals(), esbuildJsonldSharedContexts()],
       });
       built[entry] = `/${entry}.js`;
     } catch (error) {
