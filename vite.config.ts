@@ -11,6 +11,7 @@ import { transform } from 'esbuild';
 import type { ChunkingContext } from 'rolldown';
 import { defineConfig, type Plugin, type PluginOption, type UserConfig } from 'vite';
 import { demoPlugin } from './demo/vite-demo-plugin.js';
+import { viteJsonldSharedContexts } from './scripts/jsonld-shared-contexts.js';
 import { viteNoPageGlobals } from './scripts/no-page-globals.js';
 
 // ── Demo dev server ───────────────────────────────────────────────────────────────────────────────
@@ -254,6 +255,7 @@ const buildConfig: UserConfig = {
     minifyLitCss(),
     dropTemplateIndentation(),
     viteNoPageGlobals(),
+    viteJsonldSharedContexts(),
     cdnGraph(),
     elementFiles({
       'openbadge-embed-inspector.js': 'src/components/inspector/inspector.ts',

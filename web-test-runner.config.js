@@ -3,6 +3,8 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { build } from 'esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { readdirSync } from 'node:fs';
+import { esbuildJsonldSharedContexts } from './scripts/jsonld-shared-contexts.js';
 import { esbuildNoPageGlobals } from './scripts/no-page-globals.js';
 import { summaryFileReporter } from './scripts/wtr-summary-reporter.js';
 import { defaultReporter } from '@web/test-runner';
@@ -10,10 +12,15 @@ import { defaultReporter } from '@web/test-runner';
 /**
  * jsonld, rdf-canonize and canonicalize ship CommonJS only. Vite converts them at build time and
  * Node imports them natively; here each is bundled once by esbuild into one ES module (browser
- * field honoured, `module.exports` as the default export) and served under /__cjs__/.
+ * field honoured, `module.exports` as the default export) and served under /__cjs__/, with the
+ * rewrites our bundles apply. `jsonld-unpatched` is jsonld without scripts/jsonld-shared-contexts.js,
+ * for the test that compares the two (test/jsonld-shared-contexts.test.ts).
  */
 function commonjsAsEsm(packages) {
   const bundles = new Map();
+  const sourceOf = (name) => (name === 'jsonld-unpatched' ? 'jsonld' : name);
+  const pluginsOf = (name) =>
+    name === 'jsonld-unpatched' ? [esbuildNoPageGlobals()] : [esbuildNoPageGlobals(), esbuildJsonldSharedContexts()];
   return {
     name: 'commonjs-as-esm',
     resolveImport({ source }) {
@@ -26,17 +33,31 @@ function commonjsAsEsm(packages) {
         bundles.set(
           name,
           build({
-            stdin: { contents: `import m from '${name}'; export default m;`, resolveDir: process.cwd() },
+            stdin: { contents: `import m from '${sourceOf(name)}'; export default m;`, resolveDir: process.cwd() },
             bundle: true,
             format: 'esm',
             platform: 'browser',
             write: false,
             logLevel: 'silent',
-            plugins: [esbuildNoPageGlobals()],
+            plugins: pluginsOf(name),
           }).then((result) => result.outputFiles[0].text),
         );
       }
       return { body: await bundles.get(name), type: 'js' };
+    },
+  };
+}
+
+/** `/__test-files__`: every file under test/ (paths from the repository root), for tests that run over all of them. */
+function testFileList() {
+  return {
+    name: 'test-file-list',
+    serve(context) {
+      if (context.path !== '/__test-files__') return undefined;
+      const files = readdirSync('test', { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => `${entry.parentPath}/${entry.name}`.replaceAll('\\', '/'));
+      return { body: JSON.stringify(files.sort()), type: 'json' };
     },
   };
 }
@@ -53,7 +74,8 @@ export default {
   testsFinishTimeout: 300000,
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
-    commonjsAsEsm(['jsonld', 'jsonld/lib/ContextResolver.js', 'rdf-canonize', 'canonicalize']),
+    commonjsAsEsm(['jsonld', 'jsonld-unpatched', 'jsonld/lib/ContextResolver.js', 'rdf-canonize', 'canonicalize']),
+    testFileList(),
   ],
   browsers: [
     playwrightLauncher({

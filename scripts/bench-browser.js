@@ -10,6 +10,7 @@ import { extname, join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { distinctBadges } from './bench-distinct.js';
+import { esbuildJsonldSharedContexts } from './jsonld-shared-contexts.js';
 import { esbuildNoPageGlobals } from './no-page-globals.js';
 import { selfTimeBetween, withProfile, withTasks } from './bench-main-thread.js';
 
@@ -61,7 +62,12 @@ async function bundle(root, outdir) {
         minifySyntax: true,
         define: { 'process.env.NODE_ENV': '"production"' },
         logLevel: 'silent',
-        plugins: [esbuildNoPageGlobals()],
+        // The peer gets jsonld as its users do; ours gets it as our bundles ship it
+        // (OB_BENCH_JSONLD=plain: without scripts/jsonld-shared-contexts.js, to measure what it does).
+        plugins:
+          entry === 'peer' || process.env['OB_BENCH_JSONLD'] === 'plain'
+            ? [esbuildNoPageGlobals()]
+            : [esbuildNoPageGlobals(), esbuildJsonldSharedContexts()],
       });
       built[entry] = `/${entry}.js`;
     } catch (error) {

@@ -120,6 +120,19 @@ export async function verifyProofSet(
     try {
       shape = readProof(proof, purpose);
       checkProofDates(shape, context);
+      // Canonicalization needs the document and the proof, not the key: start it now, so a key
+      // fetched over the network (did:web, an issuer's profile) and the first canonicalization on a
+      // page (context processing included) overlap. Awaited only after the key, so a proof fails
+      // for the same reason as before; a failure of a canonicalization never awaited is dropped.
+      const checkedShape = shape;
+      const forms = machinery.then(({ canonicalFormsOf }) =>
+        canonicalFormsOf(document, proof, checkedShape, {
+          signal: context.signal,
+          contexts: options.contexts,
+          limits: options.limits,
+        }),
+      );
+      forms.catch(() => {});
       const key = await keyForProof(signer, shape.verificationMethod, purpose, {
         load: context.load,
         signal: context.signal,
@@ -134,6 +147,7 @@ export async function verifyProofSet(
         signal: context.signal,
         contexts: options.contexts,
         limits: options.limits,
+        forms,
       });
       const outcome: StepOutcome = {
         status: 'passed',
