@@ -52,35 +52,8 @@ export type BadgeErrorCode =
   | 'ERR_OB_PRESENTED_UNVERIFIED'
   | 'ERR_OB_PRESENTATION_EMPTY';
 
-export class BadgeError<C extends BadgeErrorCode = BadgeErrorCode> extends Error {
-  /** Stable machine-readable code; switch on it, never on `message`. */
-  readonly code: C;
-  /** Extra facts for the check's `details` (a URL, a date, a DID). Plain JSON only. */
-  readonly details?: Readonly<Record<string, unknown>>;
-
-  constructor(code: C, message: string, options?: { cause?: unknown; details?: Record<string, unknown> }) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
-    this.code = code;
-    if (options?.details) this.details = options.details;
-  }
-}
-
-type Options = { cause?: unknown; details?: Record<string, unknown> };
-
-// One small class per code so `instanceof` reads well in callers and stack traces name the failure.
-// The default messages are for developers (CLI, logs); the components show localized text instead.
-/* @__NO_SIDE_EFFECTS__ */
-function define<C extends BadgeErrorCode>(code: C, defaultMessage: string, name: string) {
-  const ErrorClass = class extends BadgeError<C> {
-    static readonly code = code;
-    constructor(message: string = defaultMessage, options?: Options) {
-      super(code, message, options);
-    }
-  };
-  Object.defineProperty(ErrorClass, 'name', { value: name });
-  return ErrorClass;
-}
+export { BadgeError } from './lib/error-class.js';
+import { BadgeError, define } from './lib/error-class.js';
 
 export const MalformedInput = define('ERR_OB_MALFORMED', 'The input could not be parsed', 'MalformedInput');
 export const NotABadge = define('ERR_OB_NOT_A_BADGE', 'The input is not a badge or credential', 'NotABadge');
@@ -161,7 +134,6 @@ export const CredentialNotYetValid = define(
   'CredentialNotYetValid',
 );
 export const CredentialRevoked = define('ERR_OB_REVOKED', 'The credential has been revoked', 'CredentialRevoked');
-export const CredentialSuspended = define('ERR_OB_SUSPENDED', 'The credential is suspended', 'CredentialSuspended');
 export const StatusUnchecked = define(
   'ERR_OB_STATUS_UNCHECKED',
   'The credential status could not be checked',
@@ -183,32 +155,12 @@ export const StatusListInvalid = define(
   'The status list is not a valid list from this issuer',
   'StatusListInvalid',
 );
-export const StatusIndexOutOfRange = define(
-  'ERR_OB_STATUS_INDEX_OUT_OF_RANGE',
-  'The status entry points outside its list',
-  'StatusIndexOutOfRange',
-);
 export const ContextUnknown = define(
   'ERR_OB_CONTEXT_UNKNOWN',
   'The credential uses a JSON-LD context this verifier does not know',
   'ContextUnknown',
 );
-export const JsonLdUnsafe = define(
-  'ERR_OB_JSONLD_UNSAFE',
-  'The credential has terms or values JSON-LD would silently drop',
-  'JsonLdUnsafe',
-);
-export const JsonLdLimit = define(
-  'ERR_OB_JSONLD_LIMIT',
-  'The credential is too large or complex to canonicalize',
-  'JsonLdLimit',
-);
 export const ProofInvalid = define('ERR_OB_PROOF_INVALID', 'The proof is malformed or not usable here', 'ProofInvalid');
-export const CryptosuiteUnsupported = define(
-  'ERR_OB_CRYPTOSUITE_UNSUPPORTED',
-  'The proof uses a cryptosuite this verifier does not support',
-  'CryptosuiteUnsupported',
-);
 
 export const FetchCorsBlocked = define(
   'ERR_OB_FETCH_CORS',
@@ -219,60 +171,6 @@ export const SchemaInvalid = define(
   'ERR_OB_SCHEMA_INVALID',
   'A badge document lacks a required property or has one of the wrong type',
   'SchemaInvalid',
-);
-export const OutsideIssuerScope = define(
-  'ERR_OB_OUTSIDE_ISSUER_SCOPE',
-  'The badge is not hosted where its issuer says its badges are',
-  'OutsideIssuerScope',
-);
-export const ImageNotBaked = define(
-  'ERR_OB_IMAGE_NOT_BAKED',
-  'The image carries no badge (it is not a baked badge)',
-  'ImageNotBaked',
-);
-export const ImageCorrupt = define('ERR_OB_IMAGE_CORRUPT', 'The image file is corrupt or truncated', 'ImageCorrupt');
-export const ImageAmbiguous = define(
-  'ERR_OB_IMAGE_AMBIGUOUS',
-  'The image carries more than one credential',
-  'ImageAmbiguous',
-);
-export const RecipientMismatch = define(
-  'ERR_OB_RECIPIENT_MISMATCH',
-  'The badge was awarded to someone else',
-  'RecipientMismatch',
-);
-
-export const EndorsementMismatch = define(
-  'ERR_OB_ENDORSEMENT_MISMATCH',
-  'The endorsement is about something else',
-  'EndorsementMismatch',
-);
-export const PresentationUnsigned = define(
-  'ERR_OB_PRESENTATION_UNSIGNED',
-  'The presentation is not signed: it only carries credentials',
-  'PresentationUnsigned',
-);
-export const HolderMismatch = define(
-  'ERR_OB_HOLDER_MISMATCH',
-  'The presentation was signed by someone other than its holder',
-  'HolderMismatch',
-);
-
-export const NotACredential = define(
-  'ERR_OB_NOT_A_CREDENTIAL',
-  'A credential bound to its issuer is expected here, and this is not one (a presentation, or nothing names who issued it)',
-  'NotACredential',
-);
-export const PresentationEmpty = define(
-  'ERR_OB_PRESENTATION_EMPTY',
-  'The presentation carries no credential: it vouches for nothing',
-  'PresentationEmpty',
-);
-
-export const PresentedUnverified = define(
-  'ERR_OB_PRESENTED_UNVERIFIED',
-  'A credential the presentation carries is not verified',
-  'PresentedUnverified',
 );
 
 export type AnyBadgeError = BadgeError<BadgeErrorCode>;

@@ -18,8 +18,17 @@ export type {
   VerificationResult,
 } from './result.js';
 export type { AlignmentView, AssociationView, BadgeView, EvidenceView, ImageView, IssuerView } from './view.js';
-export { toBadgeView, toOb2BadgeView, toPresentationView } from './view.js';
+export { toBadgeView } from './view.js';
+export { toOb2BadgeView } from './view-ob2.js';
+export { toPresentationView } from './view-presentation.js';
 export * from './errors.js';
+export * from './errors-baked.js';
+export * from './errors-jsonld.js';
+export * from './errors-nested.js';
+export * from './errors-ob2.js';
+export * from './errors-presentation.js';
+export * from './errors-recipient.js';
+export * from './errors-status.js';
 export { createDocumentLoader, createDocumentCache, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from './fetcher.js';
 export type {
   DocumentCache,

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { displayText, withoutBidiControls } from './lib/text.js';
-import { toBadgeView, toOb2BadgeView, toPresentationView } from './view.js';
+import { toBadgeView } from './view.js';
+import { toOb2BadgeView } from './view-ob2.js';
+import { toPresentationView } from './view-presentation.js';
 
 const credential = {
   '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],

@@ -87,8 +87,8 @@ export interface BadgeView {
 // so a hostile badge cannot make the page lay out megabytes of text.
 
 const MAX_SHORT = 300;
-const MAX_LONG = 20_000;
-const MAX_ITEMS = 50;
+export const MAX_LONG = 20_000;
+export const MAX_ITEMS = 50;
 
 /** URLs and identifiers longer than this are left out; the components' link filter has the same cap. */
 const MAX_URL = 8 * 1024;
@@ -96,7 +96,8 @@ const MAX_URL = 8 * 1024;
 const MAX_DATA_IMAGE_URL = 2 * 1024 * 1024;
 
 /** Badge text: no bidi formatting characters (lib/text.ts), trimmed, at most `max` characters. */
-function text(value: unknown, max = MAX_SHORT): string | undefined {
+/** @internal for view-ob2.ts and view-presentation.ts */
+export function text(value: unknown, max = MAX_SHORT): string | undefined {
   if (typeof value !== 'string') return undefined;
   const trimmed = withoutBidiControls(value).trim();
   if (!trimmed) return undefined;
@@ -107,7 +108,8 @@ function text(value: unknown, max = MAX_SHORT): string | undefined {
  * A URL or identifier, whole or not at all. Never cut like text: `https://example.edu/a…` is a
  * different URL that still passes the link filter, and a cut `data:` URL is a broken image.
  */
-function url(value: unknown, { dataImage = false } = {}): string | undefined {
+/** @internal for view-ob2.ts and view-presentation.ts */
+export function url(value: unknown, { dataImage = false } = {}): string | undefined {
   if (typeof value !== 'string') return undefined;
   const trimmed = value.trim();
   // An IRI never holds bidi formatting characters (RFC 3987, 4.1): one that does is left out, not
@@ -117,21 +119,25 @@ function url(value: unknown, { dataImage = false } = {}): string | undefined {
   return trimmed.length > max ? undefined : trimmed;
 }
 
-function record(value: unknown): JsonObject | undefined {
+/** @internal for view-ob2.ts and view-presentation.ts */
+export function record(value: unknown): JsonObject | undefined {
   return isObject(value) ? value : undefined;
 }
 
-function list(value: unknown): unknown[] {
+/** @internal for view-ob2.ts and view-presentation.ts */
+export function list(value: unknown): unknown[] {
   return arrayOf(value).slice(0, MAX_ITEMS);
 }
 
 /** Drops undefined members so views compare and serialize cleanly. */
-function compact<T extends object>(value: T): T {
+/** @internal for view-ob2.ts and view-presentation.ts */
+export function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 /** OB 3.0 Image: an IRI string or `{ id, type: "Image", caption }`. */
-function imageOf(value: unknown, fallbackAlt: string): ImageView | undefined {
+/** @internal for view-ob2.ts and view-presentation.ts */
+export function imageOf(value: unknown, fallbackAlt: string): ImageView | undefined {
   const node = record(value);
   const src = url(typeof value === 'string' ? value : node?.['id'], { dataImage: true });
   if (!src) return undefined;
@@ -149,7 +155,8 @@ function humanize(value: unknown): string | undefined {
     .trim();
 }
 
-function issuerOf(value: unknown, issuerId: string | undefined): IssuerView {
+/** @internal for view-ob2.ts and view-presentation.ts */
+export function issuerOf(value: unknown, issuerId: string | undefined): IssuerView {
   const node = record(value);
   const name = text(node?.['name']);
   return compact({
@@ -176,7 +183,8 @@ function recipientOf(subject: Record<string, unknown> | undefined): BadgeView['r
   return name || id ? compact({ name, id }) : undefined;
 }
 
-function evidenceOf(value: unknown): EvidenceView[] {
+/** @internal for view-ob2.ts and view-presentation.ts */
+export function evidenceOf(value: unknown): EvidenceView[] {
   return list(value)
     .map((item): EvidenceView | undefined => {
       const node = record(item);
@@ -193,7 +201,8 @@ function evidenceOf(value: unknown): EvidenceView[] {
     .filter((item): item is EvidenceView => item !== undefined && Object.keys(item).length > 0);
 }
 
-function alignmentsOf(value: unknown): AlignmentView[] {
+/** @internal for view-ob2.ts and view-presentation.ts */
+export function alignmentsOf(value: unknown): AlignmentView[] {
   return list(value)
     .map(record)
     .map((node): AlignmentView | undefined => {
@@ -210,7 +219,8 @@ function alignmentsOf(value: unknown): AlignmentView[] {
     .filter((item): item is AlignmentView => item !== undefined);
 }
 
-function dateOf(value: unknown): string | undefined {
+/** @internal for view-ob2.ts and view-presentation.ts */
+export function dateOf(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
@@ -275,75 +285,4 @@ function associationsOf(value: unknown): AssociationView[] | undefined {
     })
     .filter((item): item is AssociationView => item !== undefined);
   return associations.length > 0 ? associations : undefined;
-}
-
-/**
- * The render model of a presentation: who presents it; its credentials are `result.nested`. A
- * presentation is shown as one, never as a badge: its own `name` and `description` are whatever
- * the holder wrote (a self-signed "Doctor of Philosophy"), so they are not read. `name` is the
- * fixed label "Presentation" (components localize it by `spec`).
- */
-export function toPresentationView(presentation: Readonly<Record<string, unknown>>, holder?: string): BadgeView {
-  const holderId = url(holder);
-  return compact({
-    spec: 'vp' as const,
-    credentialId: url(presentation['id']),
-    name: PRESENTATION_NAME,
-    // A presentation has no issuer: who presents it is `holder`, shown as such.
-    issuer: {},
-    holder: holderId,
-    evidence: [],
-    alignments: [],
-    tags: [],
-  });
-}
-
-/** The name every presentation's view has: a label, never the presentation's own text. */
-export const PRESENTATION_NAME = 'Presentation';
-
-// ---------------------------------------------------------------------------------------------
-// Building the view from Open Badges 2.0: the Assertion, its BadgeClass and the issuer Profile,
-// each possibly missing (a revoked assertion stripped to its id, a BadgeClass that could not be read).
-
-/** OB 2.0 Criteria: a URL, or `{ id?, narrative? }`. */
-function ob2CriteriaOf(value: unknown): BadgeView['criteria'] {
-  if (typeof value === 'string') {
-    const link = url(value);
-    return link ? { url: link } : undefined;
-  }
-  const node = record(value);
-  if (!node) return undefined;
-  const view = compact({ narrative: text(node['narrative'], MAX_LONG), url: url(node['id']) });
-  return Object.keys(view).length > 0 ? view : undefined;
-}
-
-/** The render model of an Open Badges 2.0 Assertion. */
-export function toOb2BadgeView(
-  assertion: Readonly<Record<string, unknown>>,
-  badgeClass: Readonly<Record<string, unknown>> | undefined,
-  issuer: Readonly<Record<string, unknown>> | undefined,
-): BadgeView {
-  const name = text(badgeClass?.['name']) ?? 'Untitled badge';
-  const narrative = text(assertion['narrative'], MAX_LONG);
-  const evidence = evidenceOf(assertion['evidence']);
-  const issuerId = typeof badgeClass?.['issuer'] === 'string' ? badgeClass['issuer'] : undefined;
-  return compact({
-    spec: 'ob2' as const,
-    credentialId: url(assertion['id']),
-    name,
-    description: text(badgeClass?.['description'], MAX_LONG),
-    image: imageOf(badgeClass?.['image'], name),
-    criteria: ob2CriteriaOf(badgeClass?.['criteria']),
-    issuer: issuerOf(issuer ?? badgeClass?.['issuer'], issuerId),
-    issuedOn: dateOf(assertion['issuedOn']),
-    validFrom: dateOf(assertion['issuedOn']),
-    validUntil: dateOf(assertion['expires']),
-    // The assertion's own narrative ties its evidence together: shown first, as evidence.
-    evidence: narrative ? [{ narrative }, ...evidence].slice(0, MAX_ITEMS) : evidence,
-    alignments: alignmentsOf(badgeClass?.['alignment']),
-    tags: list(badgeClass?.['tags'])
-      .map((tag) => text(tag))
-      .filter((tag): tag is string => tag !== undefined),
-    revocationReason: assertion['revoked'] === true ? text(assertion['revocationReason'], MAX_LONG) : undefined,
-  });
 }

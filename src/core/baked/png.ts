@@ -3,7 +3,8 @@
  * hostile: every length is checked against the bytes actually there, every chunk's CRC is checked,
  * and the work is one pass over the file with a bounded number of chunks.
  */
-import { ImageAmbiguous, ImageCorrupt, ImageNotBaked, UnsupportedFormat } from '../errors.js';
+import { UnsupportedFormat } from '../errors.js';
+import { ImageAmbiguous, ImageCorrupt, ImageNotBaked } from '../errors-baked.js';
 import { crc32 } from './crc32.js';
 import type { BakedCredential } from './unbake.js';
 

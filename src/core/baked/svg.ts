@@ -5,7 +5,8 @@
  * browsing context: no script runs, nothing loads); where there is none (Node, workers) a small
  * XML parser is loaded with `import()`, so a browser bundle never fetches it.
  */
-import { ImageAmbiguous, ImageCorrupt, ImageNotBaked, TooLarge, UnsupportedFormat } from '../errors.js';
+import { TooLarge, UnsupportedFormat } from '../errors.js';
+import { ImageAmbiguous, ImageCorrupt, ImageNotBaked } from '../errors-baked.js';
 import type { BakedCredential } from './unbake.js';
 
 /**

@@ -4,7 +4,8 @@
  * <openbadges:credential>). Images are hostile input: every failure is a coded BadgeError, and the
  * work is bounded by the byte length.
  */
-import { Aborted, BadgeError, ImageCorrupt, TooLarge, UnsupportedFormat } from '../errors.js';
+import { Aborted, BadgeError, TooLarge, UnsupportedFormat } from '../errors.js';
+import { ImageCorrupt } from '../errors-baked.js';
 import { DEFAULT_MAX_BYTES } from '../fetcher.js';
 import { unbakePng } from './png.js';
 import { unbakeSvg } from './svg.js';

@@ -1,4 +1,5 @@
-import { MalformedInput, RecipientMismatch, SchemaInvalid, UnsupportedFormat } from '../errors.js';
+import { MalformedInput, SchemaInvalid, UnsupportedFormat } from '../errors.js';
+import { RecipientMismatch } from '../errors-recipient.js';
 import { arrayOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
 import type { StepOutcome } from '../plugin.js';
 import { outcomeOf } from './outcome.js';

@@ -1,14 +1,7 @@
 import { outcomeOf } from '../checks/outcome.js';
 import { recipientStep } from '../checks/recipient-step.js';
-import {
-  BadgeError,
-  CredentialRevoked,
-  FetchFailed,
-  NotABadge,
-  OutsideIssuerScope,
-  ProofInvalid,
-  SchemaInvalid,
-} from '../errors.js';
+import { BadgeError, CredentialRevoked, FetchFailed, NotABadge, ProofInvalid, SchemaInvalid } from '../errors.js';
+import { OutsideIssuerScope } from '../errors-ob2.js';
 import { stringOf, type JsonObject } from '../lib/json.js';
 import { webUrlOf } from '../lib/url.js';
 import { displayText } from '../lib/text.js';

@@ -1,24 +1,20 @@
 import type { JWK, ProtectedHeaderParameters } from 'jose';
 import { outcomeOf } from '../checks/outcome.js';
 import { checkValidityPeriod } from '../checks/validity-period.js';
+import { JoseHeaderInvalid, KeyUnresolvable, MalformedInput, NotABadge, UnsupportedFormat } from '../errors.js';
 import {
   HolderMismatch,
-  JoseHeaderInvalid,
-  KeyUnresolvable,
-  MalformedInput,
-  NotABadge,
   PresentationEmpty,
   PresentedUnverified,
   PresentationUnsigned,
-  UnsupportedFormat,
-} from '../errors.js';
+} from '../errors-presentation.js';
 import { resolveSigningKey, type SigningKey } from '../keys/resolve-signing-key.js';
 import { arrayOf, hasType, idOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
 import { vcdmVersionOf } from '../lib/vcdm.js';
 import type { FormatPlugin, ParsedBadge, Step, StepOutcome } from '../plugin.js';
 import { looksLikeCompactJws, readJwsHeader, verifyCompactJws } from '../proofs/jws.js';
 import { verifyProofSet, type EmbeddedProofOptions } from '../proofs/proof-set.js';
-import { toPresentationView } from '../view.js';
+import { toPresentationView } from '../view-presentation.js';
 import { jsonOfInput } from './input.js';
 import { compactTextOf, decodePayload, mediaTypeOf } from './ob3-jwt.js';
 import { isPresentationJsonInput, isPresentationJwtInput, looksLikePresentationJwt } from './presentation.js';

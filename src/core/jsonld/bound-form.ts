@@ -1,4 +1,4 @@
-import { JsonLdUnsafe } from '../errors.js';
+import { JsonLdUnsafe } from '../errors-jsonld.js';
 
 /**
  * The plain form: the only JSON-LD shape in which a document secured by an RDFC-1.0 proof is read

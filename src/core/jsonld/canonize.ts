@@ -1,7 +1,8 @@
 import jsonld from 'jsonld';
 import ContextResolver from 'jsonld/lib/ContextResolver.js';
 import rdfCanonize from 'rdf-canonize';
-import { Aborted, BadgeError, ContextUnknown, JsonLdLimit, JsonLdUnsafe, MalformedInput } from '../errors.js';
+import { Aborted, BadgeError, ContextUnknown, MalformedInput } from '../errors.js';
+import { JsonLdLimit, JsonLdUnsafe } from '../errors-jsonld.js';
 import { isObject } from '../lib/json.js';
 import { loadContext, type ExtraContexts } from './contexts.js';
 

@@ -1,4 +1,5 @@
-import { EndorsementMismatch, NotACredential, TooLarge } from '../errors.js';
+import { TooLarge } from '../errors.js';
+import { EndorsementMismatch, NotACredential } from '../errors-nested.js';
 import { notACredential } from '../checks/bound-credential.js';
 import { outcomeOf } from '../checks/outcome.js';
 import { arrayOf, hasType, idOf, type JsonObject } from '../lib/json.js';

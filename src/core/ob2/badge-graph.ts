@@ -1,7 +1,8 @@
 import { KeyUnresolvable, SchemaInvalid } from '../errors.js';
 import { idOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
 import type { ParsedBadge, Step, VerifyContext } from '../plugin.js';
-import { toOb2BadgeView, type BadgeView } from '../view.js';
+import type { BadgeView } from '../view.js';
+import { toOb2BadgeView } from '../view-ob2.js';
 import { checkAssertionDates, isHttpUrl, validateBadgeClass, validateIssuerProfile } from './documents.js';
 import { guarded, loadLinked, type Ob2Node } from './graph.js';
 

@@ -1,4 +1,4 @@
-import { OutsideIssuerScope } from '../errors.js';
+import { OutsideIssuerScope } from '../errors-ob2.js';
 import { arrayOf, isObject, type JsonObject } from '../lib/json.js';
 import { isSameHost, webUrlOf } from '../lib/url.js';
 import type { StepOutcome } from '../plugin.js';

@@ -1,4 +1,5 @@
-import { CryptosuiteUnsupported, ProofInvalid } from '../errors.js';
+import { ProofInvalid } from '../errors.js';
+import { CryptosuiteUnsupported } from '../errors-jsonld.js';
 import { isObject, stringOf, type JsonObject } from '../lib/json.js';
 
 /**

@@ -1,4 +1,5 @@
-import { CredentialRevoked, CredentialSuspended, StatusIndexOutOfRange } from '../errors.js';
+import { CredentialRevoked } from '../errors.js';
+import { CredentialSuspended, StatusIndexOutOfRange } from '../errors-status.js';
 import type { LoadedDocument } from '../fetcher.js';
 import { arrayOf, hasType, idOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
 import type { StepOutcome, VerifyContext } from '../plugin.js';

@@ -1,0 +1,32 @@
+import type { BadgeErrorCode } from '../errors.js';
+
+/** The base of every coded error (see errors.ts); here so the area error modules can define theirs without a cycle. */
+export class BadgeError<C extends BadgeErrorCode = BadgeErrorCode> extends Error {
+  /** Stable machine-readable code; switch on it, never on `message`. */
+  readonly code: C;
+  /** Extra facts for the check's `details` (a URL, a date, a DID). Plain JSON only. */
+  readonly details?: Readonly<Record<string, unknown>>;
+
+  constructor(code: C, message: string, options?: { cause?: unknown; details?: Record<string, unknown> }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    if (options?.details) this.details = options.details;
+  }
+}
+
+type Options = { cause?: unknown; details?: Record<string, unknown> };
+
+// One small class per code so `instanceof` reads well in callers and stack traces name the failure.
+// The default messages are for developers (CLI, logs); the components show localized text instead.
+/* @__NO_SIDE_EFFECTS__ */
+export function define<C extends BadgeErrorCode>(code: C, defaultMessage: string, name: string) {
+  const ErrorClass = class extends BadgeError<C> {
+    static readonly code = code;
+    constructor(message: string = defaultMessage, options?: Options) {
+      super(code, message, options);
+    }
+  };
+  Object.defineProperty(ErrorClass, 'name', { value: name });
+  return ErrorClass;
+}
