@@ -40,43 +40,32 @@ describe('verify queue', () => {
     expect(queue.waiting).to.equal(0);
   });
 
-  it('hands released slots over at once only within a slice of main-thread time, else in a new task', async () => {
-    // A slice long enough not to end during the test, whatever the machine's load.
-    const queue = createVerifyQueue(1, 60_000);
+  it('hands a released slot over in a later task, one waiting run per task', async () => {
+    const queue = createVerifyQueue(2);
     const a = queue.tryAcquire()!;
-    const granted: string[] = [];
-    const wait = (name: string) => queue.acquire().then((release) => (granted.push(name), release));
-    const b = wait('b');
-    const c = wait('c');
-    // No slice running: not within the task that released it (a run settling in microtasks does
-    // not start the next one in the same task).
+    const b = queue.tryAcquire()!;
+    const order: string[] = [];
+    const c = queue.acquire().then((release) => (order.push('c'), release));
+    const d = queue.acquire().then((release) => (order.push('d'), release));
     a();
+    b();
+    // Not within the task that released them: a run settling in microtasks does not start the next.
     await microtasks();
-    expect(granted).to.deep.equal([]);
-    const releaseB = await b;
-    expect(granted).to.deep.equal(['b']);
-    // Within the slice that hand-over began: the next run starts at once.
-    releaseB();
-    await microtasks();
-    expect(granted).to.deep.equal(['b', 'c']);
+    expect(order).to.deep.equal([]);
+    await new Promise<void>((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        // The first handover has run; the second waits for a task of its own.
+        expect(order).to.deep.equal(['c']);
+        resolve();
+      };
+      // Posted after the queue's first handover, before its second.
+      channel.port2.postMessage(undefined);
+    });
+    await tick();
+    expect(order).to.deep.equal(['c', 'd']);
     (await c)();
-  });
-
-  it('with no time left in the slice, every hand-over waits for a task of its own', async () => {
-    const queue = createVerifyQueue(1, 0);
-    const a = queue.tryAcquire()!;
-    const granted: string[] = [];
-    const wait = (name: string) => queue.acquire().then((release) => (granted.push(name), release));
-    const b = wait('b');
-    const c = wait('c');
-    a();
-    await microtasks();
-    expect(granted).to.deep.equal([]);
-    (await b)();
-    await microtasks();
-    expect(granted).to.deep.equal(['b']);
-    (await c)();
-    expect(granted).to.deep.equal(['b', 'c']);
+    (await d)();
     expect(queue.active).to.equal(0);
   });
 

@@ -10,17 +10,12 @@
  * signal cannot hold a slot for ever, and a badge that leaves the page while waiting in line
  * simply leaves the line.
  *
- * A slot given back is handed to the next run in line at once only while the current slice of
- * main-thread time (`SLICE_MS`) lasts; after it, in a new task that starts the next slice. With
- * warm caches a whole verification settles in microtasks (Chromium's WebCrypto resolves within
- * the task that asked), so handing slots over at once chained every waiting badge's verification,
- * card and event into one long task: a wall of 1,000 froze the page for seconds. Handing each
- * over in a task of its own made the page draw a frame between badges: a wall of 100 took twice
- * as long. A slot free at the time of asking is still given at once (`tryAcquire`).
+ * A slot given back is handed to the next run in line in a task of its own, one run per task.
+ * With warm caches a whole verification settles in microtasks (Chromium's WebCrypto resolves
+ * within the task that asked), so handing it over at once chained every waiting badge's
+ * verification, card and event into one long task: a wall of 1,000 froze the page for seconds.
+ * A slot free at the time of asking is still given at once (`tryAcquire`).
  */
-
-/** How long a run of hand-overs may go on in one task before the next waits for a new task. */
-export const SLICE_MS = 30;
 
 /** Gives a slot back; calling it again does nothing. */
 export type ReleaseSlot = () => void;
@@ -58,8 +53,7 @@ function validLimit(value: number): boolean {
   return value === Infinity || (Number.isInteger(value) && value >= 1);
 }
 
-/** `sliceMs`: how long hand-overs go on at once in one task (`SLICE_MS` unless a test says). */
-export function createVerifyQueue(initialLimit = DEFAULT_CONCURRENCY, sliceMs = SLICE_MS): VerifyQueue {
+export function createVerifyQueue(initialLimit = DEFAULT_CONCURRENCY): VerifyQueue {
   if (!validLimit(initialLimit)) throw new TypeError('The limit must be an integer of at least 1, or Infinity');
   let limit = initialLimit;
   let active = 0;
@@ -67,8 +61,6 @@ export function createVerifyQueue(initialLimit = DEFAULT_CONCURRENCY, sliceMs = 
   const line: (() => void)[] = [];
   /** A task is posted to grant the next waiting run a released slot. */
   let handing = false;
-  /** Until when released slots are handed over at once (the slice begun by the last posted task). */
-  let sliceEnds = 0;
 
   /** A slot taken now; released once, on the first of the call and `signal` aborting. */
   function take(signal: AbortSignal | undefined): ReleaseSlot {
@@ -89,19 +81,14 @@ export function createVerifyQueue(initialLimit = DEFAULT_CONCURRENCY, sliceMs = 
     while (active < limit && line.length > 0) line.shift()!();
   }
 
-  /** Grants waiting runs the free slots: at once within the current slice, else in a new task. */
+  /** Grants one waiting run a free slot in a task of its own, then posts the next grant. */
   function handOver(): void {
-    if (active >= limit || line.length === 0) return;
-    if (performance.now() < sliceEnds) {
-      pump();
-      return;
-    }
-    if (handing) return;
+    if (handing || active >= limit || line.length === 0) return;
     handing = true;
     postTask(() => {
       handing = false;
-      sliceEnds = performance.now() + sliceMs;
-      pump();
+      if (active < limit && line.length > 0) line.shift()!();
+      handOver();
     });
   }
 
