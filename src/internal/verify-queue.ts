@@ -9,12 +9,6 @@
  * aborting (the element left the page, or its inputs changed). So a verifier that ignores the
  * signal cannot hold a slot for ever, and a badge that leaves the page while waiting in line
  * simply leaves the line.
- *
- * A slot given back is handed to the next run in line in a task of its own, one run per task.
- * With warm caches a whole verification settles in microtasks (Chromium's WebCrypto resolves
- * within the task that asked), so handing it over at once chained every waiting badge's
- * verification, card and event into one long task: a wall of 1,000 froze the page for seconds.
- * A slot free at the time of asking is still given at once (`tryAcquire`).
  */
 
 /** Gives a slot back; calling it again does nothing. */
@@ -36,16 +30,6 @@ export interface VerifyQueue {
   acquire(signal?: AbortSignal): Promise<ReleaseSlot>;
 }
 
-/** Runs `callback` in a new task (a message to itself: unlike `setTimeout`, never clamped to 4 ms). */
-function postTask(callback: () => void): void {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    callback();
-  };
-  channel.port2.postMessage(undefined);
-}
-
 /** The default number of verifications a page runs at once. */
 export const DEFAULT_CONCURRENCY = 4;
 
@@ -59,8 +43,6 @@ export function createVerifyQueue(initialLimit = DEFAULT_CONCURRENCY): VerifyQue
   let active = 0;
   /** Runs waiting for a slot, first come first served: each entry grants that run its slot. */
   const line: (() => void)[] = [];
-  /** A task is posted to grant the next waiting run a released slot. */
-  let handing = false;
 
   /** A slot taken now; released once, on the first of the call and `signal` aborting. */
   function take(signal: AbortSignal | undefined): ReleaseSlot {
@@ -71,7 +53,7 @@ export function createVerifyQueue(initialLimit = DEFAULT_CONCURRENCY): VerifyQue
       held = false;
       signal?.removeEventListener('abort', release);
       active--;
-      handOver();
+      pump();
     };
     signal?.addEventListener('abort', release, { once: true });
     return release;
@@ -79,17 +61,6 @@ export function createVerifyQueue(initialLimit = DEFAULT_CONCURRENCY): VerifyQue
 
   function pump(): void {
     while (active < limit && line.length > 0) line.shift()!();
-  }
-
-  /** Grants one waiting run a free slot in a task of its own, then posts the next grant. */
-  function handOver(): void {
-    if (handing || active >= limit || line.length === 0) return;
-    handing = true;
-    postTask(() => {
-      handing = false;
-      if (active < limit && line.length > 0) line.shift()!();
-      handOver();
-    });
   }
 
   return {
