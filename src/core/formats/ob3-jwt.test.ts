@@ -120,6 +120,30 @@ describe('ob3Jwt format', () => {
     });
   });
 
+  describe('the same token twice', () => {
+    it('gives each run its own credential: changing one result does not change the next', async () => {
+      const jwt = await signVcJwt(issuer, credentialFor(issuer.did));
+      const first = await verify(jwt);
+      const subject = first.credential?.['credentialSubject'] as { achievement: { name: string } };
+      subject.achievement.name = 'Changed by the page';
+      const second = await verify(jwt);
+      expect(second.verified).to.equal(true);
+      expect(second.badge?.name).to.equal('Test Achievement');
+      expect(second.credential?.['credentialSubject']).to.not.equal(first.credential?.['credentialSubject']);
+    });
+
+    it('checks the signature every time: a tampered copy of a token just verified fails', async () => {
+      const jwt = await signVcJwt(issuer, credentialFor(issuer.did));
+      expect((await verify(jwt)).verified).to.equal(true);
+      const forged = tamper(jwt, (payload) => {
+        (payload['vc'] as { id?: string }).id = 'urn:uuid:forged';
+      });
+      const result = await verify(forged);
+      expect(check(result, 'proof').status).to.equal('failed');
+      expect((await verify(jwt)).verified).to.equal(true);
+    });
+  });
+
   describe('signature and key', () => {
     it('fails the proof of a tampered payload and checks nothing else on unverified data', async () => {
       const jws = tamper(await signVcJwt(issuer, credentialFor(issuer.did)), (claims) => {

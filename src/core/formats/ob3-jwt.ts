@@ -1,4 +1,4 @@
-import { base64url, type JWK, type ProtectedHeaderParameters } from 'jose';
+import type { JWK, ProtectedHeaderParameters } from 'jose';
 import { recipientStep } from '../checks/recipient-step.js';
 import { statusStep } from '../checks/status.js';
 import { checkValidityPeriod } from '../checks/validity-period.js';
@@ -12,6 +12,7 @@ import {
   UnsupportedFormat,
 } from '../errors.js';
 import { isJsonType, textOf } from '../fetcher.js';
+import { jwsPayloadText } from '../lib/compact-jws.js';
 import { arrayOf, hasType, idOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
 import { vcdmVersionOf } from '../lib/vcdm.js';
 import type { FormatPlugin, ParsedBadge, RawInput, Step } from '../plugin.js';
@@ -54,8 +55,6 @@ function isCredentialContentType(cty: string): boolean {
   return cty === 'vc' || cty.startsWith('vc+') || cty === 'vc-ld+json';
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
 export function compactTextOf(input: RawInput): string | undefined {
   if (input.kind === 'text') return input.text.trim();
   if (input.kind === 'document' && !isJsonType(input.document.contentType)) {
@@ -68,10 +67,11 @@ export function compactTextOf(input: RawInput): string | undefined {
   return undefined;
 }
 
+/** A compact JWS's payload as a JSON object, parsed afresh (the caller's own). */
 export function decodePayload(jws: string): JsonObject {
   let claims: unknown;
   try {
-    claims = JSON.parse(decoder.decode(base64url.decode(jws.split('.')[1]!)));
+    claims = JSON.parse(jwsPayloadText(jws));
   } catch (cause) {
     throw new MalformedInput('The token payload is not base64url-encoded JSON', { cause });
   }

@@ -1,10 +1,11 @@
+import { peekJwsPayload } from '../lib/compact-jws.js';
 import { hasType, isObject } from '../lib/json.js';
 import type { FormatPlugin, RawInput } from '../plugin.js';
 import { looksLikeCompactJws } from '../proofs/jws.js';
 import type { EmbeddedProofOptions } from '../proofs/proof-set.js';
 import { jsonOfInput } from './input.js';
 import { lazyFormat } from './lazy-format.js';
-import { compactTextOf, decodePayload } from './ob3-jwt.js';
+import { compactTextOf } from './ob3-jwt.js';
 import type { ParsedPresentation } from './presentation-plugin.js';
 
 export type { ParsedPresentation };
@@ -12,12 +13,8 @@ export type { ParsedPresentation };
 /** A compact JWS whose payload is a presentation (a `vp` claim, or VC-JOSE's presentation itself). */
 export function looksLikePresentationJwt(text: string | undefined): text is string {
   if (text === undefined || !looksLikeCompactJws(text)) return false;
-  try {
-    const claims = decodePayload(text);
-    return isObject(claims['vp']) || hasType(claims, 'VerifiablePresentation');
-  } catch {
-    return false;
-  }
+  const claims = peekJwsPayload(text);
+  return isObject(claims) && (isObject(claims['vp']) || hasType(claims, 'VerifiablePresentation'));
 }
 
 /** A Verifiable Presentation as JSON. */

@@ -1,5 +1,5 @@
-import { base64url } from 'jose';
 import { arrayOf, hasType, isObject, type JsonObject } from '../lib/json.js';
+import { jwsPayloadText, peekJwsPayload } from '../lib/compact-jws.js';
 import { looksLikeCompactJws } from '../proofs/jws.js';
 
 /**
@@ -57,10 +57,10 @@ export function looksLikeOb2Assertion(value: unknown): value is JsonObject {
   return kind === 'none' && value['uid'] !== undefined && value['verify'] !== undefined && value['badge'] !== undefined;
 }
 
-/** A compact JWS's payload as JSON, or undefined. */
+/** A compact JWS's payload as JSON (parsed afresh: the caller's own), or undefined. */
 export function jwsPayloadOf(jws: string): unknown {
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(base64url.decode(jws.split('.')[1]!)));
+    return JSON.parse(jwsPayloadText(jws));
   } catch {
     return undefined;
   }
@@ -69,6 +69,6 @@ export function jwsPayloadOf(jws: string): unknown {
 /** A compact JWS whose payload is an OB 2.0 assertion (not a VC-JWT). */
 export function looksLikeSignedOb2(text: string | undefined): text is string {
   if (text === undefined || !looksLikeCompactJws(text)) return false;
-  const payload = jwsPayloadOf(text);
+  const payload = peekJwsPayload(text);
   return looksLikeOb2Assertion(payload) && !isObject(payload['vc']);
 }
