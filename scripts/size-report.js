@@ -53,7 +53,12 @@ export const PATHS = [
   {
     name: 'one eddsa-rdfc-2022 badge',
     note: 'the Data Integrity chunk and the contexts a typical OB 3.0 credential names',
-    triggers: [VERIFIER, 'src/core/formats/ob3-json-plugin.ts', 'src/core/proofs/data-integrity.ts', ...TYPICAL_CONTEXTS],
+    triggers: [
+      VERIFIER,
+      'src/core/formats/ob3-json-plugin.ts',
+      'src/core/proofs/data-integrity.ts',
+      ...TYPICAL_CONTEXTS,
+    ],
     goal: 80_000,
     ceiling: 93_482,
   },
