@@ -14,13 +14,34 @@ import { defaultReporter } from '@web/test-runner';
  * Node imports them natively; here each is bundled once by esbuild into one ES module (browser
  * field honoured, `module.exports` as the default export) and served under /__cjs__/, with the
  * rewrites our bundles apply. `jsonld-unpatched` is jsonld without scripts/jsonld-shared-contexts.js,
- * for the test that compares the two (test/jsonld-shared-contexts.test.ts).
+ * for the test that compares the two (test/jsonld-shared-contexts.test.ts). jsonld's own modules
+ * that src/core/jsonld/to-rdf.ts imports one by one (`jsonld/lib/*.js`) are bundled together, once,
+ * so that they share one instance of each module they have in common, as in a real build.
  */
 function commonjsAsEsm(packages) {
   const bundles = new Map();
+  const JSONLD_LIB = /^jsonld\/lib\/(\w+)\.js$/;
   const sourceOf = (name) => (name === 'jsonld-unpatched' ? 'jsonld' : name);
   const pluginsOf = (name) =>
     name === 'jsonld-unpatched' ? [esbuildNoPageGlobals()] : [esbuildNoPageGlobals(), esbuildJsonldSharedContexts()];
+  const bundle = (name, contents) => {
+    if (!bundles.has(name)) {
+      bundles.set(
+        name,
+        build({
+          stdin: { contents, resolveDir: process.cwd() },
+          bundle: true,
+          format: 'esm',
+          platform: 'browser',
+          write: false,
+          logLevel: 'silent',
+          plugins: pluginsOf(name),
+        }).then((result) => result.outputFiles[0].text),
+      );
+    }
+    return bundles.get(name);
+  };
+  const jsonldLib = packages.filter((name) => JSONLD_LIB.test(name));
   return {
     name: 'commonjs-as-esm',
     resolveImport({ source }) {
@@ -28,22 +49,16 @@ function commonjsAsEsm(packages) {
     },
     async serve(context) {
       const name = context.path.startsWith('/__cjs__/') ? context.path.slice(9, -3) : undefined;
-      if (!name || !packages.includes(name)) return undefined;
-      if (!bundles.has(name)) {
-        bundles.set(
-          name,
-          build({
-            stdin: { contents: `import m from '${sourceOf(name)}'; export default m;`, resolveDir: process.cwd() },
-            bundle: true,
-            format: 'esm',
-            platform: 'browser',
-            write: false,
-            logLevel: 'silent',
-            plugins: pluginsOf(name),
-          }).then((result) => result.outputFiles[0].text),
-        );
+      if (name === 'jsonld-lib') {
+        const imports = jsonldLib.map((source, i) => `import m${i} from '${source}';`).join('\n');
+        const table = jsonldLib.map((source, i) => `'${source}': m${i}`).join(', ');
+        return { body: await bundle(name, `${imports}\nexport default { ${table} };`), type: 'js' };
       }
-      return { body: await bundles.get(name), type: 'js' };
+      if (!name || !packages.includes(name)) return undefined;
+      if (JSONLD_LIB.test(name)) {
+        return { body: `import lib from '/__cjs__/jsonld-lib.js';\nexport default lib['${name}'];`, type: 'js' };
+      }
+      return { body: await bundle(name, `import m from '${sourceOf(name)}'; export default m;`), type: 'js' };
     },
   };
 }
@@ -74,7 +89,15 @@ export default {
   testsFinishTimeout: 300000,
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
-    commonjsAsEsm(['jsonld', 'jsonld-unpatched', 'jsonld/lib/ContextResolver.js', 'rdf-canonize', 'canonicalize']),
+    commonjsAsEsm([
+      'jsonld',
+      'jsonld-unpatched',
+      ...['ContextResolver', 'JsonLdError', 'context', 'events', 'expand', 'toRdf', 'types', 'util'].map(
+        (module) => `jsonld/lib/${module}.js`,
+      ),
+      'rdf-canonize',
+      'canonicalize',
+    ]),
     testFileList(),
   ],
   browsers: [

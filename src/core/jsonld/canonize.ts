@@ -1,14 +1,14 @@
-import jsonld from 'jsonld';
-import ContextResolver from 'jsonld/lib/ContextResolver.js';
 import rdfCanonize from 'rdf-canonize';
 import { Aborted, BadgeError, ContextUnknown, MalformedInput } from '../errors.js';
 import { JsonLdLimit, JsonLdUnsafe } from '../errors-jsonld.js';
 import { isObject } from '../lib/json.js';
 import { loadContext, type ExtraContexts } from './contexts.js';
+import { ContextResolver, toRdf } from './to-rdf.js';
 
 /**
  * RDF Dataset Canonicalization (RDFC-1.0) of a JSON-LD document, for Data Integrity proofs.
- * This module is heavy (jsonld, rdf-canonize) and is only ever reached through `import()`.
+ * This module is heavy (jsonld's expansion and toRDF, see `to-rdf.ts`; rdf-canonize) and is only ever
+ * reached through `import()`.
  *
  * Safety, in order:
  * 1. Shape caps before any JSON-LD work: nesting depth and number of JSON values.
@@ -166,7 +166,7 @@ export async function canonizeRdfc(document: unknown, options: CanonizeOptions =
     }
   };
   try {
-    const dataset = await jsonld.toRDF(document, {
+    const dataset = await toRdf(document, {
       base: null,
       safe: true,
       documentLoader,

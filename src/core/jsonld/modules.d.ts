@@ -31,6 +31,58 @@ declare module 'jsonld/lib/ContextResolver.js' {
   }
 }
 
+// jsonld's own modules, imported one by one (src/core/jsonld/to-rdf.ts): CommonJS, each
+// `module.exports` an object of functions, which is the default export.
+declare module 'jsonld/lib/toRdf.js' {
+  import type { RemoteDocument } from 'jsonld';
+  export type { RemoteDocument };
+  /** The options as jsonld's API functions hand them to its modules. */
+  export interface JsonLdOptions {
+    base?: string | null;
+    documentLoader: (url: string) => Promise<RemoteDocument>;
+    eventHandler?: unknown;
+    [option: string]: unknown;
+  }
+  const api: { toRDF(expanded: unknown[], options: JsonLdOptions): unknown[] };
+  export default api;
+}
+
+declare module 'jsonld/lib/expand.js' {
+  import type { JsonLdOptions } from 'jsonld/lib/toRdf.js';
+  const api: { expand(args: { activeCtx: unknown; element: unknown; options: JsonLdOptions }): Promise<unknown> };
+  export default api;
+}
+
+declare module 'jsonld/lib/context.js' {
+  import type { JsonLdOptions } from 'jsonld/lib/toRdf.js';
+  const api: {
+    getInitialContext(options: JsonLdOptions): unknown;
+    process(args: { activeCtx: unknown; localCtx: unknown; options: JsonLdOptions }): Promise<unknown>;
+  };
+  export default api;
+}
+
+declare module 'jsonld/lib/events.js' {
+  const api: { setupEventHandler(args: { options: object }): unknown };
+  export default api;
+}
+
+declare module 'jsonld/lib/types.js' {
+  const api: { isObject(value: unknown): value is Record<string, unknown>; isString(value: unknown): value is string };
+  export default api;
+}
+
+declare module 'jsonld/lib/util.js' {
+  const api: { clone<T>(value: T): T };
+  export default api;
+}
+
+declare module 'jsonld/lib/JsonLdError.js' {
+  export default class JsonLdError extends Error {
+    constructor(message: string, name: string, details?: Record<string, unknown>);
+  }
+}
+
 declare module 'rdf-canonize' {
   interface CanonizeOptions {
     algorithm: 'RDFC-1.0';

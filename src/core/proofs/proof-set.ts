@@ -6,6 +6,7 @@ import { decodeMultikey } from '../keys/verification-method.js';
 import { arrayOf, type JsonObject } from '../lib/json.js';
 import type { StepOutcome, VerifyContext } from '../plugin.js';
 import { readProof, type ProofShape } from './data-integrity-suites.js';
+import type * as DataIntegrity from './data-integrity.js';
 
 /**
  * Checking the embedded Data Integrity proofs of a JSON document (a credential or a presentation):
@@ -84,6 +85,15 @@ function preloadContexts(document: JsonObject, extra: ExtraContexts | undefined)
   }
 }
 
+/**
+ * The canonicalization machinery (jsonld, rdf-canonize: the Data Integrity chunk). The JSON format's
+ * shell asks for it as soon as it loads its plug-in, so the three chunks arrive in two round trips
+ * rather than one after the other; the proof step asks again (the same module, loaded once).
+ */
+export function loadDataIntegrity(): Promise<typeof DataIntegrity> {
+  return import('./data-integrity.js');
+}
+
 /** How decisive a failure is when several proofs all fail: the one that says most about the badge is shown. */
 const FAILURE_RANK: Readonly<Record<string, number>> = {
   ERR_OB_SIGNATURE_INVALID: 6,
@@ -111,7 +121,7 @@ export async function verifyProofSet(
   const failures: ProofFailure[] = [];
   // Start loading the canonicalization code and the contexts this document names now, in
   // parallel with each other and with key resolution, rather than one round trip after another.
-  const machinery = import('./data-integrity.js');
+  const machinery = loadDataIntegrity();
   preloadContexts(document, options.contexts);
   machinery.catch(() => {});
   let fallback: { key: SigningKey; outcome: StepOutcome } | undefined;
