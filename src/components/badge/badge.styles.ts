@@ -18,6 +18,13 @@ export const styles = css`
     font-size: 1rem;
     line-height: 1.5;
     container-type: inline-size;
+    /* Off screen, a card is neither laid out nor painted (a wall of 100 full cards spent most of
+       its time in layout); its last size, or this guess, holds its place. Still in the
+       accessibility tree, focusable and found by find-in-page. The clip margin keeps the card's
+       shadow, which paint containment would cut at the host's edges. */
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto 20rem;
+    overflow-clip-margin: 2rem;
   }
 
   :host([hidden]) {
@@ -193,6 +200,8 @@ export const styles = css`
   }
 
   /* Verdict pill: text + icon, the colour only reinforces them. */
+  /* Muted unless a verdict says otherwise: a presentation nobody signed stays so (a container,
+     neither verified nor failed). */
   .verdict {
     --_tone: var(--_muted);
     display: inline-flex;
@@ -219,11 +228,6 @@ export const styles = css`
 
   .verdict--unknown {
     --_tone: var(--_unknown);
-  }
-
-  /* A presentation nobody signed: a container, neither verified nor failed. */
-  .verdict--unsigned {
-    --_tone: var(--_muted);
   }
 
   .verdict--small {
@@ -281,7 +285,10 @@ export const styles = css`
     text-transform: uppercase;
   }
 
-  .recipient {
+  .recipient,
+  .issuer__name,
+  .evidence__name,
+  .check__label {
     font-weight: 600;
   }
 
@@ -358,10 +365,6 @@ export const styles = css`
     color: var(--_muted);
   }
 
-  .description {
-    white-space: pre-line;
-  }
-
   .issuer {
     display: flex;
     align-items: center;
@@ -382,10 +385,6 @@ export const styles = css`
     min-width: 0;
     /* Issuer ids wrap, never end in an ellipsis: a cut host reads as a different issuer. */
     overflow-wrap: anywhere;
-  }
-
-  .issuer__name {
-    font-weight: 600;
   }
 
   .issuer__id {
@@ -420,10 +419,6 @@ export const styles = css`
     padding: 0.625rem 0.875rem;
     border-radius: 0.5rem;
     background: var(--_surface-2);
-  }
-
-  .evidence__name {
-    font-weight: 600;
   }
 
   .chips,
@@ -465,7 +460,8 @@ export const styles = css`
     gap: 0.5rem;
   }
 
-  .md--plain {
+  .md--plain,
+  .description {
     white-space: pre-line;
   }
 
@@ -519,10 +515,6 @@ export const styles = css`
   .check__body {
     display: flex;
     flex-direction: column;
-  }
-
-  .check__label {
-    font-weight: 600;
   }
 
   .checks__time {

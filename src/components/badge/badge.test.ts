@@ -2237,6 +2237,28 @@ describe('<ob-badge>: many badges, one question (trust, claims, progress, walls)
       window.scrollTo(0, 0);
     });
 
+    it('a card off screen is not rendered (content-visibility), yet its verdict, states and accessibility stay', async () => {
+      const page = await fixture<HTMLElement>(
+        html`<div>
+          <div style="height: ${window.innerHeight + 2000}px"></div>
+          <ob-badge id="far" .verifier=${canned(VERIFIED)} .credential=${'far'}></ob-badge>
+        </div>`,
+      );
+      const far = page.querySelector<ObBadge>('#far')!;
+      await settled(far);
+      for (let i = 0; i < 2; i++) await nextFrame();
+      const card = part(far, 'base')!;
+      // Skipped by the browser while far from the viewport: not laid out or painted.
+      expect(card.checkVisibility({ contentVisibilityAuto: true })).to.equal(false);
+      expect(far.matches(':state(verified)')).to.equal(true);
+      expect(textOf(part(far, 'verdict'))).to.equal('Verified');
+      await inBothSchemes(() => expect(far).to.be.accessible());
+      far.scrollIntoView();
+      for (let i = 0; i < 2; i++) await nextFrame();
+      expect(card.checkVisibility({ contentVisibilityAuto: true })).to.equal(true);
+      window.scrollTo(0, 0);
+    });
+
     it('a lazy badge that leaves the page unseen never verifies; switching to eager starts it at once', async () => {
       const verifier = canned(VERIFIED);
       const page = await fixture<HTMLElement>(
