@@ -8,8 +8,9 @@
 // files.
 //
 // Budgets. `goal` is the issue's goal. `ceiling` is the most the build allows: the goal, or, for
-// a goal that was already missed before issue 13, the size measured then, so a path that misses
-// its goal is printed as MISSED without failing the build but fails on any growth beyond it.
+// a goal still missed, the size measured at the end of issue 13 (rounded up to 256 B), so a path
+// that misses its goal is printed as MISSED without failing the build but fails on growth. Lower a
+// ceiling when a change makes a path smaller; never raise one to fit.
 //
 // Also checks: no chunk imports a bare specifier, the verifier does not import the trust code
 // statically (ADR 0009), and the published core (dist/core/**/*.js) never imports lit.
@@ -40,15 +41,17 @@ export const PATHS = [
     note: 'no trust list, no check-domain',
     triggers: [VERIFIER],
     goal: 32_768,
-    // Measured before issue 13 (this path then also loaded the Markdown walker: 16.2 KB more).
-    ceiling: 54_705,
+    // Missed: 54,705 B before issue 13 (then also the Markdown walker, 16.2 KB more), 46,614 B at
+    // its end. The ceiling ratchets what was won (rounded up to 256 B); lower it, never raise it.
+    ceiling: 46_848,
   },
   {
     name: 'one VC-JWT badge, Markdown criteria',
     note: 'a narrative that uses Markdown syntax',
     triggers: [VERIFIER, 'src/internal/markdown-walker.ts'],
     goal: 32_768,
-    ceiling: 71_324,
+    // Missed: 71,324 B before issue 13, 52,116 B at its end.
+    ceiling: 52_224,
   },
   {
     name: 'one eddsa-rdfc-2022 badge',
@@ -60,15 +63,16 @@ export const PATHS = [
       ...TYPICAL_CONTEXTS,
     ],
     goal: 80_000,
-    ceiling: 93_482,
+    // 93,482 B before issue 13, 78,582 B at its end: the goal is met and now the ceiling.
+    ceiling: 80_000,
   },
   {
     name: 'a badge-list page',
     note: '<ob-badge-list> of VC-JWT badges, plain criteria',
     triggers: ['src/components/badge-list/badge-list.ts', 'src/components/badge-list/badge-list-view.ts', VERIFIER],
-    // No goal in the issue: held at its size before issue 13.
-    goal: 62_652,
-    ceiling: 62_652,
+    // No goal in the issue: 62,652 B before issue 13, 55,460 B at its end, held there (rounded up).
+    goal: 55_552,
+    ceiling: 55_552,
   },
 ];
 
