@@ -1,5 +1,5 @@
 import { html, type CSSResult, type TemplateResult } from 'lit';
-import type * as WalkerModule from './markdown-walker.js';
+import { lazyModule } from './lazy-module.js';
 
 /**
  * Markdown (criteria and evidence narratives) rendered to Lit templates, never to an HTML string.
@@ -57,37 +57,25 @@ export function mayBeMarkdown(source: string | undefined): source is string {
   return source !== undefined && MARKDOWN_SYNTAX.test(capped(source));
 }
 
-let walker: typeof WalkerModule | undefined;
-let loading: Promise<void> | undefined;
+const walker = lazyModule(() => import('./markdown-walker.js'));
 
 /** True once the lexer has loaded and `renderMarkdown` renders Markdown rather than plain text. */
 export function isMarkdownReady(): boolean {
-  return walker !== undefined;
+  return walker.module !== undefined;
 }
 
 /**
  * Loads the Markdown lexer (once). Resolves when `renderMarkdown` can render Markdown; rejects if
  * the chunk could not be loaded, after which a later call tries again.
  */
-export function loadMarkdown(): Promise<void> {
-  loading ??= import('./markdown-walker.js').then(
-    (module) => {
-      walker = module;
-    },
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
-}
+export const loadMarkdown: () => Promise<unknown> = walker.load;
 
 /**
  * The styles of rendered Markdown, once the renderer has loaded (they load with it): a shadow root
  * that draws `renderMarkdown` adopts them. Plain narratives need none beyond `.md.md--plain`.
  */
 export function markdownStyles(): CSSResult | undefined {
-  return walker?.markdownStyles;
+  return walker.module?.markdownStyles;
 }
 
 /**
@@ -96,7 +84,8 @@ export function markdownStyles(): CSSResult | undefined {
  */
 export function renderMarkdown(source: string, options: MarkdownOptions = {}): TemplateResult {
   const text = capped(source);
-  return walker ? walker.renderMarkdownSource(text, clampLevel(options.headingLevel ?? 4)) : plain(text);
+  const module = walker.module;
+  return module ? module.renderMarkdownSource(text, clampLevel(options.headingLevel ?? 4)) : plain(text);
 }
 
 /** Renders the source as plain text (what `renderMarkdown` shows before Markdown has loaded). */

@@ -2,6 +2,7 @@ import type { BadgeErrorCode } from '../core/errors.js';
 import type { BadgeFormat, Check, NestedRole, Verdict } from '../core/result.js';
 import { displayId } from './display-id.js';
 import type * as ProblemMessages from './problem-messages.js';
+import { lazyModule } from './lazy-module.js';
 
 /**
  * Every user-facing string of the components (import them from messages.ts, which has them all
@@ -253,12 +254,11 @@ export interface MessageHelpers {
 
 const HELPERS: MessageHelpers = { place, identifier, date, displayHost };
 
-let problems: typeof ProblemMessages | undefined;
-let problemsLoading: Promise<void> | undefined;
+const problems = lazyModule(() => import('./problem-messages.js'));
 
 /** Gives `en` its sentences for problems at once (messages.ts does, for everyone who imports it). */
 export function useProblemMessages(module: typeof ProblemMessages): void {
-  problems = module;
+  problems.module = module;
 }
 
 /**
@@ -269,22 +269,11 @@ export function useProblemMessages(module: typeof ProblemMessages): void {
  * instead of this module has them from the start. Rejects if the chunk could not be loaded, after
  * which a later call tries again.
  */
-export function loadProblemMessages(): Promise<void> {
-  problemsLoading ??= import('./problem-messages.js').then(
-    (module) => {
-      problems = module;
-    },
-    (error: unknown) => {
-      problemsLoading = undefined;
-      throw error;
-    },
-  );
-  return problemsLoading;
-}
+export const loadProblemMessages: () => Promise<unknown> = problems.load;
 
 /** Whether `en.codeText` has its full sentences (see `loadProblemMessages`). */
 export function areProblemMessagesReady(): boolean {
-  return problems !== undefined;
+  return problems.module !== undefined;
 }
 
 /** Lower-cases the first letter, to follow "Not verified: ". English-only; translations do their own. */
@@ -377,7 +366,9 @@ export const cardEn: CardMessages = {
     let sentence: string;
     if (check.status === 'passed') sentence = passedSentence(this, check, context);
     else if (check.id === 'recipient')
-      sentence = problems ? problems.recipientProblem(this, check, context) : this.ownerRecipient('unchecked');
+      sentence = problems.module
+        ? problems.module.recipientProblem(this, check, context)
+        : this.ownerRecipient('unchecked');
     else if (check.code) sentence = this.codeText(check.code, check.details, context);
     // The core always gives a code on failed/warning; without one, something unexpected happened.
     // Its developer message is not shown to visitors.
@@ -393,7 +384,7 @@ export const cardEn: CardMessages = {
   },
 
   codeText(code, details, context) {
-    if (problems) return problems.codeText(HELPERS, code, details, context);
+    if (problems.module) return problems.module.codeText(HELPERS, code, details, context);
     // Before the sentences for problems have loaded (see loadProblemMessages): a true, general one.
     void loadProblemMessages().catch(() => undefined);
     return 'The badge could not be checked';

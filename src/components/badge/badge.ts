@@ -29,14 +29,14 @@ import {
   type Messages,
   type TrustMessages,
 } from '../../internal/messages-base.js';
-import type * as BakedImageModule from '../../internal/baked-image-url.js';
 import type * as NearViewportModule from '../../internal/near-viewport.js';
+import type * as BakedImageModule from '../../internal/baked-image-url.js';
 import { safeImageUrl, safeLinkUrl } from '../../internal/safe-url.js';
 import { clip, list, text } from '../../internal/untrusted.js';
 import { isResult, resultFromError, setCustomState } from '../../internal/results.js';
 import { VerifyController } from '../../internal/verify-controller.js';
+import { lazyModule } from '../../internal/lazy-module.js';
 import { verifyQueue, type ReleaseSlot } from '../../internal/verify-queue.js';
-import type * as NestedModule from './badge-nested.js';
 import type * as TrustModule from './badge-trust.js';
 import type { CheckContext, NarrativeRenderer, NestedRenderer } from './badge-nested.js';
 import { icon, isolated, knownOf, trustOf } from './badge-parts.js';
@@ -68,43 +68,14 @@ const NESTED_FIRST = 16;
 /** Loaded with `import()` by the first `loading="lazy"` badge: most pages have none. */
 let nearViewport: typeof NearViewportModule | undefined;
 
-let nestedModule: typeof NestedModule | undefined;
-let nestedLoading: Promise<typeof NestedModule> | undefined;
-
 /**
- * Loads what draws credentials inside credentials (once), as `loadMarkdown` loads Markdown: only
- * badges with nested results, presentations and endorsements need it. Rejects if the chunk could
- * not be loaded, after which a later call tries again.
+ * What draws credentials inside credentials, loaded once, as Markdown is: only badges with nested
+ * results, presentations and endorsements need it.
  */
-function loadNested(): Promise<typeof NestedModule> {
-  nestedLoading ??= import('./badge-nested.js').then(
-    (module) => (nestedModule = module),
-    (error: unknown) => {
-      nestedLoading = undefined;
-      throw error;
-    },
-  );
-  return nestedLoading;
-}
+const nested = lazyModule(() => import('./badge-nested.js'));
 
-let trustModule: typeof TrustModule | undefined;
-let trustLoading: Promise<typeof TrustModule> | undefined;
-
-/**
- * Loads what draws who the issuer is (once): only pages that name a trust list or set
- * `check-domain` need it. Rejects if the chunk could not be loaded, after which a later call tries
- * again.
- */
-function loadTrust(): Promise<typeof TrustModule> {
-  trustLoading ??= import('./badge-trust.js').then(
-    (module) => (trustModule = module),
-    (error: unknown) => {
-      trustLoading = undefined;
-      throw error;
-    },
-  );
-  return trustLoading;
-}
+/** What draws who the issuer is, loaded once: only pages that name a trust list or set `check-domain` need it. */
+const trust = lazyModule(() => import('./badge-trust.js'));
 
 /** Whether a result has parts that the nested module draws: results inside it, a holder, an endorsement statement. */
 function needsNested(badge: BadgeView, result: VerificationResult): boolean {
@@ -165,7 +136,7 @@ let bakedModule: typeof BakedImageModule | undefined;
 function prepare(result: VerificationResult | undefined, trustAsked = false): Promise<boolean> | undefined {
   const loads: Promise<unknown>[] = [];
   if (!areProblemMessagesReady() && hasProblems(result)) loads.push(loadProblemMessages());
-  if (!trustModule && (trustAsked || trustOf(result))) loads.push(loadTrust());
+  if (!trust.module && (trustAsked || trustOf(result))) loads.push(trust.load());
   if (!bakedModule && result?.bakedImage) {
     loads.push(import('../../internal/baked-image-url.js').then((module) => (bakedModule = module)));
   }
@@ -505,7 +476,7 @@ export class ObBadge extends LitElement {
       // Who the issuer is, only when the page asked: a trust list, or `check-domain`. What draws it
       // loads beside the verifier.
       const trustAsked = checkDomain || given !== undefined || listUrl !== undefined;
-      if (trustAsked) void loadTrust().catch(noop);
+      if (trustAsked) void trust.load().catch(noop);
       try {
         const input = this._toInput(credential, src, inline);
         if (this._isLazy()) {
@@ -759,6 +730,7 @@ export class ObBadge extends LitElement {
 
   /** Draws the next chunk of nested cards when the browser is idle (only the nested module makes cards wait). */
   private _growNested(): void {
+    const nestedModule = nested.module;
     if (this._grow || !this.isConnected || !nestedModule) return;
     this._grow = nestedModule.growLater((more) => {
       this._grow = undefined;
@@ -769,7 +741,8 @@ export class ObBadge extends LitElement {
 
   /** Loads the nested module for the parts this render left out, then renders again (without them if it failed). */
   private _loadNested(): void {
-    this._nestedLoad ??= loadNested()
+    this._nestedLoad ??= nested
+      .load()
       .then(
         () => undefined,
         () => {
@@ -832,7 +805,7 @@ export class ObBadge extends LitElement {
       return true;
     // Only a verified endorsement's comment is drawn as Markdown (once the nested module drew it).
     const endorsements = this.compact ? [] : nestedOf(result?.nested, 'endorsement');
-    return endorsements.length > 0 && nestedModule?.hasEndorsementMarkdown(endorsements) === true;
+    return endorsements.length > 0 && nested.module?.hasEndorsementMarkdown(endorsements) === true;
   }
 
   protected override render(): unknown {
@@ -1038,6 +1011,7 @@ export class ObBadge extends LitElement {
    */
   private _nested(badge: BadgeView, result: VerificationResult): NestedRenderer | undefined {
     if (!needsNested(badge, result)) return undefined;
+    const nestedModule = nested.module;
     if (!nestedModule) {
       this._nestedWaiting = !this._nestedFailed;
       return undefined;
@@ -1137,8 +1111,9 @@ export class ObBadge extends LitElement {
     </div>`;
   }
 
-  /** What draws who the issuer is, with its strings, once it has loaded (see `loadTrust`). */
+  /** What draws who the issuer is, with its strings, once it has loaded (see `trust`). */
   private _trust(): { module: typeof TrustModule; messages: TrustMessages } | undefined {
+    const trustModule = trust.module;
     if (!trustModule) return undefined;
     if (!this._trustStyled) {
       this._trustStyled = true;
