@@ -27,7 +27,7 @@ import { icon, isolated } from './badge-parts.js';
  * What `<ob-badge>` draws for credentials inside credentials: a CLR transcript's achievements, a
  * presentation's holder and credentials, endorsements, and a standalone endorsement's statement.
  * Only badges that carry such results need it, so the element loads this module with `import()`
- * when one does (see `nested` in badge.ts) and draws the rest of the card meanwhile.
+ * when one does (see `nestedCards` in badge.ts) and draws the rest of the card meanwhile.
  *
  * Pure functions of a context the element hands over: its options, its strings, the state of its
  * nested cards, and the element's methods it draws the rest of the card with. lit and the helpers

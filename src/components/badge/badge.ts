@@ -72,10 +72,10 @@ let nearViewport: typeof NearViewportModule | undefined;
  * What draws credentials inside credentials, loaded once, as Markdown is: only badges with nested
  * results, presentations and endorsements need it.
  */
-const nested = lazyModule(() => import('./badge-nested.js'));
+const nestedCards = lazyModule(() => import('./badge-nested.js'));
 
 /** What draws who the issuer is, loaded once: only pages that name a trust list or set `check-domain` need it. */
-const trust = lazyModule(() => import('./badge-trust.js'));
+const trustLines = lazyModule(() => import('./badge-trust.js'));
 
 /** Whether a result has parts that the nested module draws: results inside it, a holder, an endorsement statement. */
 function needsNested(badge: BadgeView, result: VerificationResult): boolean {
@@ -136,7 +136,7 @@ let bakedModule: typeof BakedImageModule | undefined;
 function prepare(result: VerificationResult | undefined, trustAsked = false): Promise<boolean> | undefined {
   const loads: Promise<unknown>[] = [];
   if (!areProblemMessagesReady() && hasProblems(result)) loads.push(loadProblemMessages());
-  if (!trust.module && (trustAsked || trustOf(result))) loads.push(trust.load());
+  if (!trustLines.module && (trustAsked || trustOf(result))) loads.push(trustLines.load());
   if (!bakedModule && result?.bakedImage) {
     loads.push(import('../../internal/baked-image-url.js').then((module) => (bakedModule = module)));
   }
@@ -476,7 +476,7 @@ export class ObBadge extends LitElement {
       // Who the issuer is, only when the page asked: a trust list, or `check-domain`. What draws it
       // loads beside the verifier.
       const trustAsked = checkDomain || given !== undefined || listUrl !== undefined;
-      if (trustAsked) void trust.load().catch(noop);
+      if (trustAsked) void trustLines.load().catch(noop);
       try {
         const input = this._toInput(credential, src, inline);
         if (this._isLazy()) {
@@ -730,7 +730,7 @@ export class ObBadge extends LitElement {
 
   /** Draws the next chunk of nested cards when the browser is idle (only the nested module makes cards wait). */
   private _growNested(): void {
-    const nestedModule = nested.module;
+    const nestedModule = nestedCards.module;
     if (this._grow || !this.isConnected || !nestedModule) return;
     this._grow = nestedModule.growLater((more) => {
       this._grow = undefined;
@@ -741,7 +741,7 @@ export class ObBadge extends LitElement {
 
   /** Loads the nested module for the parts this render left out, then renders again (without them if it failed). */
   private _loadNested(): void {
-    this._nestedLoad ??= nested
+    this._nestedLoad ??= nestedCards
       .load()
       .then(
         () => undefined,
@@ -805,7 +805,7 @@ export class ObBadge extends LitElement {
       return true;
     // Only a verified endorsement's comment is drawn as Markdown (once the nested module drew it).
     const endorsements = this.compact ? [] : nestedOf(result?.nested, 'endorsement');
-    return endorsements.length > 0 && nested.module?.hasEndorsementMarkdown(endorsements) === true;
+    return endorsements.length > 0 && nestedCards.module?.hasEndorsementMarkdown(endorsements) === true;
   }
 
   protected override render(): unknown {
@@ -1011,7 +1011,7 @@ export class ObBadge extends LitElement {
    */
   private _nested(badge: BadgeView, result: VerificationResult): NestedRenderer | undefined {
     if (!needsNested(badge, result)) return undefined;
-    const nestedModule = nested.module;
+    const nestedModule = nestedCards.module;
     if (!nestedModule) {
       this._nestedWaiting = !this._nestedFailed;
       return undefined;
@@ -1111,9 +1111,9 @@ export class ObBadge extends LitElement {
     </div>`;
   }
 
-  /** What draws who the issuer is, with its strings, once it has loaded (see `trust`). */
+  /** What draws who the issuer is, with its strings, once it has loaded (see `trustLines`). */
   private _trust(): { module: typeof TrustModule; messages: TrustMessages } | undefined {
-    const trustModule = trust.module;
+    const trustModule = trustLines.module;
     if (!trustModule) return undefined;
     if (!this._trustStyled) {
       this._trustStyled = true;
