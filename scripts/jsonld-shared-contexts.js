@@ -17,6 +17,8 @@
 // Every bundler this project uses for the browser (Vite for dist/cdn, esbuild for the tests and the
 // bench) applies them; Node (the CLI) runs plain jsonld. A rewrite whose text is no longer in the
 // file fails the build, rather than silently not applying.
+import { guardedRewrites } from './guarded-rewrites.js';
+
 const FILE = /jsonld[\\/]lib[\\/]context\.js$/;
 const REWRITES = [
   {
@@ -61,39 +63,9 @@ const REWRITES = [
   },
 ];
 
+const rewrites = guardedRewrites('jsonld-shared-contexts', FILE, REWRITES);
+
 /** `code` of jsonld's lib/context.js with the rewrites above; any other file unchanged. */
-export function withSharedContexts(code, id) {
-  if (!FILE.test(id)) return code;
-  for (const { find, replace } of REWRITES) {
-    if (code.split(find).length !== 2) {
-      throw new Error(`${id}: the text scripts/jsonld-shared-contexts.js rewrites moved or is no longer unique`);
-    }
-    code = code.replace(find, () => replace);
-  }
-  return code;
-}
-
-/** For Vite (Rollup) builds. */
-export function viteJsonldSharedContexts() {
-  return {
-    name: 'openbadge-embed:jsonld-shared-contexts',
-    enforce: 'pre',
-    transform(code, id) {
-      const file = id.split('?')[0] ?? '';
-      return FILE.test(file) ? { code: withSharedContexts(code, file), map: null } : null;
-    },
-  };
-}
-
-/** For esbuild builds (the test runner's CommonJS bundles, the bench). */
-export function esbuildJsonldSharedContexts() {
-  return {
-    name: 'jsonld-shared-contexts',
-    setup(build) {
-      build.onLoad({ filter: FILE }, async ({ path }) => {
-        const { readFile } = await import('node:fs/promises');
-        return { contents: withSharedContexts(await readFile(path, 'utf8'), path), loader: 'js' };
-      });
-    },
-  };
-}
+export const withSharedContexts = rewrites.rewrite;
+export const viteJsonldSharedContexts = rewrites.vite;
+export const esbuildJsonldSharedContexts = rewrites.esbuild;

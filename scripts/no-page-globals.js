@@ -7,6 +7,8 @@
 //   path takes, local to the module (it only yields between batches of a long canonicalization);
 // - jsonld's `setupGlobals` does nothing (`jsonld.JsonLdProcessor` is still there for who wants it).
 // A rewrite whose line is no longer in the file fails the build, rather than silently not applying.
+import { guardedRewrites } from './guarded-rewrites.js';
+
 const REWRITES = [
   {
     file: /rdf-canonize[\\/]lib[\\/]platform-browser\.js$/,
@@ -28,35 +30,9 @@ const REWRITES = [
 ];
 const FILES = /(?:rdf-canonize|jsonld)[\\/]lib[\\/]platform-browser\.js$/;
 
+const rewrites = guardedRewrites('no-page-globals', FILES, REWRITES);
+
 /** `code` of `id` with its global-defining line rewritten; unchanged for any other file. */
-export function withoutPageGlobals(code, id) {
-  const rewrite = REWRITES.find(({ file }) => file.test(id));
-  if (!rewrite) return code;
-  if (!code.includes(rewrite.find)) throw new Error(`${id}: the line scripts/no-page-globals.js rewrites moved`);
-  return code.replace(rewrite.find, rewrite.replace);
-}
-
-/** For Vite (Rollup) builds. */
-export function viteNoPageGlobals() {
-  return {
-    name: 'openbadge-embed:no-page-globals',
-    enforce: 'pre',
-    transform(code, id) {
-      const file = id.split('?')[0] ?? '';
-      return FILES.test(file) ? { code: withoutPageGlobals(code, file), map: null } : null;
-    },
-  };
-}
-
-/** For esbuild builds (the test runner's CommonJS bundles, the bench). */
-export function esbuildNoPageGlobals() {
-  return {
-    name: 'no-page-globals',
-    setup(build) {
-      build.onLoad({ filter: FILES }, async ({ path }) => {
-        const { readFile } = await import('node:fs/promises');
-        return { contents: withoutPageGlobals(await readFile(path, 'utf8'), path), loader: 'js' };
-      });
-    },
-  };
-}
+export const withoutPageGlobals = rewrites.rewrite;
+export const viteNoPageGlobals = rewrites.vite;
+export const esbuildNoPageGlobals = rewrites.esbuild;
