@@ -57,8 +57,17 @@ const unsafeImportPatterns = [
 const coreImportPatterns = [
   { group: ['lit', 'lit/*', 'lit-html', 'lit-html/*', '@lit/*'], message: 'src/core must stay lit-free.' },
   {
-    group: ['**/components', '**/components/*', '**/internal', '**/internal/*'],
-    message: 'src/core may not depend on components/ or internal/.',
+    group: [
+      '**/components',
+      '**/components/*',
+      '**/messages',
+      '**/messages/*',
+      '**/render',
+      '**/render/*',
+      '**/events',
+      '**/events/*',
+    ],
+    message: 'src/core may not depend on components/, messages/, render/ or events/.',
   },
   { group: ['node:*'], message: 'src/core runs in browsers too: no node:* modules.' },
 ];

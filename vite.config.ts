@@ -280,7 +280,9 @@ const buildConfig: UserConfig = {
       // Lazy chunks import lit and the shared helpers from the entry, which exports them.
       preserveEntrySignatures: 'allow-extension',
       output: {
-        chunkFileNames: 'chunks/[name]-[hash].js',
+        // Seven hash characters (the fewest Rolldown accepts for ~60 chunks) tell them apart; every extra one is incompressible bytes in
+        // each import() of the entry.
+        chunkFileNames: 'chunks/[name]-[hash:7].js',
         codeSplitting: {
           // Each group is placed with the modules it needs already in its chunk or loaded before it.
           includeDependenciesRecursively: false,

@@ -3,7 +3,7 @@
 // code then (docs/decisions/0011-chunk-plan.md). A page that shows single badges downloads neither.
 // <script type="module" src="https://…/openbadge-embed.js"></script>
 import './components/badge/badge.js';
-import { defineOnSight } from './internal/define-on-sight.js';
+import { defineOnSight } from './components/base/define-on-sight.js';
 
 defineOnSight(document, {
   // The list's view is needed at once too: fetched beside the element, not after it.

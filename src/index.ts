@@ -14,4 +14,7 @@ export type {
   Verdict,
 } from './core/result.js';
 export type { BadgeView } from './core/view.js';
-export type { Messages } from './internal/messages.js';
+// The English strings each element shows by default: start a translation from them.
+export { en, type Messages } from './messages/messages.js';
+export { listEn } from './messages/list-messages.js';
+export { inspectorEn } from './messages/inspector-messages.js';

@@ -6,6 +6,7 @@ export type { FetchRecord, Verifier, VerifierConfig, VerifyInput, VerifyOptions 
 export { defaultPlugins } from './defaults.js';
 export type { DefaultPlugins } from './defaults.js';
 export { verdictOf, firstProblem, isNotRequested, summarizeNested } from './result.js';
+export { resultToJson } from './result-json.js';
 export type {
   BadgeFormat,
   BakedImage,

@@ -3,8 +3,8 @@ import { BadgeError } from '../../core/errors.js';
 import { createDocumentLoader, jsonOf, type DocumentLoader } from '../../core/fetcher.js';
 import type { VerificationResult } from '../../core/result.js';
 import type { Verifier } from '../../core/verify.js';
-import { isResult } from '../../internal/results.js';
-import { listEn, type ListErrorCode, type ListMessages, type ListSummary } from '../../internal/list-messages.js';
+import { isResult } from '../base/results.js';
+import { listEn, type ListErrorCode, type ListMessages, type ListSummary } from '../../messages/list-messages.js';
 import type { ObBadge } from '../badge/badge.js';
 import type { ObBadgeList, ListVariant } from './badge-list.js';
 import { listStyles } from './badge-list.styles.js';
@@ -28,7 +28,7 @@ import {
   type ListFilter,
   type ListViewState,
 } from './list-state.js';
-import { ObListSummaryEvent } from './list-summary-event.js';
+import { ObListSummaryEvent } from '../../events/list-summary-event.js';
 
 /**
  * What `<ob-badge-list>` does, loaded with `import()` when the first list is connected (see

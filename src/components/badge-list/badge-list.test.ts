@@ -12,11 +12,11 @@ import {
   wallVerifier,
 } from '../../../test/helpers/canned-list.js';
 import { cannedResult } from '../../../test/helpers/canned-results.js';
-import type { ListSummary } from '../../internal/list-messages.js';
+import type { ListSummary } from '../../messages/list-messages.js';
 import type { ObBadge } from '../badge/badge.js';
 import { ObBadgeList } from './badge-list.js';
 import { MAX_LIST_ENTRIES } from './list-sources.js';
-import type { ObListSummaryEvent } from './list-summary-event.js';
+import type { ObListSummaryEvent } from '../../events/list-summary-event.js';
 
 const LIST_URL = 'https://lists.example/ada/badges.json';
 const URLS = WALL.map((entry) => entry.url);

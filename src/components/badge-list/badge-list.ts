@@ -2,7 +2,7 @@ import { LitElement } from 'lit';
 import type { DocumentLoader } from '../../core/fetcher.js';
 import type { VerificationResult } from '../../core/result.js';
 import type { Verifier } from '../../core/verify.js';
-import type { ListErrorCode, ListMessages, ListSummary, SortKey } from '../../internal/list-messages.js';
+import type { ListErrorCode, ListMessages, ListSummary, SortKey } from '../../messages/list-messages.js';
 import '../badge/badge.js';
 import type * as ViewModule from './badge-list-view.js';
 import type { ListView } from './badge-list-view.js';

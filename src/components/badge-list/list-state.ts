@@ -4,7 +4,7 @@
  * Results are untrusted: every field of the render model is checked before use.
  */
 import type { VerificationResult } from '../../core/result.js';
-import type { ListSummary, SortKey, SummaryCategory } from '../../internal/list-messages.js';
+import type { ListSummary, SortKey, SummaryCategory } from '../../messages/list-messages.js';
 
 export const SORT_KEYS: readonly SortKey[] = ['source', 'date', 'date-asc', 'issuer', 'name', 'verdict'];
 

@@ -8,8 +8,8 @@ import {
   type MessageContext,
   type NestedCounts,
   type NestedMessages,
-} from '../../internal/messages-base.js';
-import { nestedEn } from '../../internal/messages-nested.js';
+} from '../../messages/messages-base.js';
+import { nestedEn } from '../../messages/messages-nested.js';
 import {
   arrangeNested,
   countNested,
@@ -17,10 +17,10 @@ import {
   orderEndorsements,
   verdictOfNested,
   type NestedNode,
-} from '../../internal/nested.js';
-import { displayId } from '../../internal/display-id.js';
-import { mayBeMarkdown } from '../../internal/markdown.js';
-import { clip, list, text } from '../../internal/untrusted.js';
+} from '../../render/nested.js';
+import { displayId } from '../../render/display-id.js';
+import { mayBeMarkdown } from '../../render/markdown.js';
+import { clip, list, text } from '../../render/untrusted.js';
 import { icon, isolated } from './badge-parts.js';
 
 /**

@@ -1,7 +1,7 @@
 import { html, svg, type TemplateResult } from 'lit';
 import type { VerificationResult } from '../../core/result.js';
 import type { TrustReport } from '../../core/trust/trust.js';
-import { clip, text } from '../../internal/untrusted.js';
+import { clip, text } from '../../render/untrusted.js';
 
 /**
  * What `<ob-badge>` and its lazily loaded parts (badge-nested.ts, badge-trust.ts) both draw with:

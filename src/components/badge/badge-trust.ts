@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { VerificationResult } from '../../core/result.js';
-import { withFallback, type TrustMessages } from '../../internal/messages-base.js';
-import { trustEn } from '../../internal/messages-trust.js';
+import { withFallback, type TrustMessages } from '../../messages/messages-base.js';
+import { trustEn } from '../../messages/messages-trust.js';
 import { icon, isolated, knownOf, trustOf } from './badge-parts.js';
 
 /**

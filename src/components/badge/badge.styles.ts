@@ -453,7 +453,7 @@ export const styles = css`
     color: var(--_muted);
   }
 
-  /* Narratives (the styles of rendered Markdown load with it: src/internal/markdown.styles.ts) */
+  /* Narratives (the styles of rendered Markdown load with it: src/render/markdown.styles.ts) */
   .md {
     display: flex;
     flex-direction: column;

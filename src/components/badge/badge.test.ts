@@ -33,7 +33,7 @@ import {
 import type { Verifier, VerifyInput, VerifyOptions } from '../../core/verify.js';
 import type { BadgeView } from '../../core/view.js';
 import { ObVerifiedEvent } from '../../events/verified-event.js';
-import { loadMarkdown } from '../../internal/markdown.js';
+import { loadMarkdown } from '../../render/markdown.js';
 import { ObBadge } from './badge.js';
 
 const NOW = new Date('2025-06-01T12:00:00Z');

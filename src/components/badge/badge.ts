@@ -5,10 +5,10 @@ import type { TrustList } from '../../core/trust/trust.js';
 import type { Verifier, VerifyInput } from '../../core/verify.js';
 import type { AlignmentView, BadgeView, EvidenceView } from '../../core/view.js';
 import { ObVerifiedEvent } from '../../events/verified-event.js';
-import { defaultVerifier } from '../../internal/default-verifier.js';
-import { displayId } from '../../internal/display-id.js';
-import { formatDate, formatDateTime, formatTime, languageOf } from '../../internal/format-date.js';
-import { nestedOf } from '../../internal/nested-results.js';
+import { defaultVerifier } from '../base/default-verifier.js';
+import { displayId } from '../../render/display-id.js';
+import { formatDate, formatDateTime, formatTime, languageOf } from '../../messages/format-date.js';
+import { nestedOf } from '../../render/nested-results.js';
 import {
   isMarkdownReady,
   loadMarkdown,
@@ -17,7 +17,7 @@ import {
   MAX_MARKDOWN_LENGTH,
   renderMarkdown,
   renderPlainText,
-} from '../../internal/markdown.js';
+} from '../../render/markdown.js';
 import {
   areProblemMessagesReady,
   cardEn,
@@ -28,15 +28,15 @@ import {
   type DisplayVerdict,
   type Messages,
   type TrustMessages,
-} from '../../internal/messages-base.js';
-import type * as NearViewportModule from '../../internal/near-viewport.js';
-import type * as BakedImageModule from '../../internal/baked-image-url.js';
-import { safeImageUrl, safeLinkUrl } from '../../internal/safe-url.js';
-import { clip, list, text } from '../../internal/untrusted.js';
-import { isResult, resultFromError, setCustomState } from '../../internal/results.js';
-import { VerifyController } from '../../internal/verify-controller.js';
-import { lazyModule } from '../../internal/lazy-module.js';
-import { verifyQueue, type ReleaseSlot } from '../../internal/verify-queue.js';
+} from '../../messages/messages-base.js';
+import type * as NearViewportModule from '../base/near-viewport.js';
+import type * as BakedImageModule from '../base/baked-image-url.js';
+import { safeImageUrl, safeLinkUrl } from '../../render/safe-url.js';
+import { clip, list, text } from '../../render/untrusted.js';
+import { isResult, resultFromError, setCustomState } from '../base/results.js';
+import { VerifyController } from '../base/verify-controller.js';
+import { lazyModule } from '../base/lazy-module.js';
+import { verifyQueue, type ReleaseSlot } from '../base/verify-queue.js';
 import type * as TrustModule from './badge-trust.js';
 import type { CheckContext, NarrativeRenderer, NestedRenderer } from './badge-nested.js';
 import { icon, isolated, knownOf, trustOf } from './badge-parts.js';
@@ -138,7 +138,7 @@ function prepare(result: VerificationResult | undefined, trustAsked = false): Pr
   if (!areProblemMessagesReady() && hasProblems(result)) loads.push(loadProblemMessages());
   if (!trustLines.module && (trustAsked || trustOf(result))) loads.push(trustLines.load());
   if (!bakedModule && result?.bakedImage) {
-    loads.push(import('../../internal/baked-image-url.js').then((module) => (bakedModule = module)));
+    loads.push(import('../base/baked-image-url.js').then((module) => (bakedModule = module)));
   }
   return loads.length > 0
     ? Promise.all(loads).then(
@@ -481,7 +481,7 @@ export class ObBadge extends LitElement {
         const input = this._toInput(credential, src, inline);
         if (this._isLazy()) {
           // If it cannot be loaded, the badge is simply verified now.
-          nearViewport ??= await import('../../internal/near-viewport.js').catch(() => undefined);
+          nearViewport ??= await import('../base/near-viewport.js').catch(() => undefined);
           signal.throwIfAborted();
           // Still lazy once it has loaded (`loading` may have changed meanwhile): wait to come near.
           if (nearViewport && this._isLazy()) await nearViewport.whenNearViewport(this, signal);
@@ -662,7 +662,7 @@ export class ObBadge extends LitElement {
     if (given === undefined && url === undefined) return {};
     try {
       // Loaded with `import()`: most pages name no trust list.
-      const lists = await import('../../internal/trust-lists.js');
+      const lists = await import('../base/trust-lists.js');
       const list = await lists.untilAborted(
         given !== undefined
           ? lists.readTrustList(given)

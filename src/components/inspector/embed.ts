@@ -1,5 +1,5 @@
 import type { FetchRecord } from '../../core/verify.js';
-import { safeLinkUrl } from '../../internal/safe-url.js';
+import { safeLinkUrl } from '../../render/safe-url.js';
 
 /**
  * "Embed this badge": the HTML an earner pastes into their own page, made from what they gave the

@@ -9,7 +9,7 @@ import {
   type VerifyInput,
   type VerifyOptions,
 } from '../../core/verify.js';
-import { inspectorEn } from '../../internal/inspector-messages.js';
+import { inspectorEn } from '../../messages/inspector-messages.js';
 import { cannedResult, passedChecks } from '../../../test/helpers/canned-results.js';
 import { transcript } from '../../../test/helpers/canned-nested.js';
 import { CompactSign } from 'jose';

@@ -5,19 +5,19 @@ import type { Check, NestedResult, VerificationResult } from '../../core/result.
 import { firstProblem, isNotRequested } from '../../core/result.js';
 import type { TrustList, TrustReport } from '../../core/trust/trust.js';
 import type { FetchRecord, Verifier, VerifyInput } from '../../core/verify.js';
-import { defaultVerifier } from '../../internal/default-verifier.js';
-import { displayId } from '../../internal/display-id.js';
-import { formatDate, formatDateTime, formatTime, languageOf } from '../../internal/format-date.js';
+import { defaultVerifier } from '../base/default-verifier.js';
+import { displayId } from '../../render/display-id.js';
+import { formatDate, formatDateTime, formatTime, languageOf } from '../../messages/format-date.js';
 import {
   inspectorEn,
   type EmbedUnavailable,
   type FetchKind,
   type InspectorMessages,
-} from '../../internal/inspector-messages.js';
-import { displayHost, type DisplayVerdict, type MessageContext } from '../../internal/messages.js';
-import { isResult, resultFromError, setCustomState } from '../../internal/results.js';
-import { safeLinkUrl } from '../../internal/safe-url.js';
-import { clip, list, text } from '../../internal/untrusted.js';
+} from '../../messages/inspector-messages.js';
+import { displayHost, type DisplayVerdict, type MessageContext } from '../../messages/messages.js';
+import { isResult, resultFromError, setCustomState } from '../base/results.js';
+import { safeLinkUrl } from '../../render/safe-url.js';
+import { clip, list, text } from '../../render/untrusted.js';
 import { boundedJson } from '../../core/lib/bounded-json.js';
 import '../badge/badge.js';
 import type { ObBadge } from '../badge/badge.js';
@@ -29,13 +29,13 @@ import {
   previewElement,
   type EmbedContent,
 } from './embed.js';
-import { dispatchInspected, type InspectedInput, type InspectionReport } from './inspected-event.js';
+import { dispatchInspected, type InspectedInput, type InspectionReport } from '../../events/inspected-event.js';
 import { tokens } from '../tokens.styles.js';
 import { styles } from './inspector.styles.js';
 import { reportFileName, reportText } from './report.js';
 
-export { ObInspectedEvent } from './inspected-event.js';
-export type { InspectedInput, InspectionReport } from './inspected-event.js';
+export { ObInspectedEvent } from '../../events/inspected-event.js';
+export type { InspectedInput, InspectionReport } from '../../events/inspected-event.js';
 
 /**
  * The largest file or pasted text the inspector reads: the core's `DEFAULT_MAX_BYTES` (2 MiB), the

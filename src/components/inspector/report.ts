@@ -1,7 +1,7 @@
 import type { VerificationResult } from '../../core/result.js';
 import { resultToJson } from '../../core/result-json.js';
 import type { FetchRecord } from '../../core/verify.js';
-import type { InspectedInput, InspectionReport } from './inspected-event.js';
+import type { InspectedInput, InspectionReport } from '../../events/inspected-event.js';
 
 /**
  * The downloadable report: the verification result as `ob-verify --json` prints it, plus the

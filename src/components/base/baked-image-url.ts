@@ -1,4 +1,4 @@
-import type { BakedImage } from '../core/result.js';
+import type { BakedImage } from '../../core/result.js';
 
 /*
  * Only badges that arrived as baked images need this, so <ob-badge> loads it with `import()`.

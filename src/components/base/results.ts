@@ -1,4 +1,4 @@
-import type { Check, VerificationResult } from '../core/result.js';
+import type { Check, VerificationResult } from '../../core/result.js';
 
 /** Whether a value from a verifier (or a page) has the shape of a `VerificationResult`. */
 export function isResult(value: unknown): value is VerificationResult {

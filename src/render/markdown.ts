@@ -1,5 +1,5 @@
 import { html, type CSSResult, type TemplateResult } from 'lit';
-import { lazyModule } from './lazy-module.js';
+import { lazyModule } from '../components/base/lazy-module.js';
 
 /**
  * Markdown (criteria and evidence narratives) rendered to Lit templates, never to an HTML string.

@@ -1,4 +1,4 @@
-import type { ListSummary } from '../../internal/list-messages.js';
+import type { ListSummary } from '../messages/list-messages.js';
 
 /**
  * Fired by `<ob-badge-list>` when its summary changes, at most about once a second while results

@@ -1,5 +1,5 @@
-import type { VerificationResult } from '../../core/result.js';
-import type { FetchRecord } from '../../core/verify.js';
+import type { VerificationResult } from '../core/result.js';
+import type { FetchRecord } from '../core/verify.js';
 
 /** What was inspected: a file (its name and size), pasted text (its length) or an address. */
 export type InspectedInput =

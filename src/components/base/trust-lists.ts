@@ -1,4 +1,4 @@
-import type { TrustList } from '../core/trust/trust.js';
+import type { TrustList } from '../../core/trust/trust.js';
 
 /**
  * The site's trust lists (`trusted-issuers="…"`), each fetched once per page however many badges
@@ -17,7 +17,7 @@ export function sharedTrustList(url: string): Promise<TrustList> {
   if (!list) {
     // The trust module brings the loader along (its default): one import(), and no namespace
     // object of the fetcher module, which would cost every page a runtime helper.
-    list = import('../core/trust/trust.js').then(({ loadTrustList }) => loadTrustList(url));
+    list = import('../../core/trust/trust.js').then(({ loadTrustList }) => loadTrustList(url));
     lists.set(url, list);
   }
   return list;
@@ -28,7 +28,7 @@ export function sharedTrustList(url: string): Promise<TrustList> {
  * object that is not one is refused with a coded error instead of breaking the verification.
  */
 export async function readTrustList(value: unknown): Promise<TrustList> {
-  const { parseTrustList } = await import('../core/trust/trust.js');
+  const { parseTrustList } = await import('../../core/trust/trust.js');
   return parseTrustList(value);
 }
 

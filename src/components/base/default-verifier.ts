@@ -1,4 +1,4 @@
-import type { Verifier } from '../core/verify.js';
+import type { Verifier } from '../../core/verify.js';
 
 /**
  * The verifiers elements use when the page gives none: one per page for direct fetches, and one
@@ -15,7 +15,7 @@ export function defaultVerifier(proxy?: string): Promise<Verifier> {
   let verifier = verifiers.get(key);
   if (!verifier) {
     // Every plug-in given up front: the verifier then never waits for a second import() of the defaults.
-    const created = import('../core/defaults.js').then((module) =>
+    const created = import('../../core/defaults.js').then((module) =>
       module.createVerifier({ ...module.defaultPlugins(), ...(proxy === undefined ? {} : { proxy }) }),
     );
     verifier = created;

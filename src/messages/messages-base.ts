@@ -1,8 +1,8 @@
 import type { BadgeErrorCode } from '../core/errors.js';
 import type { BadgeFormat, Check, NestedRole, Verdict } from '../core/result.js';
-import { displayId } from './display-id.js';
+import { displayId } from '../render/display-id.js';
 import type * as ProblemMessages from './problem-messages.js';
-import { lazyModule } from './lazy-module.js';
+import { lazyModule } from '../components/base/lazy-module.js';
 
 /**
  * Every user-facing string of the components (import them from messages.ts, which has them all
