@@ -21,7 +21,8 @@ import {
 import { displayId } from '../../render/display-id.js';
 import { mayBeMarkdown } from '../../render/markdown.js';
 import { clip, list, text } from '../../render/untrusted.js';
-import { icon, isolated } from './badge-parts.js';
+import { icon } from '../base/icons.js';
+import { isolated } from './badge-parts.js';
 
 /**
  * What `<ob-badge>` draws for credentials inside credentials: a CLR transcript's achievements, a

@@ -1,37 +1,14 @@
-import { html, svg, type TemplateResult } from 'lit';
+import { html } from 'lit';
 import type { VerificationResult } from '../../core/result.js';
 import type { TrustReport } from '../../core/trust/trust.js';
 import { clip, text } from '../../render/untrusted.js';
 
 /**
  * What `<ob-badge>` and its lazily loaded parts (badge-nested.ts, badge-trust.ts) both draw with:
- * the icons, the isolation of untrusted values inside a sentence, and the reading of `result.trust`. A module of its own so the
+ * the isolation of untrusted values inside a sentence, and the reading of `result.trust`. A module of its own so the
  * nested chunk imports it (from the entry, where the element already has it) rather than being
  * handed it.
  */
-
-const icons = {
-  verified: svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm-1.2 14.2-4-4 1.4-1.4 2.6 2.6 5.6-5.6 1.4 1.4-7 7Z" />`,
-  unverified: svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm3.6 12.2-1.4 1.4L12 13.4l-2.2 2.2-1.4-1.4 2.2-2.2-2.2-2.2 1.4-1.4 2.2 2.2 2.2-2.2 1.4 1.4-2.2 2.2 2.2 2.2Z" />`,
-  unknown: svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm1 15h-2v-2h2v2Zm0-4h-2V7h2v6Z" />`,
-  skipped: svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm5 11H7v-2h10v2Z" />`,
-  loading: svg`<path class="spin" d="M12 2a10 10 0 1 0 10 10h-2.5A7.5 7.5 0 1 1 12 4.5V2Z" />`,
-  medal: svg`<path d="M7 2h10l-2.2 5.2A7 7 0 1 1 9.2 7.2L7 2Zm5 8a4.5 4.5 0 1 0 0 9 4.5 4.5 0 0 0 0-9Zm0 1.8 1.1 2.2 2.4.3-1.7 1.7.4 2.4-2.2-1.1-2.2 1.1.4-2.4-1.7-1.7 2.4-.3L12 11.8Z" />`,
-};
-
-export function icon(name: keyof typeof icons, className = 'icon'): TemplateResult {
-  return html`<svg
-    class=${className}
-    viewBox="0 0 24 24"
-    width="1em"
-    height="1em"
-    aria-hidden="true"
-    focusable="false"
-    fill="currentColor"
-  >
-    ${icons[name]}
-  </svg>`;
-}
 
 /** Where the n-th untrusted value goes in a message while it is split (Private Use Area: no message holds it). */
 const SLOT = 0xe000;

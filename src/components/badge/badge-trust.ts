@@ -2,7 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { VerificationResult } from '../../core/result.js';
 import { withFallback, type TrustMessages } from '../../messages/messages-base.js';
 import { trustEn } from '../../messages/messages-trust.js';
-import { icon, isolated, knownOf, trustOf } from './badge-parts.js';
+import { icon } from '../base/icons.js';
+import { isolated, knownOf, trustOf } from './badge-parts.js';
 
 /**
  * What `<ob-badge>` draws for who the issuer is (ADR 0009), beside the checks of a verified badge:

@@ -487,31 +487,7 @@ export const styles = css`
     list-style: none;
   }
 
-  .check {
-    display: flex;
-    gap: 0.5rem;
-  }
-
-  .check__icon {
-    margin-top: 0.15em;
-  }
-
-  .check--passed .check__icon {
-    color: var(--_verified);
-  }
-
-  .check--failed .check__icon {
-    color: var(--_unverified);
-  }
-
-  .check--warning .check__icon {
-    color: var(--_unknown);
-  }
-
-  .check--skipped .check__icon {
-    color: var(--_muted);
-  }
-
+  /* .check and its status tones: base/check-list.styles.ts */
   .check__body {
     display: flex;
     flex-direction: column;

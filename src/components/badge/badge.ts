@@ -39,7 +39,9 @@ import { lazyModule } from '../base/lazy-module.js';
 import { verifyQueue, type ReleaseSlot } from '../base/verify-queue.js';
 import type * as TrustModule from './badge-trust.js';
 import type { CheckContext, NarrativeRenderer, NestedRenderer } from './badge-nested.js';
-import { icon, isolated, knownOf, trustOf } from './badge-parts.js';
+import { checkListStyles } from '../base/check-list.styles.js';
+import { CHECK_ICONS, icon } from '../base/icons.js';
+import { isolated, knownOf, trustOf } from './badge-parts.js';
 import { tokens } from '../tokens.styles.js';
 import { styles } from './badge.styles.js';
 
@@ -103,8 +105,6 @@ const PROGRESS_DELAY_MS = 100;
 
 /** Checks in the order most formats run them: while checking, the first one not settled is named as next. */
 const CHECK_ORDER = ['format', 'proof', 'issuer', 'validity', 'status'];
-
-const CHECK_ICONS = { passed: 'verified', failed: 'unverified', warning: 'unknown', skipped: 'skipped' } as const;
 
 /** A check's status as drawn: anything that is not one of the four reads as failed. */
 function statusOf(check: Check | undefined): keyof typeof CHECK_ICONS {
@@ -251,7 +251,7 @@ function metaRecipient(document: Document): string | undefined {
  * @cssproperty --max-width - Card maximum width.
  */
 export class ObBadge extends LitElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, checkListStyles, styles];
 
   /** @internal Declared here rather than with decorators: this class is in every page's first download. */
   static override properties = {

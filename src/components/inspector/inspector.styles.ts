@@ -300,8 +300,8 @@ export const styles = css`
     list-style: none;
   }
 
+  /* .check's layout and status tones: base/check-list.styles.ts */
   .check {
-    display: flex;
     gap: 0.6rem;
     align-items: flex-start;
     padding-top: 0.75rem;
@@ -313,24 +313,8 @@ export const styles = css`
     padding-top: 0;
   }
 
-  .check .icon {
+  .check__icon {
     margin-top: 0.2em;
-  }
-
-  .check--passed .icon {
-    color: var(--_verified);
-  }
-
-  .check--failed .icon {
-    color: var(--_unverified);
-  }
-
-  .check--warning .icon {
-    color: var(--_unknown);
-  }
-
-  .check--skipped .icon {
-    color: var(--_muted);
   }
 
   .check__body {

@@ -1,11 +1,13 @@
-import { html, LitElement, nothing, svg, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { BadgeErrorCode } from '../../core/errors.js';
-import type { Check, NestedResult, VerificationResult } from '../../core/result.js';
+import type { Check, CheckStatus, NestedResult, VerificationResult } from '../../core/result.js';
 import { firstProblem, isNotRequested } from '../../core/result.js';
 import type { TrustList, TrustReport } from '../../core/trust/trust.js';
 import type { FetchRecord, Verifier, VerifyInput } from '../../core/verify.js';
 import { defaultVerifier } from '../base/default-verifier.js';
+import { checkListStyles } from '../base/check-list.styles.js';
+import { CHECK_ICONS, icon } from '../base/icons.js';
 import { displayId } from '../../render/display-id.js';
 import { formatDate, formatDateTime, formatTime, languageOf } from '../../messages/format-date.js';
 import {
@@ -139,27 +141,6 @@ function fetchKindOf(record: FetchRecord, input: InspectedInput | undefined): Fe
   return record.accept === 'jwt' ? 'jwt' : 'json';
 }
 
-const icons = {
-  passed: svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm-1.2 14.2-4-4 1.4-1.4 2.6 2.6 5.6-5.6 1.4 1.4-7 7Z" />`,
-  failed: svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm3.6 12.2-1.4 1.4L12 13.4l-2.2 2.2-1.4-1.4 2.2-2.2-2.2-2.2 1.4-1.4 2.2 2.2 2.2-2.2 1.4 1.4-2.2 2.2 2.2 2.2Z" />`,
-  warning: svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm1 15h-2v-2h2v2Zm0-4h-2V7h2v6Z" />`,
-  skipped: svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm5 11H7v-2h10v2Z" />`,
-};
-
-function icon(name: keyof typeof icons): TemplateResult {
-  return html`<svg
-    class="icon"
-    viewBox="0 0 24 24"
-    width="1em"
-    height="1em"
-    aria-hidden="true"
-    focusable="false"
-    fill="currentColor"
-  >
-    ${icons[name]}
-  </svg>`;
-}
-
 /**
  * "Is this badge real?": a tool for a page of its own. Drop or choose a badge file (a baked PNG or
  * SVG, JSON, a JWT), paste one, or enter its address; the badge is verified in the browser and
@@ -217,7 +198,7 @@ function icon(name: keyof typeof icons): TemplateResult {
  * @cssproperty --max-width - Maximum width of the element.
  */
 export class ObInspector extends LitElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, checkListStyles, styles];
 
   /**
    * The verifier to use (your fetch, documents, DID resolvers, trust in http did:web hosts…). The
@@ -764,7 +745,7 @@ export class ObInspector extends LitElement {
           : m.checkSentence({ ...check, status }, context);
         const code = text(check.code);
         return html`<li class="check check--${status}">
-          ${icon(status)}
+          ${icon(CHECK_ICONS[status as CheckStatus], 'icon check__icon')}
           <div class="check__body">
             <p class="check__head">
               <span class="check__label">${m.checkLabel(String(check.id), check.details)}</span>
