@@ -10,7 +10,7 @@ import type { Item } from './list-types.js';
  */
 
 /** The `role="listitem"` cell the list moves when it sorts. */
-export function makeCell(document: Document): HTMLElement {
+function makeCell(document: Document): HTMLElement {
   const wrapper = document.createElement('div');
   wrapper.className = 'item';
   wrapper.setAttribute('role', 'listitem');
