@@ -7,9 +7,9 @@ import '../badge/badge.js';
 import type * as ViewModule from './badge-list-view.js';
 import type { ListView } from './badge-list-view.js';
 import type { ListInput } from './list-sources.js';
+import type { ListProperties, ListVariant } from './list-types.js';
 
-/** How each generated badge is drawn. */
-export type ListVariant = 'card' | 'compact' | 'detailed';
+export type { ListVariant } from './list-types.js';
 
 let loading: Promise<typeof ViewModule> | undefined;
 
@@ -87,7 +87,7 @@ function loadView(): Promise<typeof ViewModule> {
  * @cssproperty --ob-color-link - Focus ring colour.
  * @cssproperty --ob-color-unverified - The error box's colour.
  */
-export class ObBadgeList extends LitElement {
+export class ObBadgeList extends LitElement implements ListProperties {
   /** @internal Children are placed one by one, each in the list item the list sorts (slot.assign()). */
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, slotAssignment: 'manual' };
 

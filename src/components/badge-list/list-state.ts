@@ -183,6 +183,12 @@ export function summarize(items: readonly { readonly facts: ItemFacts | undefine
   return { total: items.length, pending, ...counts, shown };
 }
 
+/** Whether two summaries count the same (the live line and `ob-list-summary` change only when they do not). */
+export function sameSummary(a: ListSummary | undefined, b: ListSummary | undefined): boolean {
+  if (!a || !b) return a === b;
+  return (Object.keys(a) as (keyof ListSummary)[]).every((key) => a[key] === b[key]);
+}
+
 /** One choice of a filter: its value and what it shows. */
 export interface FilterOption {
   readonly value: string;

@@ -9,7 +9,7 @@ import {
   type VerifyInput,
   type VerifyOptions,
 } from '../../core/verify.js';
-import { inspectorEn } from '../../messages/inspector-messages.js';
+import { inspectorEn, type InspectorMessages } from '../../messages/inspector-messages.js';
 import { cannedResult, passedChecks } from '../../../test/helpers/canned-results.js';
 import { transcript } from '../../../test/helpers/canned-nested.js';
 import { CompactSign } from 'jose';
@@ -239,6 +239,25 @@ describe('<ob-inspector>', () => {
       const title = $(el, '[role="heading"]')!;
       expect(textOf(title)).to.equal('Ist dieses Abzeichen echt?');
       expect(title.getAttribute('aria-level')).to.equal('1');
+    });
+
+    it('shows English for what a partial messages object lacks (or gives with the wrong type)', async () => {
+      const checks = passedChecks(VIEW, NOW);
+      const el = await fixture<ObInspector>(
+        html`<ob-inspector
+          lang="en-GB"
+          .verifier=${canned(cannedResult(checks, VIEW, NOW))}
+          .now=${NOW}
+          .messages=${{ title: 'Ist dieses Abzeichen echt?', intro: 42 } as unknown as InspectorMessages}
+        ></ob-inspector>`,
+      );
+      expect(textOf($(el, '[role="heading"]'))).to.equal('Ist dieses Abzeichen echt?');
+      expect(textOf($(el, '.intro'))).to.equal(inspectorEn.intro);
+      expect(textOf($(el, 'label[for="paste"]'))).to.equal(inspectorEn.pasteLabel);
+      await el.inspect('{"a": 1}');
+      expect(textOf($(el, '#checks-title'))).to.equal(inspectorEn.checksHeading(checks.length));
+      expect(textOf($(el, '.check__status'))).to.equal(inspectorEn.checkStatus('passed'));
+      expect(textOf(part(el, 'network')!.querySelector('[role="heading"]'))).to.equal(inspectorEn.networkHeading(0));
     });
   });
 

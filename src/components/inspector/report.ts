@@ -43,3 +43,18 @@ export function reportFileName(result: VerificationResult): string {
         .replace(/:/g, '-');
   return `badge-report-${stamp}.json`;
 }
+
+/** Downloads the report as a JSON file, through a hidden link in `root` (the element's shadow root). */
+export function downloadReport(root: Node, document: Document, report: InspectionReport): void {
+  const url = URL.createObjectURL(new Blob([reportText(report)], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = reportFileName(report.result);
+  link.rel = 'noopener';
+  link.hidden = true;
+  root.appendChild(link);
+  link.click();
+  link.remove();
+  // Long enough for the browser to start the download; the blob is only the report.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
