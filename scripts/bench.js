@@ -33,6 +33,8 @@ import { printGoals } from './bench-goals.js';
 import { runPageBench } from './bench-page.js';
 import { runWallBench } from './bench-wall.js';
 
+/** @typedef {import('../bench/wall.js').WallMode} WallMode */
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
   options: {
@@ -46,6 +48,11 @@ const { values } = parseArgs({
     'no-wall-explain': { type: 'boolean', default: false },
   },
 });
+/**
+ * A count option, at least `min`.
+ * @param {'iterations' | 'browser-iterations' | 'cold-runs' | 'badges'} name
+ * @param {number} min
+ */
 const count = (name, min) => Math.max(min, Number(values[name]) || min);
 
 // The Data Integrity badge: a real third-party credential (digitalcredentials/vc-test-fixtures) whose
@@ -62,11 +69,19 @@ const JWT_SCENARIOS = [
   'ob3-jwt-alg-none.jwt',
 ];
 
+/**
+ * @param {number[]} sorted ascending, not empty
+ * @param {number} p
+ * @returns {number}
+ */
 function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-/** src/core as one ES module beside node_modules (whose packages it imports), so Node can run it. */
+/**
+ * src/core as one ES module beside node_modules (whose packages it imports), so Node can run it.
+ * @returns {Promise<typeof import('../src/core/index.js')>}
+ */
 async function loadCore() {
   const outfile = join(root, 'node_modules/.cache/openbadge-embed-bench/core.js');
   await build({
@@ -83,9 +98,11 @@ async function loadCore() {
   return import(pathToFileURL(outfile).href);
 }
 
+/** @param {number} iterations */
 async function benchJwtInNode(iterations) {
   const { createVerifier, createDocumentCache } = await loadCore();
   const fixtures = join(root, 'test/fixtures');
+  /** @type {Record<string, string>} URL → fixture file */
   const map = JSON.parse(readFileSync(join(fixtures, 'documents.json'), 'utf8'));
   const documents = Object.fromEntries(
     Object.entries(map).map(([url, file]) => [url, readFileSync(join(fixtures, file), 'utf8')]),
@@ -118,6 +135,7 @@ async function benchJwtInNode(iterations) {
 }
 
 async function benchDataIntegrityInChromium() {
+  /** @type {{ now: string, cases: { file: string, expect: { verified: boolean, reason: string } }[] }} */
   const manifest = JSON.parse(readFileSync(join(root, 'test/conformance/manifest.json'), 'utf8'));
   const entry = manifest.cases.find((testCase) => testCase.file === CONFORMANCE_CREDENTIAL);
   if (!entry) throw new Error(`${CONFORMANCE_CREDENTIAL} is not in test/conformance/manifest.json`);
@@ -145,7 +163,7 @@ async function benchWallInChromium() {
       root,
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
       counts,
-      modes: values['wall-mode'] ? values['wall-mode'].split(',') : undefined,
+      modes: values['wall-mode'] ? /** @type {WallMode[]} */ (values['wall-mode'].split(',')) : undefined,
       explain: !values['no-wall-explain'],
       outdir,
     });
