@@ -78,7 +78,7 @@ import { selfTimeBetween, withProfile, withTasks } from './bench-main-thread.js'
 /** @typedef {{ scenarios: Scenario[], profiles: LongestProfiled[] }} MainThread */
 
 const ORIGIN = 'http://localhost:4173'; // never connected to; localhost makes it a secure context (WebCrypto)
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -194,7 +194,7 @@ async function bundle(root, outdir) {
  * @param {string} outdir
  * @returns {Pages}
  */
-function createPages(browser, outdir) {
+export function createPages(browser, outdir) {
   /** @type {Pages['offMachine']} */
   const offMachine = [];
   let phase = 'setup';
@@ -234,7 +234,7 @@ function createPages(browser, outdir) {
  * @param {string | undefined} path undefined when its bundle did not build
  * @returns {Promise<number>}
  */
-function load(page, path) {
+export function load(page, path) {
   if (path === undefined) throw new Error('that bench bundle did not build');
   return page.evaluate(async (url) => {
     const start = performance.now();

@@ -14,12 +14,15 @@
 //    `<ob-badge-list>` given its badges as `credentials`: the first verified badge and every
 //    main-thread task, scrolling to the end included. `--wall-mode list,plain` runs issue 8's `src`
 //    walls instead (requests against distinct URLs, the JS heap).
-// 4. Chromium (scripts/bench-page.js): one badge on a page under a strict CSP with the production
+// 4. Chromium (scripts/bench-nested.js, page side bench/nested.js): one <ob-badge> with 100 nested
+//    achievements (settled, through `verification`) until all 100 cards are drawn: the longest
+//    main-thread task (goal < 120 ms), against the floor of 100 plain compact cards.
+// 5. Chromium (scripts/bench-page.js): one badge on a page under a strict CSP with the production
 //    bundle (dist/cdn): every file and its gzip size, every host contacted, every CSP violation.
 //
 // All measure the current src/, bundled with esbuild on the fly (no `npm run build` needed).
 //
-//   npm run bench [-- --only node|browser|rdfc|wall|page --iterations 300 --browser-iterations 100 --cold-runs 5 --badges 50
+//   npm run bench [-- --only node|browser|rdfc|wall|nested|page --iterations 300 --browser-iterations 100 --cold-runs 5 --badges 50
 //                     --wall 100,1000 --wall-mode list,plain,plain-cv --no-wall-explain]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +33,7 @@ import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { runBrowserBench } from './bench-browser.js';
 import { printGoals } from './bench-goals.js';
+import { runNestedBench } from './bench-nested.js';
 import { runPageBench } from './bench-page.js';
 import { runWallBench } from './bench-wall.js';
 
@@ -176,6 +180,14 @@ const only = values.only;
 if (only === undefined || only === 'node') await benchJwtInNode(count('iterations', 10));
 if (only === undefined || only === 'browser' || only === 'rdfc') await benchDataIntegrityInChromium();
 if (only === undefined || only === 'wall') await benchWallInChromium();
+if (only === undefined || only === 'nested') {
+  const outdir = mkdtempSync(join(tmpdir(), 'ob-bench-nested-'));
+  try {
+    await runNestedBench({ root, executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', outdir });
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
 if (only === undefined || only === 'page') {
   await runPageBench({ root, executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium' });
 }
