@@ -13,7 +13,7 @@ import { distinctBadges } from './bench-distinct.js';
 import { recordGoal } from './bench-goals.js';
 import { esbuildJsonldSharedContexts } from './jsonld-shared-contexts.js';
 import { esbuildNoPageGlobals } from './no-page-globals.js';
-import { selfTimeBetween, withProfile, withTasks } from './bench-main-thread.js';
+import { pageBundleOptions, selfTimeBetween, withProfile, withTasks } from './bench-main-thread.js';
 
 /** @typedef {import('playwright-core').Browser} Browser */
 /** @typedef {import('playwright-core').Page} Page */
@@ -139,8 +139,7 @@ const ORDERS = [
 
 /**
  * Bundles each page entry on its own (no chunk shared between them): ours with code splitting as
- * users get it, the peer, the stage probe, the <ob-badge> page. Minified as shipped except for line
- * breaks, which keep esbuild's `// module path` comments, so a profile can name the source module.
+ * users get it, the peer, the stage probe, the <ob-badge> page (see `pageBundleOptions`).
  * @param {string} root
  * @param {string} outdir
  * @returns {Promise<Built>}
@@ -158,19 +157,7 @@ async function bundle(root, outdir) {
   for (const [entry, splitting] of entries) {
     try {
       await build({
-        absWorkingDir: root,
-        entryPoints: [`bench/${entry}.js`],
-        outdir,
-        bundle: true,
-        splitting,
-        chunkNames: `${entry}-[name]-[hash]`,
-        format: 'esm',
-        platform: 'browser',
-        target: 'es2022',
-        minifyIdentifiers: true,
-        minifySyntax: true,
-        define: { 'process.env.NODE_ENV': '"production"' },
-        logLevel: 'silent',
+        ...pageBundleOptions(root, outdir, entry, splitting),
         // The peer gets jsonld as its users do; ours gets it as our bundles ship it
         // (OB_BENCH_JSONLD=plain: without scripts/jsonld-shared-contexts.js, to measure what it does).
         plugins:

@@ -43,6 +43,34 @@ const SAMPLING_INTERVAL_US = 200;
  */
 
 /**
+ * How a bench page's entry (`bench/<entry>.js`) is bundled: minified as shipped except for line
+ * breaks, which keep esbuild's `// module path` comments, so a profile can name the source module
+ * (`selfTimeBetween`). With `splitting`, its lazy imports are chunks of their own, as users get them.
+ * @param {string} root the repository
+ * @param {string} outdir
+ * @param {string} entry
+ * @param {boolean} splitting
+ * @returns {import('esbuild').BuildOptions}
+ */
+export function pageBundleOptions(root, outdir, entry, splitting) {
+  return {
+    absWorkingDir: root,
+    entryPoints: [`bench/${entry}.js`],
+    outdir,
+    bundle: true,
+    splitting,
+    chunkNames: `${entry}-[name]-[hash]`,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minifyIdentifiers: true,
+    minifySyntax: true,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  };
+}
+
+/**
  * Runs `run()` while Chromium traces the page; resolves with its result and the main thread's tasks.
  * With `detail`, each task also lists the trace events inside it (Layout, v8.compile, FunctionCall…).
  * @template T

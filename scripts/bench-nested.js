@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, createPages, load } from './bench-browser.js';
 import { recordGoal } from './bench-goals.js';
-import { withTasks } from './bench-main-thread.js';
+import { pageBundleOptions, withTasks } from './bench-main-thread.js';
 
 /** @typedef {import('../bench/nested.js').DrawRun} DrawRun */
 /** @typedef {'nested' | 'floor'} Drawing */
@@ -61,21 +61,7 @@ async function drawOnce(browser, pages, drawing) {
  * @returns {Promise<Record<Drawing, Measured[]>>}
  */
 export async function runNestedBench({ root, executablePath, outdir, rounds = 5 }) {
-  await build({
-    absWorkingDir: root,
-    entryPoints: ['bench/nested.js'],
-    outdir,
-    bundle: true,
-    splitting: true,
-    chunkNames: 'nested-[name]-[hash]',
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minifyIdentifiers: true,
-    minifySyntax: true,
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'silent',
-  });
+  await build(pageBundleOptions(root, outdir, 'nested', true));
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   /** @type {Record<Drawing, Measured[]>} */
   const measured = { nested: [], floor: [] };

@@ -17,7 +17,7 @@ import { build } from 'esbuild';
 import { gzipSync } from 'fflate';
 import { CompactSign, SignJWT, base64url, calculateJwkThumbprint, importJWK } from 'jose';
 import { chromium } from 'playwright-core';
-import { selfTimeBetween, withProfile, withTasks } from './bench-main-thread.js';
+import { pageBundleOptions, selfTimeBetween, withProfile, withTasks } from './bench-main-thread.js';
 
 const ORIGIN = 'http://localhost:4174'; // never connected to; localhost makes it a secure context (WebCrypto)
 /** Headless Chromium as root, off the closed network (shared with scripts/bench-page.js). */
@@ -876,23 +876,7 @@ function printIssue13(warmRows, wall) {
  * @returns {Promise<{ warm: WarmRow[], wall: CredentialsWall } | WallRun[]>}
  */
 export async function runWallBench({ root, executablePath, counts = [100, 1000], modes, outdir, explain = true }) {
-  await build({
-    absWorkingDir: root,
-    entryPoints: ['bench/wall.js'],
-    outdir,
-    bundle: true,
-    splitting: true,
-    chunkNames: 'wall-[name]-[hash]',
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    // Minified as shipped except for line breaks, which keep esbuild's `// module path` comments, so
-    // a profile can name the source module (as scripts/bench-browser.js does).
-    minifyIdentifiers: true,
-    minifySyntax: true,
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'silent',
-  });
+  await build(pageBundleOptions(root, outdir, 'wall', true));
   const world = await makeWorld(root, counts);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
