@@ -3,11 +3,12 @@
 const originalFetch = globalThis.fetch;
 export const fetchMeter = { calls: 0, ms: 0 };
 
-globalThis.fetch = async function meteredFetch(...args) {
+/** @type {typeof fetch} */
+globalThis.fetch = async function meteredFetch(input, init) {
   fetchMeter.calls++;
   const start = performance.now();
   try {
-    return await originalFetch.apply(this, args);
+    return await originalFetch.call(this, input, init);
   } finally {
     fetchMeter.ms += performance.now() - start;
   }

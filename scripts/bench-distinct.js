@@ -10,16 +10,24 @@ import { base58btc, signDataIntegrity } from './data-integrity-signer.js';
 const SKILLS = ['Teamwork', 'Welding', 'Statistics', 'First Aid', 'Pottery', 'Rust', 'Chess', 'Spanish', 'Forklift'];
 const LEVELS = ['Foundation', 'Intermediate', 'Advanced', 'Expert', 'Mentor'];
 
+/**
+ * @param {string} x the public key (a JWK's `x`, base64url)
+ * @returns {{ did: string, kid: string }}
+ */
 function didKeyOf(x) {
   const publicKey = Buffer.from(x, 'base64url');
   const multibase = `z${base58btc(Uint8Array.from([0xed, 0x01, ...publicKey]))}`;
   return { did: `did:key:${multibase}`, kid: `did:key:${multibase}#${multibase}` };
 }
 
-/** The i-th unsigned credential: every one differs in ids, text, dates and which optional fields it has. */
+/**
+ * The i-th unsigned credential: every one differs in ids, text, dates and which optional fields it has.
+ * @param {number} i
+ * @param {string} issuer its DID
+ */
 function credentialOf(i, issuer) {
-  const skill = SKILLS[i % SKILLS.length];
-  const level = LEVELS[Math.floor(i / SKILLS.length) % LEVELS.length];
+  const skill = /** @type {string} */ (SKILLS[i % SKILLS.length]);
+  const level = /** @type {string} */ (LEVELS[Math.floor(i / SKILLS.length) % LEVELS.length]);
   const day = String((i % 28) + 1).padStart(2, '0');
   const month = String((i % 12) + 1).padStart(2, '0');
   const achievement = {
@@ -49,7 +57,12 @@ function credentialOf(i, issuer) {
   };
 }
 
-/** `count` distinct signed credentials, as JSON text. */
+/**
+ * `count` distinct signed credentials, as JSON text.
+ * @param {string} root the repository
+ * @param {number} count
+ * @returns {Promise<string[]>}
+ */
 export async function distinctBadges(root, count) {
   const file = JSON.parse(readFileSync(join(root, 'test/fixtures/keys/did-key-ed25519.json'), 'utf8'));
   const privateKey = await webcrypto.subtle.importKey('jwk', file.jwk, { name: 'Ed25519' }, false, ['sign']);

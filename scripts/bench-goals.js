@@ -2,10 +2,21 @@
 // rows it measured (against the peer or floor of the same run), and bench.js prints them together
 // at the end, so the README's table is copied from one run, not assembled from several.
 
-/** @type {{ row: string, measured: string, goal: string, met: boolean }[]} */
+/**
+ * One row of the table.
+ * @typedef {{ row: string, measured: string, goal: string, met: boolean }} GoalRow
+ */
+
+/** @type {GoalRow[]} */
 const rows = [];
 
-/** Records one row of the table: what was measured (with its peer or floor), the goal, met or not. */
+/**
+ * Records one row of the table: what was measured (with its peer or floor), the goal, met or not.
+ * @param {string} row
+ * @param {string} measured
+ * @param {string} goal
+ * @param {boolean} met
+ */
 export function recordGoal(row, measured, goal, met) {
   rows.push({ row, measured, goal, met });
 }

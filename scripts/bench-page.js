@@ -17,6 +17,22 @@ import { distinctBadges } from './bench-distinct.js';
 import { recordGoal } from './bench-goals.js';
 import { CHROMIUM_ARGS, makeWorld } from './bench-wall.js';
 
+/** @typedef {import('./bench-wall.js').ServedDocument} ServedDocument */
+/** @typedef {import('./bench-wall.js').World} World */
+/** @typedef {import('./bench-wall.js').Issuer} Issuer */
+/** @typedef {typeof globalThis & { __violations: string[] }} PageWithViolations */
+/**
+ * One load of a page variant.
+ * @typedef {object} PageLoad
+ * @property {{ path: string, gzip: number }[]} files every file fetched from the page's origin, gzip bytes
+ * @property {Map<string, number>} hosts host → requests
+ * @property {string[]} violations CSP violations
+ * @property {string} verdict the badge's, `no badge` or `none`
+ */
+/**
+ * @typedef {PageLoad & { name: string, total: number, others: string[] }} PageResult a variant, its gzip total and unexpected hosts
+ */
+
 const ORIGIN = 'http://localhost:4175';
 /** What a careful site sends: scripts and styles only from itself, no inline code, fetches to https. */
 const STRICT_CSP = [
@@ -33,20 +49,32 @@ const GOAL_SCRIPT_TAG = 20 * 1024;
 const GOAL_ONE_JWT_BADGE = 32 * 1024;
 const GOAL_ONE_RDFC_BADGE = 80_000;
 
-/** `attributes` undefined: the script tag alone, no badge on the page. */
+/**
+ * `attributes` undefined: the script tag alone, no badge on the page.
+ * @param {string | undefined} attributes
+ */
 const page = (attributes) => `<!doctype html><html lang="en"><meta charset="utf-8"><title>one badge</title>
 <script type="module" src="/dist/cdn/openbadge-embed.js"></script>
 <main>${attributes === undefined ? '<p>No badge here.</p>' : `<ob-badge ${attributes}></ob-badge>`}</main></html>`;
 
-/** Loads one page variant; resolves to the files fetched, hosts contacted, violations and the verdict. */
+/**
+ * Loads one page variant; resolves to the files fetched, hosts contacted, violations and the verdict.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} root the repository
+ * @param {{ served: Map<string, ServedDocument>, badgeUrl: string, attributes: string | undefined }} variant
+ * @returns {Promise<PageLoad>}
+ */
 async function loadOnce(browser, root, { served, badgeUrl, attributes }) {
   const context = await browser.newContext();
+  /** @type {PageLoad['files']} */
   const files = [];
+  /** @type {Map<string, number>} */
   const hosts = new Map();
   await context.addInitScript(() => {
-    globalThis.__violations = [];
+    const scope = /** @type {PageWithViolations} */ (globalThis);
+    scope.__violations = [];
     document.addEventListener('securitypolicyviolation', (event) =>
-      globalThis.__violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+      scope.__violations.push(`${event.violatedDirective} ${event.blockedURI}`),
     );
   });
   await context.route('**/*', (route) => {
@@ -77,19 +105,26 @@ async function loadOnce(browser, root, { served, badgeUrl, attributes }) {
   await tab.goto(`${ORIGIN}/`);
   const verdict = await tab.evaluate(async () => {
     await customElements.whenDefined('ob-badge');
-    const badge = document.querySelector('ob-badge');
+    const badge = /** @type {import('../src/components/index.js').ObBadge | null} */ (
+      document.querySelector('ob-badge')
+    );
     if (!badge) return 'no badge';
     const result = await badge.verifyComplete;
     return result?.verdict ?? 'none';
   });
   // Lazy chunks the card asks for after the verdict (Markdown, sections) count as well.
   await tab.waitForLoadState('networkidle');
-  const violations = await tab.evaluate(() => globalThis.__violations);
+  const violations = await tab.evaluate(() => /** @type {PageWithViolations} */ (globalThis).__violations);
   await context.close();
   return { files, hosts, violations, verdict };
 }
 
-/** Signs a copy of the issuer's wall badge whose criteria are plain text; serves it; returns its URL. */
+/**
+ * Signs a copy of the issuer's wall badge whose criteria are plain text; serves it; returns its URL.
+ * @param {World} world
+ * @param {Issuer} issuer
+ * @returns {Promise<string>}
+ */
 async function addPlainBadge(world, issuer) {
   const url = `https://${issuer.badgeHost}/badges/plain.jwt`;
   const credential = {
@@ -116,8 +151,13 @@ async function addPlainBadge(world, issuer) {
   return url;
 }
 
+/** @param {number} bytes */
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
+/**
+ * @param {{ root: string, executablePath: string }} options the repository, and Chromium
+ * @returns {Promise<PageResult[]>}
+ */
 export async function runPageBench({ root, executablePath }) {
   if (!existsSync(join(root, 'dist/cdn/openbadge-embed.js'))) {
     console.log('\n  (building dist/ first: npm run build)');
@@ -125,15 +165,17 @@ export async function runPageBench({ root, executablePath }) {
   }
   // The wall's second badge: a did:web issuer whose stated website is another site than its DID's host.
   const world = await makeWorld(root, [2]);
-  const badgeUrl = world.lists[2][1];
+  const badgeUrl = /** @type {string} */ (world.lists[2]?.[1]);
   // The same issuer's badge with a plain-text narrative: what a badge costs without the Markdown walker.
-  const plainUrl = await addPlainBadge(world, world.issuers[1]);
+  const plainUrl = await addPlainBadge(world, /** @type {Issuer} */ (world.issuers[1]));
   // A Data Integrity badge (eddsa-rdfc-2022, did:key: no key to fetch), as an earner's site serves it.
   const rdfcUrl = 'https://earner.example/badges/rdfc.json';
-  world.served.set(rdfcUrl, { body: (await distinctBadges(root, 1))[0], type: 'application/json' });
+  const [rdfcText] = await distinctBadges(root, 1);
+  world.served.set(rdfcUrl, { body: /** @type {string} */ (rdfcText), type: 'application/json' });
   const issuerHost = new URL(badgeUrl).host;
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
+    /** @type {[name: string, attributes: string | undefined, url: string][]} */
     const variants = [
       ['one VC-JWT badge (did:web, its website elsewhere), Markdown criteria', 'src="{src}"', badgeUrl],
       ['the same badge with plain-text criteria', 'src="{src}"', plainUrl],
@@ -141,7 +183,8 @@ export async function runPageBench({ root, executablePath }) {
       ['the script tag alone, no badge on the page', undefined, badgeUrl],
       ['one eddsa-rdfc-2022 badge (did:key), plain criteria', 'src="{src}"', rdfcUrl],
     ];
-    console.log(`\nOne badge on a page under a strict CSP (${STRICT_CSP.split(';')[1].trim()}, …), production bundle`);
+    console.log(`\nOne badge on a page under a strict CSP (${STRICT_CSP.split(';')[1]?.trim()}, …), production bundle`);
+    /** @type {PageResult[]} */
     const results = [];
     for (const [name, attributes, url] of variants) {
       const run = await loadOnce(browser, root, { served: world.served, badgeUrl: url, attributes });
@@ -157,14 +200,17 @@ export async function runPageBench({ root, executablePath }) {
       console.log(`    hosts other than the page's and the issuer's: ${others.length ? others.join(', ') : 'none'}`);
       console.log(`    CSP violations: ${run.violations.length ? run.violations.join('; ') : 'none'}`);
     }
-    const [markdown, plain, , scriptTag, rdfc] = results;
+    const [markdown, plain, , scriptTag, rdfc] =
+      /** @type {[PageResult, PageResult, PageResult, PageResult, PageResult]} */ (results);
     console.log('\n  goals');
-    for (const [row, run, goal] of [
+    /** @type {[string, PageResult, number][]} */
+    const goals = [
       ['script-tag first load', scriptTag, GOAL_SCRIPT_TAG],
       ['one VC-JWT badge, plain criteria', plain, GOAL_ONE_JWT_BADGE],
       ['one VC-JWT badge, Markdown criteria', markdown, GOAL_ONE_JWT_BADGE],
       ['one eddsa-rdfc-2022 badge', rdfc, GOAL_ONE_RDFC_BADGE],
-    ]) {
+    ];
+    for (const [row, run, goal] of goals) {
       const met = run.total <= goal;
       console.log(
         `    ${row} ≤ ${goal} B: ${run.total} B (${((run.total / goal) * 100).toFixed(0)}%) ${met ? 'met' : 'MISSED'}`,

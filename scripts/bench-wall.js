@@ -17,7 +17,7 @@ import { build } from 'esbuild';
 import { gzipSync } from 'fflate';
 import { CompactSign, SignJWT, base64url, calculateJwkThumbprint, importJWK } from 'jose';
 import { chromium } from 'playwright-core';
-import { selfTimeBetween, withProfile, withTasks } from './bench-main-thread.js';
+import { pageBundleOptions, selfTimeBetween, withProfile, withTasks } from './bench-main-thread.js';
 
 const ORIGIN = 'http://localhost:4174'; // never connected to; localhost makes it a secure context (WebCrypto)
 /** Headless Chromium as root, off the closed network (shared with scripts/bench-page.js). */
@@ -41,12 +41,111 @@ const PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="v
 </style>
 <header><h1>A portfolio</h1></header><main></main></html>`;
 
+/** @typedef {import('playwright-core').Browser} Browser */
+/** @typedef {import('playwright-core').Page} Page */
+/** @typedef {import('./bench-main-thread.js').SelfTime} SelfTime */
+/** @typedef {import('../bench/wall.js').WallMode} WallMode */
+/** @typedef {import('../bench/wall.js').ShowResult} ShowResult */
+/** @typedef {import('../bench/wall.js').ScrollResult} ScrollResult */
+/** @typedef {import('../bench/wall.js').VerdictCounts} VerdictCounts */
+/**
+ * A committed TEST-ONLY key, ready to sign with.
+ * @typedef {object} WallKey
+ * @property {string} alg
+ * @property {import('jose').JWK} publicJwk
+ * @property {CryptoKey | Uint8Array} privateKey
+ * @property {string} thumbprint
+ */
+/**
+ * One of the wall's issuers: its identifier, key, and the documents its hosts serve.
+ * @typedef {object} Issuer
+ * @property {string} id
+ * @property {string} name
+ * @property {string} url its stated website
+ * @property {string} image a data: URL
+ * @property {string} badgeHost where its badges are served
+ * @property {WallKey} key
+ * @property {string} kid
+ * @property {string} [statusUrl] its Bitstring Status List, if it has one
+ * @property {Record<string, unknown>} documents URL → JSON document
+ */
+/** @typedef {{ body: string, type: string }} ServedDocument a response body and its content type */
+/**
+ * Everything the wall's issuers serve, and the walls made from it.
+ * @typedef {object} World
+ * @property {Issuer[]} issuers
+ * @property {Map<string, ServedDocument>} served URL → document
+ * @property {Record<number, string[]>} lists wall size → its badge URLs
+ * @property {string[]} jwts every badge of the largest wall, as JWT text
+ * @property {string[]} oneIssuer the warm wall's badges, all from the first issuer
+ */
+/**
+ * A wall page: every request it made to the bench origin's lists and the issuers' hosts, those refused.
+ * @typedef {{ page: Page, requests: string[], refused: string[], close: () => Promise<void> }} WallPage
+ */
+/**
+ * What one of the wall's longest tasks ran.
+ * @typedef {{ ms: number, code: SelfTime[], inside: { name: string, ms: number }[] }} ExplainedTask
+ */
+/** @typedef {{ count: number, mode: WallMode, longest: ExplainedTask[] }} Explained */
+/**
+ * One `src` wall (issue 8): its first screen (traced) and a scroll to the end.
+ * @typedef {object} WallRun
+ * @property {number} count
+ * @property {WallMode} mode
+ * @property {ShowResult} first
+ * @property {number} longestTraced the longest main-thread task while the first screen settled
+ * @property {number} overBudget tasks over 50 ms then
+ * @property {number} firstRequests
+ * @property {number} firstDistinct
+ * @property {number} heapBefore
+ * @property {number} heapFirst
+ * @property {number} heapAll
+ * @property {ScrollResult} all
+ * @property {number} allRequests
+ * @property {number} allDistinct
+ * @property {[string, number][]} duplicates URLs asked for more than once, and how often
+ * @property {number[]} longTasks long tasks seen (Long Tasks API), longest first
+ * @property {string[]} refused
+ */
+/**
+ * One check-domain setting of the warm wall (issue 13's first row).
+ * @typedef {object} WarmRow
+ * @property {boolean} checkDomain
+ * @property {{ ms: number, timedOut: boolean, verdicts: VerdictCounts }} cold the first round
+ * @property {number} coldRequests
+ * @property {number} warmRequests
+ * @property {number} ours median of the warm rounds
+ * @property {number} floor median of jose's rounds
+ * @property {number | undefined} floorVerified how many JWTs jose verified
+ * @property {VerdictCounts} verdicts
+ * @property {boolean} timedOut
+ */
+/**
+ * The `credentials` list (issue 13's second row): first screen and a scroll to the end, traced.
+ * @typedef {object} CredentialsWall
+ * @property {number} count
+ * @property {ShowResult} first
+ * @property {ScrollResult} all
+ * @property {number} firstLongest
+ * @property {number} firstOver
+ * @property {number} scrollLongest
+ * @property {number} scrollOver
+ */
+
 const VCDM2 = 'https://www.w3.org/ns/credentials/v2';
 const OB303 = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
 
+/** @param {number} value */
 const ms = (value) => (Number.isFinite(value) ? `${value.toFixed(value < 10 ? 1 : 0)} ms` : '—');
+/** @param {number} bytes */
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+/**
+ * @param {string} root the repository
+ * @param {string} name a file of test/fixtures/keys/, without `.json`
+ * @returns {Promise<WallKey>}
+ */
 async function loadKey(root, name) {
   const file = JSON.parse(readFileSync(join(root, 'test/fixtures/keys', `${name}.json`), 'utf8'));
   const { d: _d, ...publicJwk } = file.jwk;
@@ -58,13 +157,24 @@ async function loadKey(root, name) {
   };
 }
 
-/** The three issuers: identifiers, keys, the documents a verifier fetches, and each badge's extras. */
+/**
+ * The three issuers: identifiers, keys, the documents a verifier fetches, and each badge's extras.
+ * @param {string} root the repository
+ * @returns {Promise<Issuer[]>}
+ */
 async function makeIssuers(root) {
-  const [web, path, https] = await Promise.all(
-    ['did-web-ed25519', 'did-web-path-ed25519', 'https-issuer-p256'].map((name) => loadKey(root, name)),
-  );
+  const [web, path, https] = await Promise.all([
+    loadKey(root, 'did-web-ed25519'),
+    loadKey(root, 'did-web-path-ed25519'),
+    loadKey(root, 'https-issuer-p256'),
+  ]);
+  /** @param {string} file */
   const image = (file) =>
     `data:image/png;base64,${readFileSync(join(root, 'test/fixtures/wall/ob2/images', file)).toString('base64')}`;
+  /**
+   * @param {string} did
+   * @param {import('jose').JWK} jwk
+   */
   const didDocument = (did, jwk) => ({
     '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/jwk/v1'],
     id: did,
@@ -131,10 +241,16 @@ const WARM_BADGES = 100;
 const SKILLS = ['accessibility', 'javascript', 'data', 'agile', 'security', 'testing', 'design', 'sql'];
 const TYPES = ['Badge', 'Course', 'Certificate', 'Competency', 'Assignment'];
 
-/** Badge `n` (a VC-JWT) by `issuer`; every 97th of the first issuer's is revoked in its status list. */
+/**
+ * Badge `n` (a VC-JWT) by `issuer`; every 97th of the first issuer's is revoked in its status list.
+ * @param {number} n
+ * @param {Issuer} issuer
+ * @param {number} index its index in the issuer's status list
+ * @returns {Promise<string>}
+ */
 async function makeBadge(n, issuer, index) {
   const from = new Date(Date.UTC(2024, 0, 1) + (n % 800) * 86_400_000).toISOString().replace('.000', '');
-  const skill = SKILLS[n % SKILLS.length];
+  const skill = /** @type {string} */ (SKILLS[n % SKILLS.length]);
   const credential = {
     '@context': [VCDM2, OB303],
     id: `urn:uuid:00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`,
@@ -155,7 +271,7 @@ async function makeBadge(n, issuer, index) {
         id: `${issuer.url}achievements/${n}`,
         type: ['Achievement'],
         achievementType: TYPES[n % TYPES.length],
-        name: `${skill[0].toUpperCase()}${skill.slice(1)} ${Math.floor(n / SKILLS.length) + 1}`,
+        name: `${skill.charAt(0).toUpperCase()}${skill.slice(1)} ${Math.floor(n / SKILLS.length) + 1}`,
         description: `Achievement number ${n + 1} of the wall, in ${skill}.`,
         criteria: { narrative: `Completed the **${skill}** assignment and its review.` },
         image: { id: issuer.image, type: 'Image' },
@@ -184,10 +300,15 @@ async function makeBadge(n, issuer, index) {
     .sign(issuer.key.privateKey);
 }
 
-/** The first issuer's revocation list (VC-JOSE, signed by it), with the bits of its revoked badges set. */
+/**
+ * The first issuer's revocation list (VC-JOSE, signed by it), with the bits of its revoked badges set.
+ * @param {Issuer} issuer
+ * @param {number[]} revoked indexes in its status list
+ * @returns {Promise<string>}
+ */
 async function makeStatusList(issuer, revoked) {
   const bytes = new Uint8Array(131_072 / 8);
-  for (const index of revoked) bytes[index >> 3] |= 0x80 >> (index & 7);
+  for (const index of revoked) bytes[index >> 3] = (bytes[index >> 3] ?? 0) | (0x80 >> (index & 7));
   const list = {
     '@context': [VCDM2],
     id: issuer.statusUrl,
@@ -209,10 +330,15 @@ async function makeStatusList(issuer, revoked) {
 /**
  * Everything the issuers' hosts serve (URL → { body, type }) and the wall lists of each size. Badge
  * `n` is the issuer `n % 3`'s, so every screenful mixes the three.
+ * @param {string} root the repository
+ * @param {number[]} counts the sizes of the walls
+ * @returns {Promise<World>}
  */
 export async function makeWorld(root, counts) {
   const issuers = await makeIssuers(root);
+  /** @type {Map<string, ServedDocument>} */
   const served = new Map();
+  /** @param {unknown} value */
   const json = (value) => ({ body: JSON.stringify(value), type: 'application/json' });
   for (const issuer of issuers) {
     for (const [url, document] of Object.entries(issuer.documents)) {
@@ -223,36 +349,47 @@ export async function makeWorld(root, counts) {
     }
   }
   const largest = Math.max(...counts);
+  /** @type {string[]} */
   const urls = [];
+  /** @type {number[]} */
   const revoked = [];
   const perIssuer = issuers.map(() => 0);
   for (let n = 0; n < largest; n++) {
     const which = n % issuers.length;
-    const issuer = issuers[which];
-    const index = perIssuer[which]++;
+    const issuer = /** @type {Issuer} */ (issuers[which]);
+    const index = perIssuer[which] ?? 0;
+    perIssuer[which] = index + 1;
     if (issuer.statusUrl && index % 97 === 96) revoked.push(index);
     const url = `https://${issuer.badgeHost}/badges/${n + 1}.jwt`;
     served.set(url, { body: await makeBadge(n, issuer, index), type: 'application/jwt' });
     urls.push(url);
   }
   // The warm wall's badges: 100 more, all from the first issuer (a did:web with a status list).
-  const first = issuers[0];
+  const first = /** @type {Issuer & { statusUrl: string }} */ (issuers[0]);
   const oneIssuer = [];
   for (let k = 0; k < WARM_BADGES; k++) {
-    const index = perIssuer[0]++;
+    const index = perIssuer[0] ?? 0;
+    perIssuer[0] = index + 1;
     if (index % 97 === 96) revoked.push(index);
     oneIssuer.push(await makeBadge(largest + k, first, index));
   }
   served.set(first.statusUrl, { body: await makeStatusList(first, revoked), type: 'application/vc+jwt' });
   const lists = Object.fromEntries(counts.map((count) => [count, urls.slice(0, count)]));
-  const jwts = urls.map((url) => served.get(url).body);
+  const jwts = urls.map((url) => /** @type {ServedDocument} */ (served.get(url)).body);
   return { issuers, served, lists, jwts, oneIssuer };
 }
 
-/** One fresh page on the bench origin, every request counted; the issuers' hosts answered from `served`. */
+/**
+ * One fresh page on the bench origin, every request counted; the issuers' hosts answered from `served`.
+ * @param {Browser} browser
+ * @param {Pick<World, 'served' | 'lists' | 'jwts'> & { outdir: string }} options
+ * @returns {Promise<WallPage>}
+ */
 export async function openWallPage(browser, { outdir, served, lists, jwts }) {
   const context = await browser.newContext({ viewport: VIEWPORT });
+  /** @type {string[]} */
   const requests = [];
+  /** @type {string[]} */
   const refused = [];
   await context.route('**/*', (route) => {
     const request = route.request();
@@ -262,12 +399,15 @@ export async function openWallPage(browser, { outdir, served, lists, jwts }) {
       const list = /^\/list-(\d+)\.json$/.exec(url.pathname);
       if (list) {
         requests.push(url.href);
-        return route.fulfill({ contentType: 'application/json', body: JSON.stringify(lists[list[1]]) });
+        return route.fulfill({ contentType: 'application/json', body: JSON.stringify(lists[Number(list[1])]) });
       }
       // The badges themselves (JWT text), for a list given them as its `credentials` property.
       const texts = /^\/jwts-(\d+)\.json$/.exec(url.pathname);
       if (texts)
-        return route.fulfill({ contentType: 'application/json', body: JSON.stringify(jwts.slice(0, +texts[1])) });
+        return route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify(jwts.slice(0, Number(texts[1]))),
+        });
       try {
         const body = readFileSync(join(outdir, url.pathname.slice(1)));
         return route.fulfill({ body, contentType: 'text/javascript' });
@@ -292,7 +432,11 @@ export async function openWallPage(browser, { outdir, served, lists, jwts }) {
   return { page, requests, refused, close: () => context.close() };
 }
 
-/** JS heap in use after a garbage collection (CDP), in bytes. */
+/**
+ * JS heap in use after a garbage collection (CDP), in bytes.
+ * @param {Page} page
+ * @returns {Promise<number>}
+ */
 async function heapAfterGc(page) {
   const cdp = await page.context().newCDPSession(page);
   try {
@@ -306,7 +450,13 @@ async function heapAfterGc(page) {
   }
 }
 
-/** One wall: load it, wait for the first viewport (traced), measure, then scroll through it all. */
+/**
+ * One wall: load it, wait for the first viewport (traced), measure, then scroll through it all.
+ * @param {Browser} browser
+ * @param {World} world
+ * @param {{ count: number, mode: WallMode, outdir: string }} options
+ * @returns {Promise<WallRun>}
+ */
 async function runWall(browser, world, { count, mode, outdir }) {
   const { page, requests, refused, close } = await openWallPage(browser, { outdir, ...world });
   try {
@@ -314,7 +464,7 @@ async function runWall(browser, world, { count, mode, outdir }) {
     const { result: first, tasks } = await withTasks(browser, page, () =>
       page.evaluate(
         ([listUrl, how]) => globalThis.benchWall.show({ listUrl, mode: how }),
-        [`/list-${count}.json`, mode],
+        /** @type {[string, WallMode]} */ ([`/list-${count}.json`, mode]),
       ),
     );
     const longestTraced = Math.max(0, ...tasks.map((task) => task.ms));
@@ -325,6 +475,7 @@ async function runWall(browser, world, { count, mode, outdir }) {
     const all = await page.evaluate(() => globalThis.benchWall.scrollThrough());
     const heapAll = await heapAfterGc(page);
     const longTasks = await page.evaluate(() => globalThis.benchWall.longTasksSoFar());
+    /** @type {Map<string, number>} */
     const hits = new Map();
     for (const url of requests) hits.set(url, (hits.get(url) ?? 0) + 1);
     const duplicates = [...hits].filter(([, n]) => n > 1);
@@ -355,6 +506,10 @@ async function runWall(browser, world, { count, mode, outdir }) {
  * What the longest tasks run: the same wall again, profiled (V8 samples) and traced in detail while
  * the first screen settles and the page scrolls a few screens down. Both slow the page down, so
  * these times are larger than the measured ones; the shares are what matter.
+ * @param {Browser} browser
+ * @param {World} world
+ * @param {{ count: number, mode: WallMode, outdir: string }} options
+ * @returns {Promise<Explained>}
  */
 async function explainWall(browser, world, { count, mode, outdir }) {
   const { page, close } = await openWallPage(browser, { outdir, ...world });
@@ -365,7 +520,7 @@ async function explainWall(browser, world, { count, mode, outdir }) {
           await globalThis.benchWall.show({ listUrl, mode: how });
           await globalThis.benchWall.scrollThrough({ maxStops: 6 });
         },
-        [`/list-${count}.json`, mode],
+        /** @type {[string, WallMode]} */ ([`/list-${count}.json`, mode]),
       );
     const { result, profile } = await withProfile(page, () => withTasks(browser, page, run, { detail: true }));
     const longest = [...result.tasks].sort((a, b) => b.ms - a.ms).slice(0, 3);
@@ -375,7 +530,7 @@ async function explainWall(browser, world, { count, mode, outdir }) {
       longest: longest.map((task) => ({
         ms: task.ms,
         code: selfTimeBetween(profile, outdir, task.start, task.end, 4),
-        inside: task.inside.sort((a, b) => b.ms - a.ms).slice(0, 4),
+        inside: (task.inside ?? []).sort((a, b) => b.ms - a.ms).slice(0, 4),
       })),
     };
   } finally {
@@ -383,6 +538,7 @@ async function explainWall(browser, world, { count, mode, outdir }) {
   }
 }
 
+/** @param {Explained} explained */
 function printExplained({ count, mode, longest }) {
   console.log(
     `  The longest tasks of ${count} × ${mode}, first screen and some screens of scrolling (profiled, so slower):`,
@@ -395,6 +551,10 @@ function printExplained({ count, mode, longest }) {
   }
 }
 
+/**
+ * @param {WallRun[]} runs
+ * @param {{ concurrency: number, served: Map<string, ServedDocument> }} context
+ */
 function printWall(runs, { concurrency, served }) {
   console.log(
     `\nWall of badges (3 issuers, VC-JWT; Chromium ${VIEWPORT.width}×${VIEWPORT.height}, localhost; badges verify ` +
@@ -403,10 +563,9 @@ function printWall(runs, { concurrency, served }) {
   const head = ['', 'first verified', 'first screen settled', 'requests / distinct URLs', 'longest task', 'JS heap'];
   const rows = [head];
   for (const run of runs) {
-    const label = `${run.count} × ${
-      { list: '<ob-badge-list>', plain: '<ob-badge loading=lazy>' }[run.mode] ??
-      '<ob-badge loading=lazy>, content-visibility: auto'
-    }`;
+    /** @type {Partial<Record<WallMode, string>>} */
+    const labels = { list: '<ob-badge-list>', plain: '<ob-badge loading=lazy>' };
+    const label = `${run.count} × ${labels[run.mode] ?? '<ob-badge loading=lazy>, content-visibility: auto'}`;
     rows.push([
       label,
       ms(run.first.firstVerifiedMs),
@@ -420,13 +579,13 @@ function printWall(runs, { concurrency, served }) {
       '',
       `${ms(run.all.ms)}, ${run.all.settled}/${run.all.badges} settled`,
       `${run.allRequests} / ${run.allDistinct}`,
-      `${run.longTasks.length} long tasks${run.longTasks.length ? `, max ${ms(run.longTasks[0])}` : ''}`,
+      `${run.longTasks.length} long tasks${run.longTasks[0] !== undefined ? `, max ${ms(run.longTasks[0])}` : ''}`,
       `${mb(run.heapAll)} (${((run.heapAll - run.heapBefore) / 1024 / run.count).toFixed(0)} KB/badge)`,
     ]);
   }
-  const widths = head.map((_, i) => Math.max(...rows.map((row) => row[i].length)) + 2);
+  const widths = head.map((_, i) => Math.max(...rows.map((row) => row[i]?.length ?? 0)) + 2);
   for (const row of rows)
-    console.log(row.map((cell, i) => (i ? cell.padStart(widths[i]) : cell.padEnd(widths[0]))).join(''));
+    console.log(row.map((cell, i) => (i ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[0] ?? 0))).join(''));
   for (const run of runs) {
     const verdicts = Object.entries(run.all.verdicts)
       .map(([verdict, n]) => `${n} ${verdict}`)
@@ -441,6 +600,7 @@ function printWall(runs, { concurrency, served }) {
       // cache is bounded (a long wall's badge URLs push the issuers' documents out of it).
       const failed = run.duplicates.filter(([url]) => !served.has(url) && !/\/list-\d+\.json$/.test(url));
       const refetched = run.duplicates.filter((entry) => !failed.includes(entry));
+      /** @param {[string, number][]} entries */
       const extra = (entries) => entries.reduce((sum, [, hits]) => sum + hits - 1, 0);
       if (failed.length) {
         const shown = failed.slice(0, 2).map(([url, hits]) => `${hits}× ${url}`);
@@ -458,11 +618,17 @@ function printWall(runs, { concurrency, served }) {
   }
 }
 
+/** @param {WallRun[]} runs */
 function printWallGoals(runs) {
   console.log('\nGoals (issue 8), this run:');
+  /** @type {[string, boolean, string][]} */
   const rows = [];
   for (const run of runs) {
     const label = `${run.count} × ${run.mode}`;
+    /**
+     * @param {number} requests
+     * @param {number} distinct
+     */
     const ratio = (requests, distinct) => `${requests} / ${distinct} = ${(requests / distinct).toFixed(2)}× the floor`;
     rows.push([
       `${label}: requests = distinct URLs (first screen)`,
@@ -485,9 +651,13 @@ function printWallGoals(runs) {
     console.log(`  ${goal.padEnd(width)}${(met ? 'met' : 'MISSED').padEnd(8)}${value}`);
 }
 
+/**
+ * @param {number[]} values
+ * @returns {number}
+ */
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 };
 
 /**
@@ -496,14 +666,21 @@ const median = (values) => {
  * same page, once the issuer's documents are cached and the lazy code loaded): the time until all
  * are settled and drawn, against jose's importJWK + compactVerify of the same JWTs in the same page,
  * interleaved. With `check-domain` off, then on.
+ * @param {Browser} browser
+ * @param {World} world
+ * @param {{ outdir: string, rounds?: number }} options
+ * @returns {Promise<WarmRow[]>}
  */
 async function runWarmWall(browser, world, { outdir, rounds = 5 }) {
   const { page, requests, close } = await openWallPage(browser, { outdir, ...world });
-  const issuer = world.issuers[0];
+  const issuer = /** @type {Issuer} */ (world.issuers[0]);
   const jwts = world.oneIssuer;
   try {
+    /** @param {{ jwts: string[], jwk: import('jose').JWK, alg: string }} args */
     const floor = (args) => page.evaluate((a) => globalThis.benchWall.joseRound(a), args);
+    /** @param {boolean} checkDomain */
     const ours = (checkDomain) => page.evaluate((a) => globalThis.benchWall.badgeRound(a), { jwts, checkDomain });
+    /** @type {WarmRow[]} */
     const rows = [];
     for (const checkDomain of [false, true]) {
       const cold = await ours(checkDomain);
@@ -522,8 +699,8 @@ async function runWarmWall(browser, world, { outdir, rounds = 5 }) {
         warmRequests: requests.length - coldRequests,
         ours: median(warm.map((run) => run.ms)),
         floor: median(floors.map((run) => run.ms)),
-        floorVerified: floors[0].verified,
-        verdicts: warm[0].verdicts,
+        floorVerified: floors[0]?.verified,
+        verdicts: warm[0]?.verdicts ?? {},
         timedOut: warm.some((run) => run.timedOut),
       });
       requests.length = 0;
@@ -539,6 +716,10 @@ async function runWarmWall(browser, world, { outdir, rounds = 5 }) {
  * `credentials` property; the time to the first verified badge, and every main-thread task (a
  * Chromium trace) while the first screen settles and then while a script scrolls to the end,
  * a screen at a time, waiting at each stop for what is in view to settle.
+ * @param {Browser} browser
+ * @param {World} world
+ * @param {{ count: number, outdir: string }} options
+ * @returns {Promise<CredentialsWall>}
  */
 async function runCredentialsWall(browser, world, { count, outdir }) {
   const { page, close } = await openWallPage(browser, { outdir, ...world });
@@ -551,7 +732,9 @@ async function runCredentialsWall(browser, world, { count, outdir }) {
     const { result: all, tasks: scrollTasks } = await withTasks(browser, page, () =>
       page.evaluate(() => globalThis.benchWall.scrollThrough()),
     );
+    /** @param {import('./bench-main-thread.js').Task[]} tasks */
     const longest = (tasks) => Math.max(0, ...tasks.map((task) => task.ms));
+    /** @param {import('./bench-main-thread.js').Task[]} tasks */
     const over = (tasks) => tasks.filter((task) => task.ms > 50).length;
     return {
       count,
@@ -567,7 +750,13 @@ async function runCredentialsWall(browser, world, { count, outdir }) {
   }
 }
 
-/** What the longest tasks of the `credentials` wall run (profiled: slower; the shares are what matter). */
+/**
+ * What the longest tasks of the `credentials` wall run (profiled: slower; the shares are what matter).
+ * @param {Browser} browser
+ * @param {World} world
+ * @param {{ count: number, outdir: string }} options
+ * @returns {Promise<Explained>}
+ */
 async function explainCredentialsWall(browser, world, { count, outdir }) {
   const { page, close } = await openWallPage(browser, { outdir, ...world });
   try {
@@ -585,7 +774,7 @@ async function explainCredentialsWall(browser, world, { count, outdir }) {
       longest: longest.map((task) => ({
         ms: task.ms,
         code: selfTimeBetween(profile, outdir, task.start, task.end, 5),
-        inside: task.inside.sort((a, b) => b.ms - a.ms).slice(0, 4),
+        inside: (task.inside ?? []).sort((a, b) => b.ms - a.ms).slice(0, 4),
       })),
     };
   } finally {
@@ -593,7 +782,12 @@ async function explainCredentialsWall(browser, world, { count, outdir }) {
   }
 }
 
+/**
+ * @param {WarmRow[]} warmRows
+ * @param {CredentialsWall | undefined} wall
+ */
 function printIssue13(warmRows, wall) {
+  /** @param {boolean} met */
   const goal = (met) => (met ? 'met' : 'MISSED');
   const count = warmRows[0] ? WARM_BADGES : 0;
   if (warmRows.length) {
@@ -667,24 +861,22 @@ function printIssue13(warmRows, wall) {
   }
 }
 
+/**
+ * @typedef {object} WallBenchOptions
+ * @property {string} root the repository
+ * @property {string} executablePath Chromium
+ * @property {number[]} [counts] the sizes of the walls
+ * @property {WallMode[]} [modes] the `src` walls of issue 8 instead of issue 13's rows
+ * @property {string} outdir where the page's bundle is built
+ * @property {boolean} [explain] profile the longest tasks too
+ */
+
+/**
+ * @param {WallBenchOptions} options
+ * @returns {Promise<{ warm: WarmRow[], wall: CredentialsWall } | WallRun[]>}
+ */
 export async function runWallBench({ root, executablePath, counts = [100, 1000], modes, outdir, explain = true }) {
-  await build({
-    absWorkingDir: root,
-    entryPoints: ['bench/wall.js'],
-    outdir,
-    bundle: true,
-    splitting: true,
-    chunkNames: 'wall-[name]-[hash]',
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    // Minified as shipped except for line breaks, which keep esbuild's `// module path` comments, so
-    // a profile can name the source module (as scripts/bench-browser.js does).
-    minifyIdentifiers: true,
-    minifySyntax: true,
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'silent',
-  });
+  await build(pageBundleOptions(root, outdir, 'wall', true));
   const world = await makeWorld(root, counts);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {

@@ -14,12 +14,15 @@
 //    `<ob-badge-list>` given its badges as `credentials`: the first verified badge and every
 //    main-thread task, scrolling to the end included. `--wall-mode list,plain` runs issue 8's `src`
 //    walls instead (requests against distinct URLs, the JS heap).
-// 4. Chromium (scripts/bench-page.js): one badge on a page under a strict CSP with the production
+// 4. Chromium (scripts/bench-nested.js, page side bench/nested.js): one <ob-badge> with 100 nested
+//    achievements (settled, through `verification`) until all 100 cards are drawn: the longest
+//    main-thread task (goal < 120 ms), against the floor of 100 plain compact cards.
+// 5. Chromium (scripts/bench-page.js): one badge on a page under a strict CSP with the production
 //    bundle (dist/cdn): every file and its gzip size, every host contacted, every CSP violation.
 //
 // All measure the current src/, bundled with esbuild on the fly (no `npm run build` needed).
 //
-//   npm run bench [-- --only node|browser|rdfc|wall|page --iterations 300 --browser-iterations 100 --cold-runs 5 --badges 50
+//   npm run bench [-- --only node|browser|rdfc|wall|nested|page --iterations 300 --browser-iterations 100 --cold-runs 5 --badges 50
 //                     --wall 100,1000 --wall-mode list,plain,plain-cv --no-wall-explain]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,8 +33,11 @@ import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { runBrowserBench } from './bench-browser.js';
 import { printGoals } from './bench-goals.js';
+import { runNestedBench } from './bench-nested.js';
 import { runPageBench } from './bench-page.js';
 import { runWallBench } from './bench-wall.js';
+
+/** @typedef {import('../bench/wall.js').WallMode} WallMode */
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -46,6 +52,11 @@ const { values } = parseArgs({
     'no-wall-explain': { type: 'boolean', default: false },
   },
 });
+/**
+ * A count option, at least `min`.
+ * @param {'iterations' | 'browser-iterations' | 'cold-runs' | 'badges'} name
+ * @param {number} min
+ */
 const count = (name, min) => Math.max(min, Number(values[name]) || min);
 
 // The Data Integrity badge: a real third-party credential (digitalcredentials/vc-test-fixtures) whose
@@ -62,11 +73,19 @@ const JWT_SCENARIOS = [
   'ob3-jwt-alg-none.jwt',
 ];
 
+/**
+ * @param {number[]} sorted ascending, not empty
+ * @param {number} p
+ * @returns {number}
+ */
 function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-/** src/core as one ES module beside node_modules (whose packages it imports), so Node can run it. */
+/**
+ * src/core as one ES module beside node_modules (whose packages it imports), so Node can run it.
+ * @returns {Promise<typeof import('../src/core/index.js')>}
+ */
 async function loadCore() {
   const outfile = join(root, 'node_modules/.cache/openbadge-embed-bench/core.js');
   await build({
@@ -83,9 +102,11 @@ async function loadCore() {
   return import(pathToFileURL(outfile).href);
 }
 
+/** @param {number} iterations */
 async function benchJwtInNode(iterations) {
   const { createVerifier, createDocumentCache } = await loadCore();
   const fixtures = join(root, 'test/fixtures');
+  /** @type {Record<string, string>} URL → fixture file */
   const map = JSON.parse(readFileSync(join(fixtures, 'documents.json'), 'utf8'));
   const documents = Object.fromEntries(
     Object.entries(map).map(([url, file]) => [url, readFileSync(join(fixtures, file), 'utf8')]),
@@ -118,6 +139,7 @@ async function benchJwtInNode(iterations) {
 }
 
 async function benchDataIntegrityInChromium() {
+  /** @type {{ now: string, cases: { file: string, expect: { verified: boolean, reason: string } }[] }} */
   const manifest = JSON.parse(readFileSync(join(root, 'test/conformance/manifest.json'), 'utf8'));
   const entry = manifest.cases.find((testCase) => testCase.file === CONFORMANCE_CREDENTIAL);
   if (!entry) throw new Error(`${CONFORMANCE_CREDENTIAL} is not in test/conformance/manifest.json`);
@@ -145,7 +167,7 @@ async function benchWallInChromium() {
       root,
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
       counts,
-      modes: values['wall-mode'] ? values['wall-mode'].split(',') : undefined,
+      modes: values['wall-mode'] ? /** @type {WallMode[]} */ (values['wall-mode'].split(',')) : undefined,
       explain: !values['no-wall-explain'],
       outdir,
     });
@@ -158,6 +180,14 @@ const only = values.only;
 if (only === undefined || only === 'node') await benchJwtInNode(count('iterations', 10));
 if (only === undefined || only === 'browser' || only === 'rdfc') await benchDataIntegrityInChromium();
 if (only === undefined || only === 'wall') await benchWallInChromium();
+if (only === undefined || only === 'nested') {
+  const outdir = mkdtempSync(join(tmpdir(), 'ob-bench-nested-'));
+  try {
+    await runNestedBench({ root, executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', outdir });
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
 if (only === undefined || only === 'page') {
   await runPageBench({ root, executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium' });
 }

@@ -43,18 +43,30 @@ function cli(args, { stdin, cwd = ROOT, env = {} } = {}) {
 }
 
 const fixture = (name) => join(CREDENTIALS, name);
+/** The pinned clock, nothing fetched: for badges whose keys need no document. */
+const OFFLINE = ['--now', NOW, '--offline'];
+/** The pinned clock, every document from the fixtures' map, nothing fetched. */
 const pinned = ['--now', NOW, '--documents', DOCUMENTS, '--offline'];
 
-async function verifyJson(name, extra = pinned) {
-  const run = await cli([fixture(name), '--json', ...extra]);
-  let result;
+/** A fresh temporary directory for files a test writes. */
+const tempDir = (prefix = 'ob-verify-') => mkdtempSync(join(tmpdir(), prefix));
+
+/** The JSON result a run printed on stdout; fails the test, with what was printed, when it is not JSON. */
+function resultOf(run) {
   try {
-    result = JSON.parse(run.stdout);
+    return JSON.parse(run.stdout);
   } catch {
-    assert.fail(`stdout is not JSON (exit ${run.code}): ${run.stdout}\n${run.stderr}`);
+    return assert.fail(`stdout is not JSON (exit ${run.code}): ${run.stdout}\n${run.stderr}`);
   }
-  return { ...run, result };
 }
+
+/** Runs the CLI with `args`; resolves to { code, stdout, stderr, result } with the JSON result parsed. */
+async function cliJson(args, options) {
+  const run = await cli(args, options);
+  return { ...run, result: resultOf(run) };
+}
+
+const verifyJson = (name, extra = pinned) => cliJson([fixture(name), '--json', ...extra]);
 
 const ESC = '\u001b[';
 /** Control characters other than newline, in order of appearance. */
@@ -62,6 +74,48 @@ const controlCharacters = (text) =>
   [...text].filter((c) => c !== '\n' && (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f));
 
 const checkOf = (result, id) => result.checks.find((check) => check.id === id);
+
+/** Every check of a verified badge, in order: all passed, and recipient skipped (not asked for). */
+const ALL_PASSED = [
+  ['format', 'passed'],
+  ['proof', 'passed'],
+  ['issuer', 'passed'],
+  ['validity', 'passed'],
+  ['status', 'passed'],
+  ['recipient', 'skipped'],
+];
+
+/**
+ * A verified badge's checks: all passed, and recipient skipped as not asked for (no --recipient),
+ * which does not count against the verdict.
+ */
+function assertAllPassed(result) {
+  assert.deepEqual(
+    result.checks.map((check) => [check.id, check.status]),
+    ALL_PASSED,
+  );
+  assert.equal(checkOf(result, 'recipient').details.requested, false);
+}
+
+/** The check `id` ended with `status` (failed unless said) and this error code. */
+function assertCheck(result, id, code, status = 'failed') {
+  assert.deepEqual({ status: checkOf(result, id)?.status, code: checkOf(result, id)?.code }, { status, code });
+}
+
+/** A did:web key that could not be fetched (--offline, no documents map): the proof fails, exit 1. */
+function assertKeyUnreachable({ code, result }) {
+  assert.equal(result.verified, false);
+  assert.equal(checkOf(result, 'proof')?.status, 'failed');
+  assert.match(checkOf(result, 'proof')?.code ?? '', /^ERR_OB_(FETCH_REFUSED|KEY_UNRESOLVABLE)$/);
+  assert.equal(code, 1);
+}
+
+/** A usage error: the message on stderr, nothing on stdout, exit 2. */
+function assertUsageError({ code, stdout, stderr }, message, what) {
+  assert.match(stderr, message, what);
+  assert.equal(stdout, '');
+  assert.equal(code, 2);
+}
 
 describe('ob-verify: verdicts and exit codes', () => {
   for (const name of [
@@ -77,19 +131,7 @@ describe('ob-verify: verdicts and exit codes', () => {
       assert.equal(result.verified, true);
       assert.equal(result.verdict, 'verified');
       assert.equal(result.format, 'ob3-jwt');
-      assert.deepEqual(
-        result.checks.map((check) => [check.id, check.status]),
-        [
-          ['format', 'passed'],
-          ['proof', 'passed'],
-          ['issuer', 'passed'],
-          ['validity', 'passed'],
-          ['status', 'passed'],
-          ['recipient', 'skipped'],
-        ],
-      );
-      // No --recipient: the recipient check was not asked for, which does not count against the verdict.
-      assert.equal(checkOf(result, 'recipient').details.requested, false);
+      assertAllPassed(result);
       assert.equal(result.checkedAt, new Date(NOW).toISOString());
       assert.equal(code, 0);
     });
@@ -111,10 +153,7 @@ describe('ob-verify: verdicts and exit codes', () => {
       const { code, result } = await verifyJson(name);
       assert.equal(result.verified, false);
       assert.equal(result.verdict, 'unverified');
-      assert.deepEqual(
-        { status: checkOf(result, id)?.status, code: checkOf(result, id)?.code },
-        { status: 'failed', code: errorCode },
-      );
+      assertCheck(result, id, errorCode);
       assert.equal(code, 1);
     });
   }
@@ -128,11 +167,7 @@ describe('ob-verify: verdicts and exit codes', () => {
   });
 
   it('--offline without a documents map: a did:web key cannot be fetched, so not verified', async () => {
-    const { code, result } = await verifyJson('ob3-jose-valid-did-web.jwt', ['--now', NOW, '--offline']);
-    assert.equal(result.verified, false);
-    assert.equal(checkOf(result, 'proof')?.status, 'failed');
-    assert.match(checkOf(result, 'proof')?.code ?? '', /^ERR_OB_(FETCH_REFUSED|KEY_UNRESOLVABLE)$/);
-    assert.equal(code, 1);
+    assertKeyUnreachable(await verifyJson('ob3-jose-valid-did-web.jwt', OFFLINE));
   });
 
   it('--now decides validity: the valid badge is expired in 2031', async () => {
@@ -160,19 +195,7 @@ describe('ob-verify: Data Integrity badges and status lists', () => {
       assert.equal(stderr, '');
       assert.equal(result.verdict, 'verified');
       assert.equal(result.format, format);
-      assert.deepEqual(
-        result.checks.map((check) => [check.id, check.status]),
-        [
-          ['format', 'passed'],
-          ['proof', 'passed'],
-          ['issuer', 'passed'],
-          ['validity', 'passed'],
-          ['status', 'passed'],
-          ['recipient', 'skipped'],
-        ],
-      );
-      // No --recipient: the recipient check was not asked for, which does not count against the verdict.
-      assert.equal(checkOf(result, 'recipient').details.requested, false);
+      assertAllPassed(result);
       if (cryptosuite) assert.equal(checkOf(result, 'proof').details.cryptosuite, cryptosuite);
       assert.equal(code, 0);
     });
@@ -189,10 +212,7 @@ describe('ob-verify: Data Integrity badges and status lists', () => {
     it(`${name}: ${id} fails with ${errorCode}, exit 1`, async () => {
       const { code, result } = await verifyJson(name);
       assert.equal(result.verdict, 'unverified');
-      assert.deepEqual(
-        { status: checkOf(result, id)?.status, code: checkOf(result, id)?.code },
-        { status: 'failed', code: errorCode },
-      );
+      assertCheck(result, id, errorCode);
       assert.equal(code, 1);
     });
   }
@@ -213,21 +233,17 @@ describe('ob-verify: Data Integrity badges and status lists', () => {
 
   it('reads a Data Integrity badge from stdin with "-"', async () => {
     const json = readFileSync(fixture('ob3-di-jcs-valid-did-web-path.json'), 'utf8');
-    const { code, stdout } = await cli(['-', '--json', ...pinned], { stdin: json });
-    assert.equal(JSON.parse(stdout).verdict, 'verified');
+    const { code, result } = await cliJson(['-', '--json', ...pinned], { stdin: json });
+    assert.equal(result.verdict, 'verified');
     assert.equal(code, 0);
   });
 
   it('--offline without a documents map: the did:web-with-path key cannot be fetched, so not verified', async () => {
-    const { code, result } = await verifyJson('ob3-di-rdfc-valid-did-web-path.json', ['--now', NOW, '--offline']);
-    assert.equal(result.verified, false);
-    assert.equal(checkOf(result, 'proof')?.status, 'failed');
-    assert.match(checkOf(result, 'proof')?.code ?? '', /^ERR_OB_(FETCH_REFUSED|KEY_UNRESOLVABLE)$/);
-    assert.equal(code, 1);
+    assertKeyUnreachable(await verifyJson('ob3-di-rdfc-valid-did-web-path.json', OFFLINE));
   });
 
   it('--offline with the keys but not the lists: status unknown, never verified', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ob-verify-'));
+    const dir = tempDir();
     const map = JSON.parse(readFileSync(DOCUMENTS, 'utf8'));
     const withoutLists = Object.fromEntries(
       Object.entries(map)
@@ -243,10 +259,7 @@ describe('ob-verify: Data Integrity badges and status lists', () => {
       '--offline',
     ]);
     assert.equal(result.verdict, 'unknown');
-    assert.deepEqual(
-      { status: checkOf(result, 'status')?.status, code: checkOf(result, 'status')?.code },
-      { status: 'warning', code: 'ERR_OB_STATUS_UNAVAILABLE' },
-    );
+    assertCheck(result, 'status', 'ERR_OB_STATUS_UNAVAILABLE', 'warning');
     assert.equal(code, 1);
   });
 });
@@ -254,23 +267,23 @@ describe('ob-verify: Data Integrity badges and status lists', () => {
 describe('ob-verify: input', () => {
   it('reads the badge from stdin with "-"', async () => {
     const token = readFileSync(fixture('ob3-jwt-valid-did-key.jwt'), 'utf8');
-    const { code, stdout } = await cli(['-', '--json', '--now', NOW, '--offline'], { stdin: token });
-    assert.equal(JSON.parse(stdout).verified, true);
+    const { code, result } = await cliJson(['-', '--json', ...OFFLINE], { stdin: token });
+    assert.equal(result.verified, true);
     assert.equal(code, 0);
   });
 
   it('sniffs the content, not the file name: a JWT in a .json file, JSON in a .jwt file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ob-verify-'));
+    const dir = tempDir();
     const jwtAsJson = join(dir, 'badge.json');
     writeFileSync(jwtAsJson, readFileSync(fixture('ob3-jwt-valid-did-key.jwt')));
-    const asJwt = await cli([jwtAsJson, '--json', '--now', NOW, '--offline']);
-    assert.equal(JSON.parse(asJwt.stdout).verified, true);
+    const asJwt = await cliJson([jwtAsJson, '--json', ...OFFLINE]);
+    assert.equal(asJwt.result.verified, true);
     assert.equal(asJwt.code, 0);
 
     const jsonAsJwt = join(dir, 'not-a-badge.jwt');
     writeFileSync(jsonAsJwt, '{"hello": "world"}');
-    const notBadge = await cli([jsonAsJwt, '--json', '--now', NOW, '--offline']);
-    const result = JSON.parse(notBadge.stdout);
+    const notBadge = await cliJson([jsonAsJwt, '--json', ...OFFLINE]);
+    const { result } = notBadge;
     assert.equal(result.verified, false);
     assert.deepEqual(
       { status: result.checks[0].status, code: result.checks[0].code },
@@ -280,10 +293,10 @@ describe('ob-verify: input', () => {
   });
 
   it('resolves documents-map paths relative to the map, whatever the working directory', async () => {
-    const { code, stdout } = await cli([fixture('ob3-jwt-valid-https-jwks.jwt'), '--json', ...pinned], {
+    const { code, result } = await cliJson([fixture('ob3-jwt-valid-https-jwks.jwt'), '--json', ...pinned], {
       cwd: tmpdir(),
     });
-    assert.equal(JSON.parse(stdout).verified, true);
+    assert.equal(result.verified, true);
     assert.equal(code, 0);
   });
 });
@@ -309,15 +322,12 @@ describe('ob-verify: usage and input errors exit 2', () => {
   ];
   for (const [what, args, message] of cases) {
     it(what, async () => {
-      const { code, stdout, stderr } = await cli(args);
-      assert.match(stderr, message);
-      assert.equal(stdout, '');
-      assert.equal(code, 2);
+      assertUsageError(await cli(args), message);
     });
   }
 
   it('a documents map that names a missing file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ob-verify-'));
+    const dir = tempDir();
     const map = join(dir, 'map.json');
     writeFileSync(map, JSON.stringify({ 'https://example.org/x': 'missing.json' }));
     const { code, stderr } = await cli([fixture('ob3-jwt-valid-did-key.jwt'), '--documents', map]);
@@ -349,7 +359,7 @@ describe('ob-verify: human output', () => {
   }
 
   it('names the verdict and marks each check', async () => {
-    const { code, stdout } = await cli([fixture('ob3-jwt-expired.jwt'), '--now', NOW, '--offline']);
+    const { code, stdout } = await cli([fixture('ob3-jwt-expired.jwt'), ...OFFLINE]);
     assert.match(stdout, /^✗ Not verified: The credential expired on 2025-01-01/);
     // Not verified: who issued it and to whom are only claims.
     assert.match(
@@ -362,15 +372,15 @@ describe('ob-verify: human output', () => {
   });
 
   it('marks warnings with ! and skipped checks with –', async () => {
-    const status = await cli([fixture('ob3-jwt-with-status.jwt'), '--now', NOW, '--offline']);
+    const status = await cli([fixture('ob3-jwt-with-status.jwt'), ...OFFLINE]);
     assert.match(status.stdout, /^! Status unknown: /);
     assert.match(status.stdout, /! status +.*\[ERR_OB_STATUS_UNAVAILABLE\]/);
-    const tampered = await cli([fixture('ob3-jwt-tampered.jwt'), '--now', NOW, '--offline']);
+    const tampered = await cli([fixture('ob3-jwt-tampered.jwt'), ...OFFLINE]);
     assert.match(tampered.stdout, /– issuer +Not checked: the proof check did not pass/);
   });
 
   it('colours only a TTY, and never with NO_COLOR', async () => {
-    const args = [fixture('ob3-jwt-valid-did-key.jwt'), '--now', NOW, '--offline'];
+    const args = [fixture('ob3-jwt-valid-did-key.jwt'), ...OFFLINE];
     const piped = await cli(args);
     assert.ok(!piped.stdout.includes(ESC), 'no escape sequences when piped');
     const tty = await inProcess(args, { isTTY: true });
@@ -383,7 +393,7 @@ describe('ob-verify: human output', () => {
   it('hostile badge text cannot drive the terminal', async () => {
     const { terminalSafe } = await import('../dist/cli/ob-verify.js');
     assert.equal(terminalSafe('Evil\x1b]0;pwned\x07 \x1b[2J\u202eName'), 'Evil�]0;pwned� �[2J�Name');
-    const { stdout } = await cli([fixture('ob3-jwt-hostile-content.jwt'), '--now', NOW, '--offline']);
+    const { stdout } = await cli([fixture('ob3-jwt-hostile-content.jwt'), ...OFFLINE]);
     assert.deepEqual(controlCharacters(stdout), []);
   });
 });
@@ -391,18 +401,17 @@ describe('ob-verify: human output', () => {
 describe('ob-verify: --recipient', () => {
   // The did:key fixture's subject is did:example:ada-lovelace (plain, not hashed).
   const badge = fixture('ob3-jwt-valid-did-key.jwt');
-  const offline = ['--now', NOW, '--offline'];
 
   it('checks the badge was awarded to the given identity: verified, exit 0', async () => {
     const { code, result } = await verifyJson('ob3-jwt-valid-did-key.jwt', [
-      ...offline,
+      ...OFFLINE,
       '--recipient',
       'did:example:ada-lovelace',
     ]);
     assert.equal(result.verdict, 'verified');
     assert.equal(checkOf(result, 'recipient').status, 'passed');
     assert.equal(code, 0);
-    const human = await cli([badge, ...offline, '--recipient', 'did:example:ada-lovelace']);
+    const human = await cli([badge, ...OFFLINE, '--recipient', 'did:example:ada-lovelace']);
     assert.match(
       human.stdout,
       /^✓ Verified\n {2}“Accessible Web Components” .*\n {2}✓ Awarded to did:example:ada-lovelace\n/,
@@ -412,17 +421,14 @@ describe('ob-verify: --recipient', () => {
 
   it('someone else’s badge is not verified: exit 1, ERR_OB_RECIPIENT_MISMATCH', async () => {
     const { code, result } = await verifyJson('ob3-jwt-valid-did-key.jwt', [
-      ...offline,
+      ...OFFLINE,
       '--recipient',
       'did:example:grace-hopper',
     ]);
     assert.equal(result.verdict, 'unverified');
-    assert.deepEqual(
-      { status: checkOf(result, 'recipient').status, code: checkOf(result, 'recipient').code },
-      { status: 'failed', code: 'ERR_OB_RECIPIENT_MISMATCH' },
-    );
+    assertCheck(result, 'recipient', 'ERR_OB_RECIPIENT_MISMATCH');
     assert.equal(code, 1);
-    const human = await cli([badge, ...offline, '--recipient', 'mailto:grace@example.org']);
+    const human = await cli([badge, ...OFFLINE, '--recipient', 'mailto:grace@example.org']);
     assert.match(human.stdout, /^✗ Not verified: /);
     assert.match(human.stdout, /\n {2}✗ Awarded to someone else, not mailto:grace@example\.org\n/);
     assert.match(human.stdout, /✗ recipient +.*\[ERR_OB_RECIPIENT_MISMATCH\]/);
@@ -430,37 +436,33 @@ describe('ob-verify: --recipient', () => {
   });
 
   it('an identity that cannot be compared: status unknown, exit 1', async () => {
-    const { code, result } = await verifyJson('ob3-jwt-valid-did-key.jwt', [...offline, '--recipient', 'ada lovelace']);
+    const { code, result } = await verifyJson('ob3-jwt-valid-did-key.jwt', [...OFFLINE, '--recipient', 'ada lovelace']);
     assert.equal(result.verdict, 'unknown');
     assert.equal(checkOf(result, 'recipient').status, 'warning');
     assert.equal(code, 1);
-    const human = await cli([badge, ...offline, '--recipient', 'ada lovelace']);
+    const human = await cli([badge, ...OFFLINE, '--recipient', 'ada lovelace']);
     assert.match(human.stdout, /\n {2}! Could not check the recipient ada lovelace: /);
   });
 
   it('without --recipient, no recipient line and no recipient row', async () => {
-    const { stdout } = await cli([badge, ...offline]);
+    const { stdout } = await cli([badge, ...OFFLINE]);
     assert.doesNotMatch(stdout, /recipient|Awarded to/i);
   });
 
   it('an empty --recipient is a usage error', async () => {
-    const { code, stderr, stdout } = await cli([badge, '--recipient', ' ']);
-    assert.match(stderr, /--recipient expects an identity/);
-    assert.equal(stdout, '');
-    assert.equal(code, 2);
+    assertUsageError(await cli([badge, '--recipient', ' ']), /--recipient expects an identity/);
   });
 });
 
 describe('ob-verify: baked images', () => {
   const BAKED = join(FIXTURES, 'ob2/baked');
-  const mapped = ['--now', NOW, '--documents', DOCUMENTS, '--offline'];
 
   it('reads a baked PNG by its content, whatever its name, and gives its size in --json', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ob-verify-'));
+    const dir = tempDir();
     const misnamed = join(dir, 'badge.json');
     copyFileSync(join(BAKED, 'signed-valid.png'), misnamed);
-    const run = await cli([misnamed, '--json', ...mapped]);
-    const result = JSON.parse(run.stdout);
+    const run = await cliJson([misnamed, '--json', ...pinned]);
+    const { result } = run;
     assert.equal(result.verdict, 'verified');
     assert.equal(result.format, 'ob2-signed');
     assert.equal(checkOf(result, 'format').details.baked.container, 'png');
@@ -474,17 +476,17 @@ describe('ob-verify: baked images', () => {
   });
 
   it('reads a baked SVG, and a baked PNG from stdin', async () => {
-    const svg = await cli([join(BAKED, 'signed-valid.svg'), '--json', ...mapped]);
-    assert.equal(JSON.parse(svg.stdout).verdict, 'verified');
-    assert.equal(JSON.parse(svg.stdout).bakedImage.container, 'svg');
+    const svg = await cliJson([join(BAKED, 'signed-valid.svg'), '--json', ...pinned]);
+    assert.equal(svg.result.verdict, 'verified');
+    assert.equal(svg.result.bakedImage.container, 'svg');
     assert.equal(svg.code, 0);
-    const png = await cli(['-', '--json', ...mapped], { stdin: readFileSync(join(BAKED, 'signed-valid.png')) });
-    assert.equal(JSON.parse(png.stdout).verdict, 'verified');
+    const png = await cliJson(['-', '--json', ...pinned], { stdin: readFileSync(join(BAKED, 'signed-valid.png')) });
+    assert.equal(png.result.verdict, 'verified');
     assert.equal(png.code, 0);
   });
 
   it('says the badge was read from a baked image', async () => {
-    const { stdout, code } = await cli([join(BAKED, 'signed-valid.png'), ...mapped]);
+    const { stdout, code } = await cli([join(BAKED, 'signed-valid.png'), ...pinned]);
     assert.match(stdout, /✓ format +.*\n +.*baked \{"container":"png"/);
     assert.equal(code, 0);
   });
@@ -514,8 +516,8 @@ describe('ob-verify: --proxy', () => {
     const proxy = await fixtureProxy();
     try {
       const badge = join(FIXTURES, 'ob2/baked/hosted-valid.png');
-      const json = await cli([badge, '--json', '--now', NOW, '--proxy', proxy.template]);
-      const result = JSON.parse(json.stdout);
+      const json = await cliJson([badge, '--json', '--now', NOW, '--proxy', proxy.template]);
+      const { result } = json;
       assert.equal(result.verdict, 'verified');
       assert.equal(result.format, 'ob2-hosted');
       assert.equal(checkOf(result, 'proof').details.viaProxy, proxy.origin);
@@ -534,18 +536,12 @@ describe('ob-verify: --proxy', () => {
   });
 
   it('a template without {url} is a usage error', async () => {
-    const { code, stderr, stdout } = await cli([
-      fixture('ob3-jwt-valid-did-key.jwt'),
-      '--proxy',
-      'https://proxy.example/fetch',
-    ]);
-    assert.match(stderr, /^ob-verify: --proxy: .*\{url\}/);
-    assert.equal(stdout, '');
-    assert.equal(code, 2);
+    const run = await cli([fixture('ob3-jwt-valid-did-key.jwt'), '--proxy', 'https://proxy.example/fetch']);
+    assertUsageError(run, /^ob-verify: --proxy: .*\{url\}/);
   });
 
   it('without --proxy, no proxy is mentioned', async () => {
-    const { stdout } = await cli([fixture('ob3-jwt-valid-did-key.jwt'), '--now', NOW, '--offline']);
+    const { stdout } = await cli([fixture('ob3-jwt-valid-did-key.jwt'), ...OFFLINE]);
     assert.doesNotMatch(stdout, /proxy/i);
   });
 });
@@ -742,13 +738,7 @@ describe('ob-verify: credentials inside credentials', () => {
   });
 
   it('--strict-nested is accepted, and changes nothing for a credential with nothing inside', async () => {
-    const { code, stdout } = await cli([
-      fixture('ob3-jwt-valid-did-key.jwt'),
-      '--now',
-      NOW,
-      '--offline',
-      '--strict-nested',
-    ]);
+    const { code, stdout } = await cli([fixture('ob3-jwt-valid-did-key.jwt'), ...OFFLINE, '--strict-nested']);
     assert.match(stdout, /^✓ Verified/);
     assert.doesNotMatch(stdout, /^\s*\d+ of \d+ (?:achievements?|credentials?|endorsements?) verified/m);
     assert.equal(code, 0);
@@ -784,37 +774,24 @@ describe('ob-verify: --trusted-issuers', () => {
   });
 
   it('any other issuer’s name is only as stated by the issuer; the verdict is unchanged', async () => {
-    const listed = await cli([didKeyBadge, '--now', NOW, '--offline', '--trusted-issuers', known]);
+    const listed = await cli([didKeyBadge, ...OFFLINE, '--trusted-issuers', known]);
     assert.match(
       listed.stdout,
       /^✓ Verified\n.*\n {2}– Issuer name as stated by the issuer \(not on the trust list\)\n/,
     );
     assert.doesNotMatch(listed.stdout, /Known issuer/);
     assert.equal(listed.code, 0);
-    const { result } = await verifyJson('ob3-jwt-valid-did-key.jwt', [
-      '--now',
-      NOW,
-      '--offline',
-      '--trusted-issuers',
-      known,
-    ]);
+    const { result } = await verifyJson('ob3-jwt-valid-did-key.jwt', [...OFFLINE, '--trusted-issuers', known]);
     assert.equal(result.trust.known, null);
     assert.equal(result.verdict, 'verified');
     // Without a list: still only as stated.
-    const noList = await cli([didKeyBadge, '--now', NOW, '--offline']);
+    const noList = await cli([didKeyBadge, ...OFFLINE]);
     assert.match(noList.stdout, /\n {2}– Issuer name as stated by the issuer\n/);
   });
 
   it('a badge that is not verified gets no trust lines, even from a listed issuer: it only claims who issued it', async () => {
     const byDid = listFile('by-did.json', { issuers: [{ name: 'Northwind', did: ISSUERS.didKey.did }] });
-    const { code, stdout } = await cli([
-      fixture('ob3-jwt-tampered.jwt'),
-      '--now',
-      NOW,
-      '--offline',
-      '--trusted-issuers',
-      byDid,
-    ]);
+    const { code, stdout } = await cli([fixture('ob3-jwt-tampered.jwt'), ...OFFLINE, '--trusted-issuers', byDid]);
     assert.match(stdout, /^✗ Not verified: .*\n {2}“Accessible Web Components”, claims to be from .*\n\n/);
     assert.doesNotMatch(stdout, /Known issuer|as stated|Domain confirmed|Recipient/);
     assert.equal(code, 1);
@@ -847,10 +824,7 @@ describe('ob-verify: --trusted-issuers', () => {
       [join(dir, 'missing.json'), /Cannot read trust list/],
     ];
     for (const [file, message] of cases) {
-      const { code, stderr, stdout } = await cli([didKeyBadge, '--offline', '--trusted-issuers', file]);
-      assert.match(stderr, message, file);
-      assert.equal(stdout, '');
-      assert.equal(code, 2);
+      assertUsageError(await cli([didKeyBadge, '--offline', '--trusted-issuers', file]), message, file);
     }
     const { USAGE } = await import('../dist/cli/ob-verify.js');
     assert.match(USAGE, /--trusted-issuers LIST\.json/);
@@ -862,7 +836,7 @@ describe('ob-verify on the adversarial set (test/adversarial)', () => {
   const spec = JSON.parse(readFileSync(join(SET, 'expected.json'), 'utf8'));
   for (const [file, want] of Object.entries(spec.cases)) {
     it(`${file}: ${want.verdict} (${want.why})`, async () => {
-      const { code, stdout, stderr } = await cli([
+      const { code, result } = await cliJson([
         join(SET, file),
         '--json',
         '--documents',
@@ -871,12 +845,6 @@ describe('ob-verify on the adversarial set (test/adversarial)', () => {
         '--now',
         want.now ?? spec.now,
       ]);
-      let result;
-      try {
-        result = JSON.parse(stdout);
-      } catch {
-        assert.fail(`no JSON result (exit ${code}): ${stderr.slice(0, 500)}`);
-      }
       // Exit 2 is for usage errors only; a badge, however hostile, is a verdict.
       assert.equal(code, result.verdict === 'verified' ? 0 : 1);
       if (want.verdict === 'not-verified') assert.notEqual(result.verdict, 'verified');

@@ -23,52 +23,9 @@ import {
 import type { Verifier } from '../src/core/verify.js';
 import type { BadgeView } from '../src/core/view.js';
 import '../src/components/badge/badge.js';
+import { SAMPLE_FULL_VIEW as VIEW, STORY_NOW as NOW } from './sample-badge.js';
 
 // Canned results: the stories show how <ob-badge> draws each outcome, without keys or network.
-const NOW = new Date('2025-06-01T12:00:00Z');
-
-const IMAGE = `data:image/png;base64,${
-  // A one-pixel PNG, scaled by the card: enough to show where the image sits.
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkaGD4DwAD+gH/2t0y4QAAAABJRU5ErkJggg=='
-}`;
-
-const VIEW: BadgeView = {
-  spec: 'ob3',
-  credentialId: 'urn:uuid:2f6c8d3e-1b1a-4c55-9d7e-0a1b2c3d4e5f',
-  name: 'Data Literacy Foundations',
-  description: 'Awarded to learners who can find, clean, analyse and present real-world data sets.',
-  image: { url: IMAGE, alt: 'Data Literacy Foundations badge' },
-  achievementType: 'Certificate',
-  criteria: {
-    narrative:
-      'To earn this badge you must:\n\n1. Complete **all six** modules\n2. Pass the final quiz with at least *80 %*\n3. Submit a capstone report\n\nSee the [handbook](https://example.edu/handbook).',
-    url: 'https://example.edu/badges/data-literacy/criteria',
-  },
-  issuer: {
-    id: 'did:web:example.edu',
-    name: 'Example University',
-    url: 'https://example.edu',
-    image: { url: IMAGE, alt: '' },
-  },
-  recipient: { name: 'Alice Example' },
-  issuedOn: '2024-01-15T09:00:00Z',
-  validFrom: '2024-01-15T09:00:00Z',
-  validUntil: '2027-01-15T09:00:00Z',
-  evidence: [
-    {
-      id: 'https://example.edu/evidence/alice/capstone',
-      name: 'Capstone report',
-      description: 'An analysis of city bike-share data.',
-      narrative: 'Graded **A** by two assessors.',
-    },
-  ],
-  alignments: [
-    { name: 'Statistical analysis', url: 'https://skills.example/esco/stats', framework: 'ESCO', code: 'S1.2.3' },
-    { name: 'Data visualisation', framework: 'ESCO', code: 'S1.2.7' },
-  ],
-  tags: ['data', 'statistics', 'python'],
-};
-
 const PASSED = passedChecks(VIEW, NOW);
 
 const resultOf = (checks: Check[], view: BadgeView | null = VIEW): VerificationResult =>

@@ -3,42 +3,19 @@ import { html } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import type { Check, VerificationResult } from '../src/core/result.js';
 import type { FetchRecord, Verifier } from '../src/core/verify.js';
-import type { BadgeView } from '../src/core/view.js';
 import { cannedResult, passedChecks } from '../test/helpers/canned-results.js';
 import { transcript } from '../test/helpers/canned-nested.js';
 import type { ObInspector } from '../src/components/inspector/inspector.js';
 import '../src/components/inspector/inspector.js';
+import { SAMPLE_VIEW as VIEW, STORY_NOW as NOW } from './sample-badge.js';
 
 // Canned results and network logs: the stories show how <ob-inspector> reports each outcome,
 // without keys or network. Each story hands the element an input as a visitor would (a pasted
 // token, a file, an address); the canned verifier answers it, and the embed preview too.
-const NOW = new Date('2025-06-01T12:00:00Z');
-
-const IMAGE = `data:image/png;base64,${
-  // A one-pixel PNG, scaled by the card: enough to show where the image sits.
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkaGD4DwAD+gH/2t0y4QAAAABJRU5ErkJggg=='
-}`;
 
 /** A token shaped like a compact JWS, so the embed snippet inlines it; the canned verifier never reads it. */
 const TOKEN =
   'eyJhbGciOiJFZERTQSIsImtpZCI6ImRpZDp3ZWI6ZXhhbXBsZS5lZHUja2V5LTEifQ.eyJ2YyI6eyJuYW1lIjoiRGF0YSBMaXRlcmFjeSJ9fQ.c2lnbmF0dXJl';
-
-const VIEW: BadgeView = {
-  spec: 'ob3',
-  credentialId: 'urn:uuid:2f6c8d3e-1b1a-4c55-9d7e-0a1b2c3d4e5f',
-  name: 'Data Literacy Foundations',
-  description: 'Awarded to learners who can find, clean, analyse and present real-world data sets.',
-  image: { url: IMAGE, alt: 'Data Literacy Foundations badge' },
-  achievementType: 'Certificate',
-  issuer: { id: 'did:web:example.edu', name: 'Example University', url: 'https://example.edu' },
-  recipient: { name: 'Alice Example' },
-  issuedOn: '2024-01-15T09:00:00Z',
-  validFrom: '2024-01-15T09:00:00Z',
-  validUntil: '2027-01-15T09:00:00Z',
-  evidence: [],
-  alignments: [],
-  tags: ['data', 'statistics'],
-};
 
 const TRUST = {
   issuerId: 'did:web:example.edu',
