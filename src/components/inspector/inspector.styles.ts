@@ -20,16 +20,6 @@ export const styles = css`
     container-type: inline-size;
   }
 
-  :host([hidden]) {
-    display: none;
-  }
-
-  *,
-  *::before,
-  *::after {
-    box-sizing: border-box;
-  }
-
   p,
   ul,
   ol,
@@ -38,11 +28,6 @@ export const styles = css`
   pre,
   figure {
     margin: 0;
-  }
-
-  a {
-    color: var(--_link);
-    text-underline-offset: 0.15em;
   }
 
   a:focus-visible,
@@ -54,24 +39,6 @@ export const styles = css`
   [tabindex]:focus-visible {
     outline: 2px solid var(--_link);
     outline-offset: 2px;
-  }
-
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    padding: 0;
-    margin: -1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
-
-  .icon {
-    flex: none;
-    width: 1.1em;
-    height: 1.1em;
   }
 
   .inspector {
