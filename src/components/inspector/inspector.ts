@@ -18,7 +18,7 @@ import { embedFor, previewOf, type Embed } from './embed-offer.js';
 import { messageContextOf } from './formatting.js';
 import { inputHandlers } from './input-events.js';
 import { checkingText, readInput, subjectOf, type AcceptedInput, type InputReading } from './input-reading.js';
-import { styles } from './inspector.styles.js';
+import { sectionStyles, styles } from './inspector.styles.js';
 import { downloadReport } from './report.js';
 import { renderActions } from './sections/actions.js';
 import { renderChecks } from './sections/checks.js';
@@ -97,7 +97,7 @@ type InspectorState = (typeof STATES)[number];
  * @cssproperty --max-width - Maximum width of the element.
  */
 export class ObInspector extends LitElement {
-  static override styles = [tokens, baseStyles, checkListStyles, styles];
+  static override styles = [tokens, baseStyles, checkListStyles, styles, sectionStyles];
 
   /**
    * The verifier to use (your fetch, documents, DID resolvers, trust in http did:web hosts…). The
