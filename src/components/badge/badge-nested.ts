@@ -24,7 +24,7 @@ import type { NarrativeRenderer, Rendered } from './sections/common.js';
  * What `<ob-badge>` draws for credentials inside credentials: a CLR transcript's achievements, a
  * presentation's holder and credentials, endorsements, and a standalone endorsement's statement.
  * Only badges that carry such results need it, so the element loads this module with `import()`
- * when one does (see `nestedCards` in badge.ts) and draws the rest of the card meanwhile.
+ * when one does (see `nestedCards` in badge-lazy-parts.ts) and draws the rest of the card meanwhile.
  *
  * Plain functions of the element (its options, its strings, the state of its nested cards: the
  * `BadgeHost` members) like the sections/ of the card. lit, the sections and the helpers it shares

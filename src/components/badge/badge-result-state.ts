@@ -22,7 +22,7 @@ export interface DrawnNarrative {
 /**
  * What a card keeps for the result it shows: which nested cards are open, how many may be drawn,
  * whether their module failed to load, the narratives drawn. A new result starts afresh with a
- * new one (`update()` in badge.ts).
+ * new one (`beforeRender`, from `update()` in badge.ts).
  */
 export class ResultState {
   /** Ids of the nested cards shown expanded. */
