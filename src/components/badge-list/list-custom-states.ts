@@ -1,9 +1,7 @@
 import type { ListSummary } from '../../messages/list-messages.js';
+import { customStatesOf, toggleCustomState } from '../base/custom-states.js';
 
-/**
- * The list's custom states (`:state(loading)`, `error`, `empty`, `checking`, `settled`), kept in
- * this one module so that a shared helper for custom states can replace it without touching the view.
- */
+/** The list's custom states (`:state(loading)`, `error`, `empty`, `checking`, `settled`): which are on, from what. */
 
 /** What the states are drawn from. */
 export interface ListStateInput {
@@ -17,12 +15,8 @@ export interface ListStateInput {
  * (a subclass) or unsupported: the list works without custom states.
  */
 export function listStates(host: HTMLElement): ((input: ListStateInput) => void) | undefined {
-  let states: Set<string>;
-  try {
-    states = host.attachInternals().states as Set<string>;
-  } catch {
-    return undefined;
-  }
+  const states = customStatesOf(host);
+  if (!states) return undefined;
   return ({ loading, error, summary }) => {
     const on = {
       loading,
@@ -31,13 +25,6 @@ export function listStates(host: HTMLElement): ((input: ListStateInput) => void)
       checking: (summary?.pending ?? 0) > 0,
       settled: (summary?.total ?? 0) > 0 && summary?.pending === 0,
     };
-    for (const [name, value] of Object.entries(on)) {
-      try {
-        if (value) states.add(name);
-        else states.delete(name);
-      } catch {
-        // Browsers that predate `:state()`.
-      }
-    }
+    for (const [name, value] of Object.entries(on)) toggleCustomState(states, name, value);
   };
 }

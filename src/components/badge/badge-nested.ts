@@ -1,99 +1,42 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing } from 'lit';
 import type { Check, NestedResult, NestedRole, VerificationResult } from '../../core/result.js';
-import { firstProblem, isNotRequested } from '../../core/result.js';
 import type { BadgeView } from '../../core/view.js';
-import {
-  withFallback,
-  type CardMessages,
-  type MessageContext,
-  type NestedCounts,
-  type NestedMessages,
-} from '../../messages/messages-base.js';
+import { languageOf } from '../../messages/format-date.js';
+import { withFallback, type CardMessages } from '../../messages/messages-base.js';
 import { nestedEn } from '../../messages/messages-nested.js';
-import {
-  arrangeNested,
-  countNested,
-  flattenNested,
-  orderEndorsements,
-  verdictOfNested,
-  type NestedNode,
-} from '../../render/nested.js';
+import { arrangeNested, countNested, flattenNested, type NestedNode } from '../../render/nested.js';
 import { displayId } from '../../render/display-id.js';
-import { mayBeMarkdown } from '../../render/markdown.js';
-import { clip, list, text } from '../../render/untrusted.js';
+import { list, text } from '../../render/untrusted.js';
 import { icon } from '../base/icons.js';
+import type { BadgeHost } from './badge-host.js';
 import { isolated } from './badge-parts.js';
+import {
+  nestedName,
+  renderNestedSummary,
+  type CardSections,
+  type NestedContext,
+  type NestedPartMessages,
+} from './nested-context.js';
+import { renderEndorsements, renderEndorsementStatement } from './nested-endorsements.js';
+import type { NarrativeRenderer, Rendered } from './sections/common.js';
 
 /**
  * What `<ob-badge>` draws for credentials inside credentials: a CLR transcript's achievements, a
  * presentation's holder and credentials, endorsements, and a standalone endorsement's statement.
  * Only badges that carry such results need it, so the element loads this module with `import()`
- * when one does (see `nestedCards` in badge.ts) and draws the rest of the card meanwhile.
+ * when one does (see `nestedCards` in badge-lazy-parts.ts) and draws the rest of the card meanwhile.
  *
- * Pure functions of a context the element hands over: its options, its strings, the state of its
- * nested cards, and the element's methods it draws the rest of the card with. lit and the helpers
- * it shares with the element are ordinary imports: the build's chunk plan (vite.config.ts) keeps
- * them in the script-tag file, which this chunk imports. Never the element itself.
+ * Plain functions of the element (its options, its strings, the state of its nested cards: the
+ * `BadgeHost` members) like the sections/ of the card. lit, the sections and the helpers it shares
+ * with the element are ordinary imports: the build's chunk plan (vite.config.ts) keeps them in the
+ * script-tag file, which this chunk imports.
  */
 
 export { nestedStyles } from './badge-nested.styles.js';
-
-/** A check context, as the element makes it for a result: the message context and the page language. */
-export type CheckContext = MessageContext & { readonly lang: string | undefined };
-
-/** The strings the nested parts draw with: the card's, and those of credentials inside credentials. */
-export type NestedPartMessages = CardMessages & NestedMessages;
-
-/** What the element hands over: its strings are the card's (merged), and the page's own `messages`. */
-export interface NestedOptions extends Omit<NestedContext, 'messages'> {
-  /** The card's strings, already merged with the page's (`withFallback(messages, cardEn)`). */
-  readonly card: CardMessages;
-  /** The page's `messages` as given: the nested strings are merged from it here (`nestedEn`). */
-  readonly custom: unknown;
-}
-
-interface NestedContext {
-  readonly messages: NestedPartMessages;
-  /** The element's language (`lang` of it or an ancestor), given to the nested cards. */
-  readonly lang: string | undefined;
-  readonly compact: boolean;
-  readonly noChecks: boolean;
-  readonly noEvidence: boolean;
-  /** Ids of the nested cards shown expanded, and how a card's button opens or closes one. */
-  readonly open: ReadonlySet<string>;
-  readonly toggle: (id: string) => void;
-  /**
-   * The nested cards this render may still draw (`left`, counted down as they are drawn), and
-   * whether one had to wait for a later render (`waiting`, set here).
-   */
-  readonly cards: { left: number; waiting: boolean };
-  readonly link: (url: string | undefined, content: unknown, className?: string) => TemplateResult;
-  readonly sectionHeading: (id: string, label: string, level: number) => TemplateResult;
-  readonly checkContext: (result: VerificationResult) => CheckContext;
-  readonly renderChecks: (
-    result: VerificationResult,
-    checks: readonly Check[],
-    context: CheckContext,
-    badge: BadgeView | undefined,
-    options: { part: string; summary: string },
-  ) => TemplateResult;
-}
-
-/** Renders a narrative (Markdown while the badge's allowance lasts, else plain text). */
-export type NarrativeRenderer = (source: string) => unknown;
-
-/** A template, or lit's `nothing`. */
-type Rendered = TemplateResult | typeof nothing;
+export { hasEndorsementMarkdown } from './nested-endorsements.js';
 
 /** Cards added per idle period after the first ones, so a 100-achievement transcript never blocks the page. */
 const NESTED_CHUNK = 24;
-/** Names of nested credentials that did not verify, listed in the summary; the rest are counted. */
-const MAX_NESTED_NAMES = 5;
-/** How long a nested credential's name (or an endorser's) is shown in a summary or a button. */
-const MAX_NESTED_NAME = 80;
-/** A comment of an endorsement that did not verify is shown as plain text, at most this long. */
-const MAX_UNTRUSTED_COMMENT = 600;
-
 /**
  * Calls `grow` with how many more nested cards to draw when the browser is idle (at the latest
  * after 100 ms). Each card is an element with its own shadow root: creating them, not laying them
@@ -132,8 +75,20 @@ function nestedMessages(card: CardMessages, custom: unknown): NestedPartMessages
   return merged;
 }
 
-export function nestedRenderer(options: NestedOptions): NestedRenderer {
-  const ctx: NestedContext = { ...options, messages: nestedMessages(options.card, options.custom) };
+/** What draws the nested parts of `host`'s card in this render. */
+export function nestedRenderer(
+  host: BadgeHost,
+  link: CardSections['link'],
+  sectionHeading: CardSections['sectionHeading'],
+  checkContextOf: CardSections['checkContextOf'],
+  renderChecks: CardSections['renderChecks'],
+): NestedRenderer {
+  const ctx: NestedContext = {
+    host,
+    messages: nestedMessages(host._m, host.messages),
+    lang: languageOf(host),
+    sections: { link, sectionHeading, checkContextOf, renderChecks },
+  };
   return {
     holder: (badge, result) => renderHolder(ctx, badge, result),
     endorsementStatement: (badge, result, renderNarrative) =>
@@ -143,11 +98,12 @@ export function nestedRenderer(options: NestedOptions): NestedRenderer {
   };
 }
 
-/** Whether a verified endorsement among `items` has a comment that may be Markdown (the others are plain text). */
-export function hasEndorsementMarkdown(items: readonly NestedResult[]): boolean {
-  return items.some(
-    (item) => verdictOfNested(item) === 'verified' && mayBeMarkdown(text(item.result.badge?.endorsement?.comment)),
-  );
+/** Opens a nested card, or closes it. */
+function toggle(host: BadgeHost, id: string): void {
+  const open = new Set(host._shown.open);
+  if (!open.delete(id)) open.add(id);
+  host._shown.open = open;
+  host.requestUpdate();
 }
 
 /** A presentation's holder, and whether the key that signed it is theirs. */
@@ -169,78 +125,6 @@ function renderHolder(ctx: NestedContext, badge: BadgeView, result: Verification
       >${isolated((who) => ctx.messages.presentedBy(who, outcome), shown)}</span
     >
   </p>`;
-}
-
-/**
- * A standalone endorsement credential: who endorses what, and the endorser's comment. Unless it
- * is verified, only what it claims to be (the card's banner says why).
- */
-function renderEndorsementStatement(
-  ctx: NestedContext,
-  badge: BadgeView,
-  result: VerificationResult,
-  renderNarrative: NarrativeRenderer,
-): Rendered {
-  if (badge.spec !== 'endorsement') return nothing;
-  const trusted = result.verdict === 'verified' && result.verified === true;
-  const endorser = nameOfIssuer(badge);
-  const subjectId = text(badge.endorsement?.subjectId);
-  const subject = subjectId ? displayId(subjectId, 120) : undefined;
-  const comment = text(badge.endorsement?.comment);
-  return html`<p part="endorsement" class="endorsement-statement ${trusted ? '' : 'claimed'}">
-      ${isolated((who, what) => (trusted ? ctx.messages.endorses(who, what) : ctx.messages.claimsToEndorse(who, what)), endorser, subject)}
-    </p>
-    ${!ctx.compact && comment ? html`<div class="endorsement-statement__comment">${renderNarrative(comment)}</div>` : nothing}`;
-}
-
-/** An issuer as a name: its own name (clipped), else its id as displayed. */
-function nameOfIssuer(badge: BadgeView | undefined): string | undefined {
-  const name = text(badge?.issuer?.name);
-  if (name) return clip(name, MAX_NESTED_NAME);
-  const id = text(badge?.issuer?.id);
-  return id ? displayId(id, MAX_NESTED_NAME) : undefined;
-}
-
-function nestedName(ctx: NestedContext, item: NestedResult): string {
-  const name = text(item.result.badge?.name);
-  return name ? clip(name, MAX_NESTED_NAME) : ctx.messages.untitledCredential;
-}
-
-/**
- * "12 of 13 achievements verified · 1 not verified", then the names of those that did not
- * verify, each quoted and isolated: a name is the issuer's text, never part of our sentence.
- */
-function renderNestedSummary(
-  ctx: NestedContext,
-  role: NestedRole,
-  items: readonly NestedResult[],
-  counts: NestedCounts,
-): TemplateResult {
-  const m = ctx.messages;
-  const problems = (['unverified', 'unknown'] as const).filter((verdict) => counts[verdict] > 0);
-  if (role === 'endorsement') {
-    // Endorsements are secondary: a plain count; each is named, with its verdict, in the list.
-    return html`<p part="nested-summary" class="nested__count nested__count--plain">
-      <span>${m.nestedSummary(role, counts)}</span>
-      ${problems.map((verdict) => html` <span class="nested__tally">${m.nestedCount(verdict, counts[verdict])}</span>`)}
-    </p>`;
-  }
-  const tone = counts.unverified > 0 ? 'unverified' : counts.unknown > 0 ? 'unknown' : 'verified';
-  return html`<div part="nested-summary" class="nested__summary nested__summary--${tone}">
-    <p class="nested__count">
-      ${icon(tone, 'icon nested__icon')}<span>${m.nestedSummary(role, counts)}</span>
-      ${problems.map((verdict) => html` <span class="nested__tally">${m.nestedCount(verdict, counts[verdict])}</span>`)}
-    </p>
-    ${problems.map((verdict) => {
-      const names = items.filter((item) => verdictOfNested(item) === verdict).map((item) => nestedName(ctx, item));
-      const shown = names.slice(0, MAX_NESTED_NAMES);
-      return html`<p class="nested__names">
-        <span class="nested__lead">${m.nestedNamesLead(verdict)}</span>
-        ${shown.map((name) => html` <bdi class="nested__name"><q>${name}</q></bdi>`)}
-        ${names.length > shown.length ? html`<span class="nested__more">${m.nestedMore(names.length - shown.length)}</span>` : nothing}
-      </p>`;
-    })}
-  </div>`;
 }
 
 /**
@@ -266,10 +150,10 @@ function renderNested(
         };
   // The summary names them in the order the cards are shown.
   const summary = renderNestedSummary(ctx, role, flattenNested(arrangement), countNested(items));
-  if (ctx.compact) return summary;
+  if (ctx.host.compact) return summary;
   const labelled = arrangement.mode === 'type';
   const titleId = `${role}-title`;
-  const before = ctx.cards.left;
+  const before = ctx.host._cards.left;
   const groups = arrangement.groups.map((group, index) => {
     const cards = group.nodes.map((node) => renderNestedCard(ctx, node, role, level + (labelled ? 3 : 2), badge));
     if (!labelled)
@@ -286,7 +170,7 @@ function renderNested(
       </ul>
     </div>`;
   });
-  const shown = before - ctx.cards.left;
+  const shown = before - ctx.host._cards.left;
   const waiting = shown < items.length;
   return html`<section
     part=${role === 'achievement' ? 'transcript' : 'credentials'}
@@ -295,7 +179,7 @@ function renderNested(
     aria-labelledby=${titleId}
     aria-busy=${waiting ? 'true' : 'false'}
   >
-    ${ctx.sectionHeading(titleId, m.nestedHeading(role), level)} ${summary} ${groups}
+    ${ctx.sections.sectionHeading(titleId, m.nestedHeading(role), level)} ${summary} ${groups}
     ${waiting ? html`<p class="nested__progress">${m.nestedProgress(shown, items.length)}</p>` : nothing}
   </section>`;
 }
@@ -308,14 +192,14 @@ function renderNestedCard(
   level: number,
   outer: BadgeView,
 ): Rendered {
-  if (ctx.cards.left <= 0) {
-    ctx.cards.waiting = true;
+  if (ctx.host._cards.left <= 0) {
+    ctx.host._cards.waiting = true;
     return nothing;
   }
-  ctx.cards.left--;
+  ctx.host._cards.left--;
   const m = ctx.messages;
   const id = `${role}-${node.index}`;
-  const open = ctx.open.has(id);
+  const open = ctx.host._shown.open.has(id);
   // A closed card leaves out what the outer card already says: the same learner, the same issuer.
   const view = node.item.result.badge;
   const recipient = text(outer.recipient?.name);
@@ -331,8 +215,8 @@ function renderNestedCard(
       lang=${ctx.lang ?? nothing}
       heading-level=${Math.min(6, level)}
       ?compact=${!open}
-      ?no-checks=${!open || ctx.noChecks}
-      ?no-evidence=${ctx.noEvidence}
+      ?no-checks=${!open || ctx.host.noChecks}
+      ?no-evidence=${ctx.host.noEvidence}
       .messages=${m}
       .verification=${node.item.result}
     ></ob-badge>
@@ -342,7 +226,7 @@ function renderNestedCard(
       class="nested__toggle"
       aria-expanded=${open ? 'true' : 'false'}
       aria-controls=${id}
-      @click=${() => ctx.toggle(id)}
+      @click=${() => toggle(ctx.host, id)}
     >
       ${open ? m.hideDetails : m.showDetails}<span class="sr-only">: ${nestedName(ctx, node.item)}</span>
     </button>
@@ -351,91 +235,6 @@ function renderNestedCard(
         ? html`<ul class="nested__list nested__list--children">
             ${node.children.map((child) => renderNestedCard(ctx, child, role, level + 1, outer))}
           </ul>`
-        : nothing
-    }
-  </li>`;
-}
-
-/**
- * Endorsements of this credential, its achievement or its issuer: verified ones first, as
- * endorsements; the others after them, plainly marked not verified, with no link, logo or
- * Markdown (their words are shown as plain text), so nothing about them reads as trusted.
- */
-function renderEndorsements(
-  ctx: NestedContext,
-  endorsements: readonly NestedResult[],
-  level: number,
-  renderNarrative: NarrativeRenderer,
-): Rendered {
-  const items = orderEndorsements(endorsements);
-  if (items.length === 0) return nothing;
-  const m = ctx.messages;
-  return html`<section
-    part="endorsements"
-    class="section endorsements"
-    role="group"
-    aria-labelledby="endorsement-title"
-  >
-    ${ctx.sectionHeading('endorsement-title', m.nestedHeading('endorsement'), level)}
-    ${renderNestedSummary(ctx, 'endorsement', items, countNested(items))}
-    <ul class="endorsements__list">
-      ${items.map((item) => {
-        try {
-          return renderEndorsement(ctx, item, renderNarrative);
-        } catch {
-          // One endorsement we could not draw: said so, without taking the badge down with it.
-          return html`<li class="endorsement endorsement--untrusted">
-            <p class="verdict verdict--small verdict--unverified">
-              ${icon('unverified')}<span class="verdict__text">${m.verdict('unverified')}</span>
-            </p>
-            <p class="endorsement__reason">${m.unexpectedError}</p>
-          </li>`;
-        }
-      })}
-    </ul>
-  </section>`;
-}
-
-function renderEndorsement(ctx: NestedContext, item: NestedResult, renderNarrative: NarrativeRenderer): TemplateResult {
-  const m = ctx.messages;
-  const result = item.result;
-  const verdict = verdictOfNested(item);
-  const trusted = verdict === 'verified';
-  const view = result.badge;
-  const endorser = nameOfIssuer(view) ?? m.untitledCredential;
-  const id = text(view?.issuer?.id);
-  const shortId = id ? displayId(id) : undefined;
-  const comment = text(view?.endorsement?.comment);
-  const context = ctx.checkContext(result);
-  const all = list<Check>(result.checks).filter((check) => check !== null && typeof check === 'object');
-  const checks = all.filter((check) => !isNotRequested(check));
-  const problem = trusted ? undefined : firstProblem(all);
-  return html`<li class="endorsement endorsement--${trusted ? 'trusted' : 'untrusted'}">
-    <div class="endorsement__head">
-      <p class="endorsement__by">
-        <span class="label">${trusted ? m.endorsedBy : m.claimsEndorsedBy}</span>
-        ${trusted ? ctx.link(view?.issuer?.url, endorser, 'endorsement__name') : html`<span class="endorsement__name">${endorser}</span>`}
-        ${shortId && shortId !== endorser ? html`<span class="issuer__id">${shortId}</span>` : nothing}
-      </p>
-      <p class="verdict verdict--small verdict--${verdict}">
-        ${icon(verdict)}<span class="verdict__text">${m.verdict(verdict)}</span>
-      </p>
-    </div>
-    <p class="endorsement__about">${m.endorsementAbout(item.about?.target)}</p>
-    ${problem ? html`<p class="endorsement__reason">${m.checkSentence(problem, context)}</p>` : nothing}
-    ${
-      comment
-        ? html`<div class="endorsement__comment">
-            ${trusted ? renderNarrative(comment) : html`<p class="md--plain">${clip(comment, MAX_UNTRUSTED_COMMENT)}</p>`}
-          </div>`
-        : nothing
-    }
-    ${
-      !ctx.noChecks && checks.length > 0
-        ? ctx.renderChecks(result, checks, context, view, {
-            part: 'endorsement-checks',
-            summary: m.endorsementChecksSummary(checks.length),
-          })
         : nothing
     }
   </li>`;

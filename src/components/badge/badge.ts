@@ -1,160 +1,30 @@
-import { adoptStyles, html, LitElement, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
-import type { BakedImage, Check, NestedResult, VerificationResult } from '../../core/result.js';
-import { firstProblem, isNotRequested } from '../../core/result.js';
+import { LitElement, nothing, type PropertyValues } from 'lit';
+import type { Check, VerificationResult } from '../../core/result.js';
 import type { TrustList } from '../../core/trust/trust.js';
-import type { Verifier, VerifyInput } from '../../core/verify.js';
-import type { AlignmentView, BadgeView, EvidenceView } from '../../core/view.js';
+import type { Verifier } from '../../core/verify.js';
 import { ObVerifiedEvent } from '../../events/verified-event.js';
-import { defaultVerifier } from '../base/default-verifier.js';
-import { displayId } from '../../render/display-id.js';
-import { formatDate, formatDateTime, formatTime, languageOf } from '../../messages/format-date.js';
-import { nestedOf } from '../../render/nested-results.js';
 import {
-  isMarkdownReady,
-  loadMarkdown,
-  markdownStyles,
-  mayBeMarkdown,
-  MAX_MARKDOWN_LENGTH,
-  renderMarkdown,
-  renderPlainText,
-} from '../../render/markdown.js';
-import {
-  areProblemMessagesReady,
   cardEn,
-  displayHost,
-  loadProblemMessages,
   withFallback,
   type CardMessages,
   type DisplayVerdict,
   type Messages,
-  type TrustMessages,
 } from '../../messages/messages-base.js';
-import type * as NearViewportModule from '../base/near-viewport.js';
-import type * as BakedImageModule from '../base/baked-image-url.js';
-import { safeImageUrl, safeLinkUrl } from '../../render/safe-url.js';
-import { clip, list, text } from '../../render/untrusted.js';
-import { isResult, resultFromError, setCustomState } from '../base/results.js';
-import { VerifyController } from '../base/verify-controller.js';
-import { lazyModule } from '../base/lazy-module.js';
-import { verifyQueue, type ReleaseSlot } from '../base/verify-queue.js';
-import type * as TrustModule from './badge-trust.js';
-import type { CheckContext, NarrativeRenderer, NestedRenderer } from './badge-nested.js';
+import { baseStyles } from '../base/base.styles.js';
 import { checkListStyles } from '../base/check-list.styles.js';
-import { CHECK_ICONS, icon } from '../base/icons.js';
-import { isolated, knownOf, trustOf } from './badge-parts.js';
+import { customStatesOf, setCustomState } from '../base/custom-states.js';
+import { isResult, resultFromError } from '../base/results.js';
+import { verifyQueue } from '../base/verify-queue.js';
 import { tokens } from '../tokens.styles.js';
-import { styles } from './badge.styles.js';
-
-/** Inline credential types read from a child `<script>`; browsers never execute these types. */
-const INLINE_TYPES = new Set(['application/json', 'application/ld+json', 'application/jwt', 'application/vc+jwt']);
+import { displayOf, renderCard } from './badge-card.js';
+import { isLazy, readInline } from './badge-input.js';
+import { nearViewport, releaseBaked, stopGrowing } from './badge-lazy-parts.js';
+import { afterRender, beforeRender, ResultState } from './badge-result-state.js';
+import { imageErrorHandler } from './sections/image.js';
+import { createRun, type RunHost } from './badge-run.js';
+import { sectionStyles, styles } from './badge.styles.js';
 
 const STATES = ['loading', 'verified', 'unverified', 'unknown', 'error'] as const;
-
-/**
- * Narrative characters one badge renders as Markdown; later narratives are shown as plain text.
- * Each narrative's lexing is bounded (ADR 0012), but a badge can carry a criteria narrative and 50
- * evidence narratives of 20 KB each.
- */
-const MARKDOWN_CHARS_PER_BADGE = 30_000;
-
-/** The longest revocation reason shown; the issuer's words, quoted, so a reason cannot fill the card. */
-const MAX_REASON = 200;
-
-/**
- * Nested cards (a transcript's achievements, a presentation's credentials) drawn in the first
- * render; the rest follow in chunks, one per idle period (`growLater` in badge-nested.ts), so a
- * 100-achievement transcript never blocks the page in one long task.
- */
-const NESTED_FIRST = 16;
-
-/** Loaded with `import()` by the first `loading="lazy"` badge: most pages have none. */
-let nearViewport: typeof NearViewportModule | undefined;
-
-/**
- * What draws credentials inside credentials, loaded once, as Markdown is: only badges with nested
- * results, presentations and endorsements need it.
- */
-const nestedCards = lazyModule(() => import('./badge-nested.js'));
-
-/** What draws who the issuer is, loaded once: only pages that name a trust list or set `check-domain` need it. */
-const trustLines = lazyModule(() => import('./badge-trust.js'));
-
-/** Whether a result has parts that the nested module draws: results inside it, a holder, an endorsement statement. */
-function needsNested(badge: BadgeView, result: VerificationResult): boolean {
-  return badge.spec === 'vp' || badge.spec === 'endorsement' || list(result.nested).length > 0;
-}
-
-type RunArgs = readonly [
-  credential: unknown,
-  src: string | undefined,
-  inline: string | undefined,
-  verifier: Verifier | undefined,
-  now: Date | undefined,
-  recipient: string | undefined,
-  proxy: string | undefined,
-  trustList: unknown,
-  trustedIssuers: string | undefined,
-  checkDomain: boolean,
-];
-
-/**
- * How long the checks settled so far wait to be drawn: each check re-rendered the card, and a
- * warm wall's badges settle within this anyway, so they draw their result and no progress.
- */
-const PROGRESS_DELAY_MS = 100;
-
-/** Checks in the order most formats run them: while checking, the first one not settled is named as next. */
-const CHECK_ORDER = ['format', 'proof', 'issuer', 'validity', 'status'];
-
-/** A check's status as drawn: anything that is not one of the four reads as failed. */
-function statusOf(check: Check | undefined): keyof typeof CHECK_ICONS {
-  const status = check?.status;
-  return status === 'passed' || status === 'warning' || status === 'skipped' ? status : 'failed';
-}
-
-/**
- * Whether a result shows sentences for problems (a check that failed or could not be completed),
- * its own or a nested credential's: those sentences are loaded on demand (`loadProblemMessages`).
- */
-function hasProblems(result: Partial<VerificationResult> | undefined, depth = 0): boolean {
-  const checks = list<Check>(result?.checks);
-  if (checks.some((check) => check?.status !== 'passed' && check?.status !== 'skipped')) return true;
-  const nested = depth < 4 ? list<NestedResult>(result?.nested) : [];
-  return nested.some((item) => hasProblems(item?.result, depth + 1));
-}
-
-/** Loaded with `import()` for the first badge that arrived as a baked image. */
-let bakedModule: typeof BakedImageModule | undefined;
-
-/**
- * Loads (once per page) what drawing `result` needs beyond the script-tag bundle: the sentences
- * for its problems, the helper that shows a baked image, what draws who the issuer is (when the
- * result has `trust`, or `trustAsked`: the run asked for it). `undefined` when nothing is missing,
- * else whether all of it loaded; never rejects (without them the card is still drawn: general
- * sentences, the placeholder image, no trust lines).
- */
-function prepare(result: VerificationResult | undefined, trustAsked = false): Promise<boolean> | undefined {
-  const loads: Promise<unknown>[] = [];
-  if (!areProblemMessagesReady() && hasProblems(result)) loads.push(loadProblemMessages());
-  if (!trustLines.module && (trustAsked || trustOf(result))) loads.push(trustLines.load());
-  if (!bakedModule && result?.bakedImage) {
-    loads.push(import('../base/baked-image-url.js').then((module) => (bakedModule = module)));
-  }
-  return loads.length > 0
-    ? Promise.all(loads).then(
-        () => true,
-        () => false,
-      )
-    : undefined;
-}
-
-function noop(): void {}
-
-/** The page owner's identity from `<meta name="ob-recipient" content="…">`, if the page has one. */
-function metaRecipient(document: Document): string | undefined {
-  const meta = document.querySelector('meta[name="ob-recipient" i]');
-  return text(meta?.getAttribute('content'))?.trim();
-}
 
 /**
  * Verifies an Open Badge / Verifiable Credential in the browser and shows it as a card.
@@ -250,8 +120,8 @@ function metaRecipient(document: Document): string | undefined {
  * @cssproperty --padding - Card padding.
  * @cssproperty --max-width - Card maximum width.
  */
-export class ObBadge extends LitElement {
-  static override styles = [tokens, checkListStyles, styles];
+export class ObBadge extends LitElement implements RunHost {
+  static override styles = [tokens, baseStyles, checkListStyles, styles, sectionStyles];
 
   /** @internal Declared here rather than with decorators: this class is in every page's first download. */
   static override properties = {
@@ -271,8 +141,8 @@ export class ObBadge extends LitElement {
     trustList: { attribute: false },
     checkDomain: { type: Boolean, attribute: 'check-domain' },
     loading: {},
-    _inline: { state: true },
-    _brokenImages: { state: true },
+    /** @private */ _inline: { state: true },
+    /** @private */ _brokenImages: { state: true },
   };
 
   /**
@@ -388,159 +258,29 @@ export class ObBadge extends LitElement {
    */
   loading: 'eager' | 'lazy' = 'eager';
 
-  private _inline: string | undefined;
-
-  /**
-   * Image URLs that failed to load (gone, not an image, blocked). A badge image falls back to the
-   * placeholder and an issuer logo is left out, rather than a broken-image icon on the card.
-   */
-  private _brokenImages: ReadonlySet<string> = new Set();
-
-  private readonly _onImageError = (event: Event): void => {
-    const url = (event.target as HTMLImageElement).getAttribute('src');
-    if (url !== null && !this._brokenImages.has(url)) this._brokenImages = new Set([...this._brokenImages, url]);
-  };
-
-  private readonly _internals: ElementInternals;
+  /** @internal */ _inline: string | undefined;
+  /** @internal */ _brokenImages: ReadonlySet<string> = new Set();
+  /** @internal */ readonly _onImageError = imageErrorHandler(this);
+  /** @internal */ _shown = new ResultState(undefined);
+  /** @internal */ _cards = { left: 0, waiting: false };
+  /** @internal */ _grow: { readonly cancel: () => void } | undefined;
+  /** @internal */ _nestedWaiting = false;
+  /** @internal */ _nestedLoad: Promise<void> | undefined;
+  /** @internal */ _preparedFor: VerificationResult | undefined;
+  /** @internal */ _prepareLoad: Promise<void> | undefined;
+  /** @internal */ _pendingEvent: VerificationResult | undefined;
+  /** @internal */ _progress: readonly Check[] = [];
+  /** @internal */ _trustProblem: VerificationResult | undefined;
+  /** @internal */ _baked: RunHost['_baked'];
+  private readonly _states = customStatesOf(this);
   private _observer: MutationObserver | undefined;
   /** `verification` as last read, and the result it stands for (an error result when it is not one). */
   private _presetInput: unknown;
   private _presetResult: VerificationResult | undefined;
-  /** The result the nested cards below were drawn for; their open/closed state and progress reset with it. */
-  private _nestedFor: VerificationResult | undefined;
-  /** Ids of the nested cards shown expanded. */
-  private _open: ReadonlySet<string> = new Set();
-  /** How many nested cards may be drawn now; how many are left in this render, and whether any waited. */
-  private _nestedLimit = NESTED_FIRST;
-  private _cards: { left: number; waiting: boolean } = { left: NESTED_FIRST, waiting: false };
-  private _grow: { readonly cancel: () => void } | undefined;
-  /** Whether this render left nested parts out until the nested module has loaded. */
-  private _nestedWaiting = false;
-  /** The load they wait for; settles once the render after it has been requested. */
-  private _nestedLoad: Promise<void> | undefined;
-  /** Whether that load failed for this result: the card is then shown without its nested parts. */
-  private _nestedFailed = false;
-  /**
-   * What a shown result needs loaded (see `prepare`), when it was not verified here (a
-   * `verification`): the result it was asked for, and the load; the render after it draws it whole.
-   */
-  private _preparedFor: VerificationResult | undefined;
-  private _prepareLoad: Promise<void> | undefined;
-  /** Whether the shadow root has the nested parts' styles (adopted when it first draws them). */
-  private _nestedStyled = false;
-  /** Whether the shadow root has the styles of rendered Markdown (adopted when it first draws some). */
-  private _markdownStyled = false;
-  /** Whether the shadow root has the trust lines' styles (adopted when it first draws them). */
-  private _trustStyled = false;
-  /** The narratives drawn for the current result (see `_narratives`); cleared with the result. */
-  private _narrativeMemo = new Map<string, { level: number; markdown: boolean; ready: boolean; drawn: unknown }>();
-  private _pendingEvent: VerificationResult | undefined;
   /** `messages` as last read, and it with the English strings for what it lacks. */
   private _messagesFor: unknown = cardEn;
   private _messagesMerged: CardMessages = cardEn;
-  /** The checks of the current run settled so far (while it is pending). */
-  private _progress: readonly Check[] = [];
-  /** The result of the run whose trust list could not be loaded or read (it shows the note). */
-  private _trustProblem: VerificationResult | undefined;
-  /** The baked image shown, and the URL made for it (revoked when the result changes or the element leaves). */
-  private _baked: { readonly image: BakedImage; readonly url: string; readonly revoke: boolean } | undefined;
-
-  private readonly _run = new VerifyController<RunArgs, VerificationResult>(this, {
-    args: () => {
-      // A settled result to show: nothing to verify (a pending run is aborted).
-      if (this._preset() !== undefined) return undefined;
-      const credential = this.credential ?? undefined;
-      const src = text(this.src);
-      if (credential === undefined && src === undefined && this._inline === undefined) return undefined;
-      return [
-        credential,
-        src,
-        this._inline,
-        this.verifier,
-        this.now,
-        text(this.recipient),
-        text(this.proxy),
-        this.trustList ?? undefined,
-        text(this.trustedIssuers)?.trim(),
-        this.checkDomain === true,
-      ];
-    },
-    task: async (
-      [credential, src, inline, verifier, now, recipientAttribute, proxy, given, listUrl, checkDomain],
-      { signal },
-    ) => {
-      const progress: Check[] = [];
-      this._progress = progress;
-      let progressTimer: ReturnType<typeof setTimeout> | undefined;
-      let release: ReleaseSlot | undefined;
-      // Who the issuer is, only when the page asked: a trust list, or `check-domain`. What draws it
-      // loads beside the verifier.
-      const trustAsked = checkDomain || given !== undefined || listUrl !== undefined;
-      if (trustAsked) void trustLines.load().catch(noop);
-      try {
-        const input = this._toInput(credential, src, inline);
-        if (this._isLazy()) {
-          // If it cannot be loaded, the badge is simply verified now.
-          nearViewport ??= await import('../base/near-viewport.js').catch(() => undefined);
-          signal.throwIfAborted();
-          // Still lazy once it has loaded (`loading` may have changed meanwhile): wait to come near.
-          if (nearViewport && this._isLazy()) await nearViewport.whenNearViewport(this, signal);
-        }
-        const trust = await this._trustListFor(given, listUrl, signal);
-        // A place among the page's running verifications: given back when this run settles or aborts.
-        release = verifyQueue.tryAcquire(signal) ?? (await verifyQueue.acquire(signal));
-        // The page-wide declaration is read now, when this badge is verified.
-        const recipient = recipientAttribute?.trim() ?? metaRecipient(this.ownerDocument);
-        const active = verifier ?? (await defaultVerifier(proxy?.trim()));
-        signal.throwIfAborted();
-        const result: unknown = await active.verify(input, {
-          signal,
-          ...(now ? { now } : {}),
-          ...(recipient ? { recipient } : {}),
-          ...(trust.list ? { trustList: trust.list } : {}),
-          ...(trustAsked ? { domainLinkage: true } : {}),
-          onCheck: (check) => {
-            if (signal.aborted) return;
-            // A problem: its sentence will be needed, start loading it now.
-            if (hasProblems({ checks: [check] })) void loadProblemMessages().catch(noop);
-            progress.push(check);
-            // Drawn a moment later, with whatever else settled meanwhile: a run that settles
-            // within it (a warm wall's badges) draws only its result.
-            progressTimer ??= setTimeout(() => {
-              progressTimer = undefined;
-              if (!signal.aborted) this.requestUpdate();
-            }, PROGRESS_DELAY_MS);
-          },
-        });
-        release();
-        const settled = isResult(result)
-          ? result
-          : resultFromError(new TypeError('The verifier returned no result'), now);
-        if (!signal.aborted) this._trustProblem = trust.problem ? settled : undefined;
-        await prepare(settled, trustAsked);
-        return settled;
-      } catch (error) {
-        if (signal.aborted) throw error;
-        const failed = resultFromError(error, now);
-        await prepare(failed);
-        return failed;
-      } finally {
-        clearTimeout(progressTimer);
-        release?.();
-      }
-    },
-    onComplete: (result) => {
-      this._pendingEvent = result;
-    },
-    onError: (error) => {
-      this._pendingEvent = resultFromError(error, this.now);
-    },
-  });
-
-  constructor() {
-    super();
-    this._internals = this.attachInternals();
-  }
+  private readonly _run = createRun(this);
 
   /** The last settled result (or the `verification` shown); `undefined` while checking or when there is no input. */
   get result(): VerificationResult | undefined {
@@ -573,8 +313,8 @@ export class ObBadge extends LitElement {
     return complete;
   }
 
-  /** The `verification` property as a result: `undefined` when not set, an error result when it is not one. */
-  private _preset(): VerificationResult | undefined {
+  /** @internal The `verification` property as a result: `undefined` when not set, an error result when it is not one. */
+  _preset(): VerificationResult | undefined {
     const given: unknown = this.verification;
     if (given === undefined || given === null) return undefined;
     if (given !== this._presetInput) {
@@ -591,93 +331,21 @@ export class ObBadge extends LitElement {
     // Back on the page: the baked image's URL was revoked on the way out; draw it again (and the
     // nested cards still waiting to be drawn).
     if (this.result?.bakedImage || this._cards.waiting) this.requestUpdate();
-    this._readInline();
+    this._inline = readInline(this);
     // Static pages may paste the <script> after the element upgrades, or edit it later.
-    this._observer ??= new MutationObserver(() => this._readInline());
+    this._observer ??= new MutationObserver(() => (this._inline = readInline(this)));
     this._observer.observe(this, { childList: true, subtree: true, characterData: true });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._observer?.disconnect();
-    this._releaseBaked();
-    this._stopGrowing();
+    releaseBaked(this);
+    stopGrowing(this);
   }
 
-  /** Makes the URL of the current result's baked image, releasing the previous one when it changed. */
-  private _syncBaked(): void {
-    const image = this.isConnected ? this.result?.bakedImage : undefined;
-    if (this._baked?.image === image) return;
-    this._releaseBaked();
-    // Without the helper (still loading, see `prepare`) the placeholder is drawn meanwhile.
-    if (!image || !bakedModule) return;
-    try {
-      const made = bakedModule.bakedImageUrl(image);
-      if (made) this._baked = { image, ...made };
-    } catch {
-      // No image rather than no badge: the placeholder is drawn.
-    }
-  }
-
-  private _releaseBaked(): void {
-    if (this._baked?.revoke) URL.revokeObjectURL(this._baked.url);
-    this._baked = undefined;
-  }
-
-  private _readInline(): void {
-    const script = [...this.children].find(
-      (child): child is HTMLScriptElement =>
-        child instanceof HTMLScriptElement && INLINE_TYPES.has(child.type.trim().toLowerCase()),
-    );
-    const content = script?.textContent?.trim();
-    this._inline = content ? content : undefined;
-  }
-
-  private _toInput(credential: unknown, src: string | undefined, inline: string | undefined): VerifyInput {
-    if (credential !== undefined) return credential as VerifyInput;
-    if (src !== undefined) {
-      try {
-        return new URL(src, this.ownerDocument.baseURI);
-      } catch {
-        return src;
-      }
-    }
-    return inline ?? '';
-  }
-
-  private _isLazy(): boolean {
-    return String(this.loading).trim().toLowerCase() === 'lazy';
-  }
-
-  /**
-   * The trust list to verify with: the `trustList` property (read as a fetched one is), else the
-   * one at `url`. One that cannot be loaded or read is a `problem`, shown as a note; the badge is
-   * verified without it.
-   */
-  private async _trustListFor(
-    given: unknown,
-    url: string | undefined,
-    signal: AbortSignal,
-  ): Promise<{ list?: TrustList; problem?: boolean }> {
-    if (given === undefined && url === undefined) return {};
-    try {
-      // Loaded with `import()`: most pages name no trust list.
-      const lists = await import('../base/trust-lists.js');
-      const list = await lists.untilAborted(
-        given !== undefined
-          ? lists.readTrustList(given)
-          : lists.sharedTrustList(new URL(url!, this.ownerDocument.baseURI).href),
-        signal,
-      );
-      return { list };
-    } catch (error) {
-      if (signal.aborted) throw error;
-      return { problem: true };
-    }
-  }
-
-  /** The strings, with the English ones for whatever `messages` lacks; merged once per change. */
-  private get _m(): CardMessages {
+  /** @internal The strings, with the English ones for whatever `messages` lacks; merged once per change. */
+  get _m(): CardMessages {
     if (this.messages !== this._messagesFor) {
       this._messagesFor = this.messages;
       this._messagesMerged = withFallback(this.messages, cardEn);
@@ -687,109 +355,18 @@ export class ObBadge extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // No longer lazy while waiting to come into view: start now.
-    if (changed.has('loading') && !this._isLazy()) nearViewport?.stopWaiting(this);
-  }
-
-  private _display(): DisplayVerdict | undefined {
-    const preset = this._preset();
-    const status = preset ? 'complete' : this._run.status;
-    if (status === 'initial') return undefined;
-    if (status === 'pending') return 'loading';
-    const result = this.result;
-    if (!result || !result.badge) return 'error';
-    // Never show "Verified" unless both flags agree.
-    if (result.verdict === 'verified') return result.verified === true ? 'verified' : 'unverified';
-    return result.verdict === 'unknown' ? 'unknown' : 'unverified';
+    if (changed.has('loading') && !isLazy(this.loading)) nearViewport?.stopWaiting(this);
   }
 
   protected override update(changed: PropertyValues): void {
     // After the controller (a new run clears the result), before render.
-    this._syncBaked();
-    const result = this.result;
-    if (result !== this._nestedFor) {
-      this._nestedFor = result;
-      this._narrativeMemo = new Map();
-      this._open = new Set();
-      this._nestedLimit = NESTED_FIRST;
-      this._nestedFailed = false;
-      this._stopGrowing();
-    }
-    this._cards = { left: this._nestedLimit, waiting: false };
-    this._nestedWaiting = false;
+    beforeRender(this, this.result);
     super.update(changed);
-    this._setState(this._display());
-  }
-
-  /** Adds `styles` after those the shadow root has (as a `<style>` where stylesheets cannot be adopted). */
-  private _adoptStyles(styles: CSSResult): void {
-    const root = this.renderRoot as ShadowRoot;
-    const sheet = styles.styleSheet;
-    if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    else adoptStyles(root, [styles]);
-  }
-
-  /** Draws the next chunk of nested cards when the browser is idle (only the nested module makes cards wait). */
-  private _growNested(): void {
-    const nestedModule = nestedCards.module;
-    if (this._grow || !this.isConnected || !nestedModule) return;
-    this._grow = nestedModule.growLater((more) => {
-      this._grow = undefined;
-      this._nestedLimit += more;
-      this.requestUpdate();
-    });
-  }
-
-  /** Loads the nested module for the parts this render left out, then renders again (without them if it failed). */
-  private _loadNested(): void {
-    this._nestedLoad ??= nestedCards
-      .load()
-      .then(
-        () => undefined,
-        () => {
-          this._nestedFailed = true;
-        },
-      )
-      .then(() => {
-        this._nestedLoad = undefined;
-        this.requestUpdate();
-      });
-  }
-
-  private _stopGrowing(): void {
-    this._grow?.cancel();
-    this._grow = undefined;
-  }
-
-  private _toggle(id: string): void {
-    const open = new Set(this._open);
-    if (!open.delete(id)) open.add(id);
-    this._open = open;
-    this.requestUpdate();
-  }
-
-  private _setState(current: DisplayVerdict | undefined): void {
-    setCustomState(this._internals, STATES, current);
+    setCustomState(this._states, STATES, this._display());
   }
 
   protected override updated(): void {
-    if (this._cards.waiting) this._growNested();
-    if (this._nestedWaiting) this._loadNested();
-    const result = this.result;
-    // A result verified here waited for what it needs; one handed over as `verification` did not.
-    if (result !== this._preparedFor) {
-      this._preparedFor = result;
-      this._prepareLoad = prepare(result)?.then((loaded) => {
-        this._prepareLoad = undefined;
-        if (loaded) this.requestUpdate();
-      });
-    }
-    const badge = result?.badge;
-    if (badge && !isMarkdownReady() && this._hasMarkdown(badge, result)) {
-      loadMarkdown().then(
-        () => this.requestUpdate(),
-        () => undefined, // Keep the plain-text narrative.
-      );
-    }
+    afterRender(this, this.result);
     // Fired once the card is drawn whole: after its nested parts when it waited for them.
     const event = this._pendingEvent;
     if (event && !this._nestedWaiting) {
@@ -798,507 +375,19 @@ export class ObBadge extends LitElement {
     }
   }
 
-  private _hasMarkdown(badge: BadgeView, result: VerificationResult | undefined): boolean {
-    // Only narratives that use Markdown syntax load the renderer; plain text is drawn as it is.
-    if (mayBeMarkdown(text(badge.criteria?.narrative)) || mayBeMarkdown(text(badge.endorsement?.comment))) return true;
-    if (!this.noEvidence && list<EvidenceView>(badge.evidence).some((item) => mayBeMarkdown(text(item?.narrative))))
-      return true;
-    // Only a verified endorsement's comment is drawn as Markdown (once the nested module drew it).
-    const endorsements = this.compact ? [] : nestedOf(result?.nested, 'endorsement');
-    return endorsements.length > 0 && nestedCards.module?.hasEndorsementMarkdown(endorsements) === true;
+  private _display(): DisplayVerdict | undefined {
+    return displayOf(this._preset() ? 'complete' : this._run.status, this.result);
   }
 
   protected override render(): unknown {
     const display = this._display();
     if (!display) return nothing;
     try {
-      return this._renderCard(display, this.result);
+      return renderCard(this, display, this.result);
     } catch {
       // A render model we could not draw: the error box, never an exception out of the element.
-      return this._renderCard('error', resultFromError(new TypeError('Unrenderable badge'), this.now), true);
+      return renderCard(this, 'error', resultFromError(new TypeError('Unrenderable badge'), this.now), true);
     }
-  }
-
-  private _context(result: VerificationResult | undefined): CheckContext {
-    const lang = languageOf(this);
-    return {
-      lang,
-      formatDate: (value) => formatDate(value, lang),
-      formatTime: (value) => formatTime(value, lang),
-      format: result?.format,
-    };
-  }
-
-  private _renderCard(
-    display: DisplayVerdict,
-    result: VerificationResult | undefined,
-    fallback = false,
-  ): TemplateResult {
-    const m = this._m;
-    const badge = fallback ? undefined : result?.badge;
-    const context = this._context(result);
-    const checks = list<Check>(result?.checks);
-    const problem = firstProblem(checks);
-    const problemText = problem ? m.checkSentence(problem, context) : undefined;
-    // An unreadable badge is still "status unknown", not "not verified", when nothing was judged
-    // (a server that does not let browsers read it).
-    const pill: DisplayVerdict = display === 'error' && result?.verdict === 'unknown' ? 'unknown' : display;
-    // A check the page did not ask for (no recipient declared) was never run: not listed.
-    const shown = checks.filter((check) => !(check && typeof check === 'object' && isNotRequested(check)));
-    const reason = problem?.code === 'ERR_OB_REVOKED' ? this._revocationReason(problem, badge) : undefined;
-    const proxied = checks.find((check) => check?.details?.['viaProxy'] !== undefined);
-    const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 3));
-    // A presentation is headed as one, never by the name its holder wrote into it.
-    const name = badge?.spec === 'vp' ? m.presentationName : text(badge?.name);
-    // A presentation nobody signed is a container of credentials, each judged on its own: neither
-    // "verified" nor a failed presentation, and said so in its own words.
-    const unsigned =
-      display === 'unknown' && problem?.status === 'warning' && problem.code === 'ERR_OB_PRESENTATION_UNSIGNED';
-    const verdictText = unsigned ? m.unsignedVerdict : m.verdict(pill);
-    const trust = this._trust();
-
-    return html`
-      <article
-        part="base"
-        class="badge badge--${display}"
-        aria-busy=${display === 'loading' ? 'true' : 'false'}
-        aria-labelledby=${name ? 'name' : nothing}
-      >
-        <div class="badge__media">${this._renderImage(badge, display)}</div>
-        <div class="badge__body">
-          <header class="badge__header">
-            <div class="badge__titles">
-              ${badge && text(badge.achievementType) ? html`<p class="badge__type">${badge.achievementType}</p>` : nothing}
-              ${
-                name
-                  ? html`<p id="name" part="name" class="badge__name" role="heading" aria-level=${level}>${name}</p>`
-                  : display === 'loading'
-                    ? html`<p class="badge__placeholder">${m.loading}</p>`
-                    : nothing
-              }
-            </div>
-            <p part="verdict" class="verdict verdict--${unsigned ? 'unsigned' : pill}" role="status">
-              ${icon(pill === 'error' ? 'unverified' : pill)}<span class="verdict__text">${verdictText}</span>
-            </p>
-          </header>
-          ${
-            unsigned
-              ? html`<p part="banner" class="banner banner--unsigned">
-                  ${icon('unknown')}<span class="banner__text"
-                    >${m.unsignedPresentation(nestedOf(result?.nested, 'credential').length)}</span
-                  >
-                </p>`
-              : display === 'unverified' || display === 'unknown'
-                ? html`<p part="banner" class="banner banner--${display}">
-                    ${icon(display)}<span class="banner__text"
-                      >${m.banner(display, problemText)} ${reason ? this._renderReason(reason) : nothing}</span
-                    >
-                  </p>`
-                : nothing
-          }
-          ${
-            display === 'error'
-              ? html`<div part="error" class="error">
-                  ${icon(pill === 'unknown' ? 'unknown' : 'unverified')}
-                  <p>${m.unreadable(problemText)}</p>
-                </div>`
-              : nothing
-          }
-          ${badge ? this._renderContent(badge, result!, context, level, display) : nothing}
-          ${
-            proxied
-              ? html`<p part="proxy" class="proxy-note">${m.proxyNote(displayHost(proxied.details!['viaProxy']))}</p>`
-              : nothing
-          }
-          ${trust && result === this._trustProblem ? trust.module.renderTrustNote(trust.messages) : nothing}
-          ${trust && display === 'verified' ? trust.module.renderTrust(result!, trust.messages) : nothing}
-          ${display === 'loading' && !this.noChecks ? this._renderProgress() : nothing}
-          ${result && !this.noChecks && shown.length > 0 ? this._renderChecks(result, shown, context, badge) : nothing}
-        </div>
-      </article>
-    `;
-  }
-
-  /** The issuer's reason for a revocation: the status check's, else the render model's; clipped, or undefined. */
-  private _revocationReason(check: Check, badge: BadgeView | undefined): string | undefined {
-    const view = badge as (BadgeView & { readonly revocationReason?: unknown }) | undefined;
-    const reason = text(check.details?.['revocationReason']) ?? text(view?.revocationReason);
-    return reason ? clip(reason, MAX_REASON) : undefined;
-  }
-
-  /** The issuer's words, quoted and isolated (`<bdi>`): direction marks in them cannot reorder the page's sentence. */
-  private _renderReason(reason: string): TemplateResult {
-    return html`<span part="reason" class="reason"
-      >${this._m.revocationReason}: <q><bdi>${reason}</bdi></q></span
-    >`;
-  }
-
-  private _renderImage(badge: BadgeView | undefined, display: DisplayVerdict): TemplateResult {
-    // A baked badge is shown as the image it came in, not as the image its data points to.
-    const url = this._baked?.url ?? safeImageUrl(badge?.image?.url);
-    if (badge && url && !this._brokenImages.has(url)) {
-      const alt = text(badge.image?.alt) ?? this._m.badgeImage(text(badge.name) ?? '');
-      return html`<img
-        part="image"
-        class="badge__image"
-        src=${url}
-        alt=${alt}
-        loading="lazy"
-        decoding="async"
-        referrerpolicy="no-referrer"
-        @error=${this._onImageError}
-      />`;
-    }
-    return html`<div
-      part="image"
-      class="badge__image badge__image--placeholder ${display === 'loading' ? 'is-loading' : ''}"
-    >
-      ${icon(display === 'error' ? 'unverified' : 'medal', 'placeholder-icon')}
-    </div>`;
-  }
-
-  private _link(url: string | undefined, content: unknown, className = ''): TemplateResult {
-    const href = safeLinkUrl(url);
-    if (!href) return html`<span class=${className}>${content}</span>`;
-    return html`<a class=${className} href=${href} target="_blank" rel="noopener noreferrer nofollow"
-      >${content}<span class="sr-only"> ${this._m.opensInNewTab}</span></a
-    >`;
-  }
-
-  private _renderContent(
-    badge: BadgeView,
-    result: VerificationResult,
-    context: CheckContext,
-    level: number,
-    display: DisplayVerdict,
-  ): TemplateResult {
-    const m = this._m;
-    const compact = this.compact;
-    const recipient = text(badge.recipient?.name);
-    const description = text(badge.description);
-    const narrative = this._narratives(level);
-    const nested = this._nested(badge, result);
-    // Not verified: who it names is only what it claims, and reads so (ADR 0009).
-    const verified = display === 'verified';
-    return html`
-      ${
-        recipient
-          ? verified
-            ? html`<p part="recipient" class="recipient">${isolated((name) => m.awardedTo(name), recipient)}</p>`
-            : html`<p part="recipient" class="recipient claimed">
-                ${isolated((name) => m.claimsAwardedTo(name), recipient)}
-              </p>`
-          : nothing
-      }
-      ${this._renderOwner(result)} ${nested ? nested.holder(badge, result) : nothing}
-      ${this._renderIssuer(badge, verified ? knownOf(trustOf(result)) : false)}
-      ${nested ? nested.endorsementStatement(badge, result, narrative) : nothing}
-      ${!compact && description ? html`<p part="description" class="description">${description}</p>` : nothing}
-      ${compact ? nothing : this._renderDates(badge, result, context)}
-      ${nested ? nested.nested(badge, nestedOf(result.nested, 'achievement'), level, 'achievement') : nothing}
-      ${nested ? nested.nested(badge, nestedOf(result.nested, 'credential'), level, 'credential') : nothing}
-      ${compact ? nothing : this._renderCriteria(badge, level, narrative)}
-      ${compact || this.noEvidence ? nothing : this._renderEvidence(badge, level, narrative)}
-      ${compact ? nothing : this._renderAlignments(badge, level)} ${compact ? nothing : this._renderTags(badge)}
-      ${compact || !nested ? nothing : nested.endorsements(nestedOf(result.nested, 'endorsement'), level, narrative)}
-    `;
-  }
-
-  /**
-   * What draws the card's nested parts (credentials inside it, a presentation's holder, an
-   * endorsement's statement), when it has any and the nested module has loaded. Until then they are
-   * left out and `updated()` loads the module; the render after it draws them.
-   */
-  private _nested(badge: BadgeView, result: VerificationResult): NestedRenderer | undefined {
-    if (!needsNested(badge, result)) return undefined;
-    const nestedModule = nestedCards.module;
-    if (!nestedModule) {
-      this._nestedWaiting = !this._nestedFailed;
-      return undefined;
-    }
-    if (!this._nestedStyled) {
-      this._nestedStyled = true;
-      this._adoptStyles(nestedModule.nestedStyles);
-    }
-    return nestedModule.nestedRenderer({
-      card: this._m,
-      custom: this.messages,
-      lang: languageOf(this),
-      compact: this.compact,
-      noChecks: this.noChecks,
-      noEvidence: this.noEvidence,
-      open: this._open,
-      toggle: (id) => this._toggle(id),
-      cards: this._cards,
-      link: (url, content, className) => this._link(url, content, className),
-      sectionHeading: (id, label, level) => this._sectionHeading(id, label, level),
-      checkContext: (of) => this._context(of),
-      renderChecks: (of, checks, context, view, options) => this._renderChecks(of, checks, context, view, options),
-    });
-  }
-
-  /**
-   * Whether the badge is the page owner's, when the page named its owner. Fixed text only: the
-   * badge's recipient identity may be a hash, which is never shown as if it were a name.
-   */
-  private _renderOwner(result: VerificationResult): TemplateResult | typeof nothing {
-    const check = list<Check>(result.checks).find((item) => item?.id === 'recipient');
-    let outcome: 'match' | 'mismatch' | 'unchecked';
-    if (check?.status === 'passed') outcome = 'match';
-    else if (check?.status === 'failed' && check.code === 'ERR_OB_RECIPIENT_MISMATCH') outcome = 'mismatch';
-    else if (check?.status === 'failed' || check?.status === 'warning') outcome = 'unchecked';
-    // Not asked for, or not run because the signature failed (the banner says so): nothing to say.
-    else return nothing;
-    const iconName = outcome === 'match' ? 'verified' : outcome === 'mismatch' ? 'unverified' : 'unknown';
-    return html`<p part="owner" class="owner owner--${outcome}">
-      ${icon(iconName, 'icon owner__icon')}<span>${this._m.ownerRecipient(outcome)}</span>
-    </p>`;
-  }
-
-  /**
-   * The issuer block. `known`: `false` when the badge is not verified (the issuer is then only a
-   * claim: no link, no logo); else the trust list's entry for the issuer (`null`: not on it,
-   * `undefined`: no list). The issuer's own name is labelled as its statement unless a trust list
-   * gives the issuer that very name.
-   */
-  private _renderIssuer(
-    badge: BadgeView,
-    known: { name: string } | null | undefined | false,
-  ): TemplateResult | typeof nothing {
-    const m = this._m;
-    const issuer = badge.issuer ?? {};
-    const id = text(issuer.id);
-    // The identity a visitor compares: ASCII hosts, never cut (see displayId). Only a did:key or
-    // did:jwk is shortened, in the middle, with the whole id as its title.
-    const fullId = id ? displayId(id, Infinity) : undefined;
-    const shortId = id ? displayId(id) : undefined;
-    const ownName = text(issuer.name);
-    const name = ownName ?? fullId;
-    if (!name) return nothing;
-    const idLine =
-      ownName && shortId && shortId !== ownName
-        ? html`<span class="issuer__id" title=${shortId === fullId ? nothing : fullId!}>${shortId}</span>`
-        : nothing;
-    if (known === false) {
-      return html`<div part="issuer" class="issuer claimed">
-        <div class="issuer__text">
-          <span class="issuer__claim">${isolated((issuerName) => m.claimsFrom(issuerName), name)}</span>
-          ${idLine}
-        </div>
-      </div>`;
-    }
-    const image = safeImageUrl(issuer.image?.url);
-    return html`<div part="issuer" class="issuer">
-      ${
-        image && !this._brokenImages.has(image)
-          ? html`<img
-              class="issuer__image"
-              src=${image}
-              alt=${text(issuer.image?.alt) ?? this._m.issuerImage(name)}
-              loading="lazy"
-              decoding="async"
-              referrerpolicy="no-referrer"
-              @error=${this._onImageError}
-            />`
-          : nothing
-      }
-      <div class="issuer__text">
-        <span class="label">${m.issuedBy}</span>
-        ${this._link(issuer.url, name, 'issuer__name')}
-        ${ownName && known?.name !== ownName ? html`<span class="issuer__stated">${m.issuerNameStated}</span>` : nothing}
-        ${idLine}
-      </div>
-    </div>`;
-  }
-
-  /** What draws who the issuer is, with its strings, once it has loaded (see `trustLines`). */
-  private _trust(): { module: typeof TrustModule; messages: TrustMessages } | undefined {
-    const trustModule = trustLines.module;
-    if (!trustModule) return undefined;
-    if (!this._trustStyled) {
-      this._trustStyled = true;
-      this._adoptStyles(trustModule.trustStyles);
-    }
-    return { module: trustModule, messages: trustModule.trustMessages(this.messages) };
-  }
-
-  /**
-   * While checking: the checks settled so far and the one being run, so a slow status list does
-   * not leave a bare "Checking…". Not a live region: only the verdict pill announces, once.
-   */
-  private _renderProgress(): TemplateResult {
-    const m = this._m;
-    const done = this._progress.filter((check) => check !== null && typeof check === 'object');
-    const ids = new Set(done.map((check) => String(check.id)));
-    const next = CHECK_ORDER.find((id) => !ids.has(id));
-    return html`<ol part="progress" class="progress" aria-label=${m.progressLabel}>
-      ${done.map((check) => {
-        const status = statusOf(check);
-        return html`<li class="progress__item check--${status}">
-          ${icon(CHECK_ICONS[status], 'icon check__icon')}<span
-            >${m.checkLabel(String(check.id), check.details)}<span class="sr-only"
-              >: ${m.checkStatus(status)}</span
-            ></span
-          >
-        </li>`;
-      })}
-      <li class="progress__item progress__item--next">${m.checkingNext(next)}</li>
-    </ol>`;
-  }
-
-  private _renderDates(
-    badge: BadgeView,
-    result: VerificationResult,
-    context: CheckContext,
-  ): TemplateResult | typeof nothing {
-    const m = this._m;
-    const issued = text(badge.issuedOn);
-    const from = text(badge.validFrom);
-    const until = text(badge.validUntil);
-    if (!issued && !from && !until) return nothing;
-    const checkedAt = Date.parse(result.checkedAt);
-    const expired = until !== undefined && Number.isFinite(checkedAt) && Date.parse(until) < checkedAt;
-    const row = (label: string, value: string) =>
-      html`<div class="dates__row">
-        <dt>${label}</dt>
-        <dd><time datetime=${value}>${context.formatDate(value)}</time></dd>
-      </div>`;
-    return html`<dl part="dates" class="dates">
-      ${issued ? row(m.issued, issued) : nothing} ${from && from !== issued ? row(m.validFrom, from) : nothing}
-      ${until ? row(expired ? m.expired : m.expires, until) : nothing}
-    </dl>`;
-  }
-
-  private _sectionHeading(id: string, label: string, level: number): TemplateResult {
-    return html`<p id=${id} class="section__title" role="heading" aria-level=${Math.min(6, level + 1)}>${label}</p>`;
-  }
-
-  /** Renders a badge's narratives in document order, as Markdown while its allowance lasts. */
-  private _narratives(level: number): NarrativeRenderer {
-    let left = MARKDOWN_CHARS_PER_BADGE;
-    const headingLevel = Math.min(6, level + 2);
-    return (source) => {
-      // Text without Markdown syntax is shown as it is, and costs none of the allowance.
-      const cost = Math.min(source.length, MAX_MARKDOWN_LENGTH);
-      const markdown = cost <= left && mayBeMarkdown(source);
-      if (markdown) left -= cost;
-      // An unchanged narrative is not walked again when the card re-renders: the template drawn
-      // for it last time is handed back (lit then compares, and changes nothing). Keyed by the
-      // source string itself, so the lookup does not hash a new key on every render.
-      const ready = isMarkdownReady();
-      const styles = markdown && !this._markdownStyled ? markdownStyles() : undefined;
-      if (styles) {
-        this._markdownStyled = true;
-        this._adoptStyles(styles);
-      }
-      const memo = this._narrativeMemo.get(source);
-      if (memo && memo.level === headingLevel && memo.markdown === markdown && memo.ready === ready) return memo.drawn;
-      const drawn = markdown ? renderMarkdown(source, { headingLevel }) : renderPlainText(source);
-      this._narrativeMemo.set(source, { level: headingLevel, markdown, ready, drawn });
-      return drawn;
-    };
-  }
-
-  private _renderCriteria(
-    badge: BadgeView,
-    level: number,
-    renderNarrative: NarrativeRenderer,
-  ): TemplateResult | typeof nothing {
-    const narrative = text(badge.criteria?.narrative);
-    const url = safeLinkUrl(badge.criteria?.url);
-    if (!narrative && !url) return nothing;
-    return html`<section part="criteria" class="section criteria" role="group" aria-labelledby="criteria-title">
-      ${this._sectionHeading('criteria-title', this._m.criteria, level)}
-      ${narrative ? renderNarrative(narrative) : nothing}
-      ${url ? html`<p class="criteria__link">${this._link(url, this._m.criteriaLink)}</p>` : nothing}
-    </section>`;
-  }
-
-  private _renderEvidence(
-    badge: BadgeView,
-    level: number,
-    renderNarrative: NarrativeRenderer,
-  ): TemplateResult | typeof nothing {
-    const items = list<EvidenceView>(badge.evidence).filter((item) => item && typeof item === 'object');
-    if (items.length === 0) return nothing;
-    return html`<section part="evidence" class="section evidence" role="group" aria-labelledby="evidence-title">
-      ${this._sectionHeading('evidence-title', this._m.evidence, level)}
-      <ul class="evidence__list">
-        ${items.map((item) => {
-          const name = text(item.name);
-          const url = safeLinkUrl(item.id);
-          const narrative = text(item.narrative);
-          return html`<li class="evidence__item">
-            ${name ? html`<p class="evidence__name">${this._link(url, name)}</p>` : nothing}
-            ${text(item.description) ? html`<p class="evidence__description">${item.description}</p>` : nothing}
-            ${narrative ? renderNarrative(narrative) : nothing}
-            ${url && !name ? html`<p>${this._link(url, this._m.evidenceLink)}</p>` : nothing}
-          </li>`;
-        })}
-      </ul>
-    </section>`;
-  }
-
-  private _renderAlignments(badge: BadgeView, level: number): TemplateResult | typeof nothing {
-    const items = list<AlignmentView>(badge.alignments).filter((item) => text(item?.name));
-    if (items.length === 0) return nothing;
-    return html`<section part="alignments" class="section alignments" role="group" aria-labelledby="alignments-title">
-      ${this._sectionHeading('alignments-title', this._m.alignments, level)}
-      <ul class="chips">
-        ${items.map((item) => {
-          const meta = [text(item.framework), text(item.code)].filter(Boolean).join(' · ');
-          return html`<li class="chip" title=${text(item.description) ?? nothing}>
-            ${this._link(item.url, item.name)}${meta ? html`<span class="chip__meta">${meta}</span>` : nothing}
-          </li>`;
-        })}
-      </ul>
-    </section>`;
-  }
-
-  private _renderTags(badge: BadgeView): TemplateResult | typeof nothing {
-    const tags = list<unknown>(badge.tags).filter((tag): tag is string => text(tag) !== undefined);
-    if (tags.length === 0) return nothing;
-    return html`<ul part="tags" class="tags" aria-label=${this._m.tags}>
-      ${tags.map((tag) => html`<li class="tag">${tag}</li>`)}
-    </ul>`;
-  }
-
-  private _renderChecks(
-    result: VerificationResult,
-    checks: readonly Check[],
-    context: CheckContext,
-    badge: BadgeView | undefined,
-    { part = 'checks', summary }: { part?: string; summary?: string } = {},
-  ): TemplateResult {
-    const m = this._m;
-    const trust = part === 'checks' ? this._trust() : undefined;
-    return html`<details part=${part} class="checks">
-      <summary>${summary ?? m.checksSummary(checks.length)}</summary>
-      <ol class="checks__list">
-        ${checks.map((check) => {
-          const status = statusOf(check);
-          const reason =
-            status === 'failed' && check.code === 'ERR_OB_REVOKED' ? this._revocationReason(check, badge) : undefined;
-          return html`<li class="check check--${status}">
-            ${icon(CHECK_ICONS[status], 'icon check__icon')}
-            <span class="check__body">
-              <span class="check__label"
-                >${m.checkLabel(String(check.id), check.details)}<span class="sr-only"
-                  >: ${m.checkStatus(status)}</span
-                ></span
-              >
-              <span class="check__text">${m.checkSentence({ ...check, status }, context)}</span>
-              ${reason ? this._renderReason(reason) : nothing}
-            </span>
-          </li>`;
-        })}
-      </ol>
-      ${
-        // How the issuer's domain was confirmed, with the checks of a verified badge (its trust lines say that it was).
-        trust ? trust.module.renderDomainMethod(result, trust.messages) : nothing
-      }
-      <p class="checks__time">${m.checkedAt(formatDateTime(result.checkedAt, context.lang))}</p>
-    </details>`;
   }
 }
 

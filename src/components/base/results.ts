@@ -33,24 +33,3 @@ export function resultFromError(error: unknown, now: Date | undefined): Verifica
     checkedAt,
   };
 }
-
-/**
- * Sets exactly one of an element's custom states (`:state(name)`), or none. Browsers that predate
- * `:state()` reject plain names: the element still works without states.
- */
-export function setCustomState(
-  internals: ElementInternals,
-  names: readonly string[],
-  current: string | undefined,
-): void {
-  const states = internals.states as Set<string> | undefined;
-  if (!states) return;
-  for (const name of names) {
-    try {
-      if (name === current) states.add(name);
-      else states.delete(name);
-    } catch {
-      // See above.
-    }
-  }
-}

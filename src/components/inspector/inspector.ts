@@ -8,8 +8,9 @@ import { languageOf } from '../../messages/format-date.js';
 import { inspectorEn, type InspectorMessages } from '../../messages/inspector-messages.js';
 import { withFallback } from '../../messages/messages-base.js';
 import { list } from '../../render/untrusted.js';
+import { baseStyles } from '../base/base.styles.js';
 import { checkListStyles } from '../base/check-list.styles.js';
-import { setCustomState } from '../base/results.js';
+import { customStatesOf, setCustomState } from '../base/custom-states.js';
 import '../badge/badge.js';
 import { tokens } from '../tokens.styles.js';
 import { DEFAULT_SCRIPT_SRC } from './embed.js';
@@ -17,7 +18,7 @@ import { embedFor, previewOf, type Embed } from './embed-offer.js';
 import { messageContextOf } from './formatting.js';
 import { inputHandlers } from './input-events.js';
 import { checkingText, readInput, subjectOf, type AcceptedInput, type InputReading } from './input-reading.js';
-import { styles } from './inspector.styles.js';
+import { sectionStyles, styles } from './inspector.styles.js';
 import { downloadReport } from './report.js';
 import { renderActions } from './sections/actions.js';
 import { renderChecks } from './sections/checks.js';
@@ -96,7 +97,7 @@ type InspectorState = (typeof STATES)[number];
  * @cssproperty --max-width - Maximum width of the element.
  */
 export class ObInspector extends LitElement {
-  static override styles = [tokens, checkListStyles, styles];
+  static override styles = [tokens, baseStyles, checkListStyles, styles, sectionStyles];
 
   /**
    * The verifier to use (your fetch, documents, DID resolvers, trust in http did:web hosts…). The
@@ -140,7 +141,7 @@ export class ObInspector extends LitElement {
   private _run = 0;
   private _abort: AbortController | undefined;
   private _pending: Promise<InspectionReport | undefined> = Promise.resolve(undefined);
-  private readonly _internals: ElementInternals;
+  private readonly _states = customStatesOf(this);
   /** `messages` as last merged with English, kept until `messages` changes. */
   private _messagesFor: unknown = inspectorEn;
   private _messagesMerged: InspectorMessages = inspectorEn;
@@ -155,11 +156,6 @@ export class ObInspector extends LitElement {
     say: (text) => (this._status = { text, error: false }),
     setOver: (over) => (this._over = over),
   });
-
-  constructor() {
-    super();
-    this._internals = this.attachInternals();
-  }
 
   /** The last inspection: its result, network log and input; `undefined` before the first and while checking. */
   get report(): InspectionReport | undefined {
@@ -328,7 +324,7 @@ export class ObInspector extends LitElement {
   protected override updated(): void {
     const display = this._report && !this._checking ? displayOf(this._report.result) : undefined;
     const current: InspectorState | undefined = this._checking || display === 'loading' ? 'checking' : display;
-    setCustomState(this._internals, STATES, current);
+    setCustomState(this._states, STATES, current);
   }
 
   protected override render(): unknown {
