@@ -1,4 +1,5 @@
-// Writes the test totals to .test-results/browser.json so `npm test` can print one summary line.
+// Writes the test totals (and, under `wtr --coverage`, the line coverage) to .test-results/browser.json
+// so `npm test` can print one summary line.
 import { mkdirSync, writeFileSync } from 'node:fs';
 
 function count(results, totals) {
@@ -12,7 +13,7 @@ function count(results, totals) {
 
 export function summaryFileReporter({ file = '.test-results/browser.json' } = {}) {
   return {
-    onTestRunFinished({ sessions }) {
+    onTestRunFinished({ sessions, testCoverage }) {
       const totals = { passed: 0, failed: 0, skipped: 0, errors: 0 };
       for (const session of sessions) {
         if (session.testResults) count(session.testResults, totals);
@@ -20,7 +21,8 @@ export function summaryFileReporter({ file = '.test-results/browser.json' } = {}
         if (!session.passed && (!session.testResults || session.errors?.length)) totals.errors++;
       }
       mkdirSync('.test-results', { recursive: true });
-      writeFileSync(file, JSON.stringify(totals));
+      const coverage = testCoverage ? { lines: testCoverage.summary.lines.pct } : undefined;
+      writeFileSync(file, JSON.stringify({ ...totals, coverage }));
     },
   };
 }
