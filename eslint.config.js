@@ -127,6 +127,28 @@ export default defineConfig(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
     },
   },
+  // Promises nobody awaits: a verification that fails unseen, or a rejection no one handles. These
+  // rules need types, so they read the TypeScript projects (src/cli is in tsconfig.node.json).
+  {
+    files: ['src/**/*.ts'],
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.json', './tsconfig.node.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          // @open-wc/semantic-dom-diff types every chai `equal` (`expect(x).to.equal(y)`, `.deep.equal`)
+          // as returning a Promise, for its DOM snapshots; a plain `equal` is synchronous and throws.
+          allowForKnownSafeCalls: [{ from: 'package', name: 'Equal', package: '@open-wc/semantic-dom-diff' }],
+        },
+      ],
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   // Node-side code: scripts, the CLI, tool configs.
   {
     files: ['scripts/**', 'src/cli/**', 'bin/**', '*.js', '*.ts', '.storybook/**', 'demo/vite-demo-plugin.ts'],
