@@ -2,6 +2,12 @@
 // so `npm test` can print one summary line.
 import { mkdirSync, writeFileSync } from 'node:fs';
 
+/** @typedef {{ passed: number, failed: number, skipped: number, errors: number }} Totals */
+
+/**
+ * @param {import('@web/test-runner').TestSuiteResult} results
+ * @param {Totals} totals
+ */
 function count(results, totals) {
   for (const test of results.tests ?? []) {
     if (test.skipped) totals.skipped++;
@@ -11,6 +17,7 @@ function count(results, totals) {
   for (const suite of results.suites ?? []) count(suite, totals);
 }
 
+/** @returns {import('@web/test-runner').Reporter} */
 export function summaryFileReporter({ file = '.test-results/browser.json' } = {}) {
   return {
     onTestRunFinished({ sessions, testCoverage }) {
