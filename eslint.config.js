@@ -33,6 +33,7 @@ const shared = [
   'btoa',
   'Blob',
 ];
+/** @param {string[]} names @returns {Record<string, 'readonly'>} */
 const readonly = (names) => Object.fromEntries(names.map((n) => [n, 'readonly']));
 const browserGlobals = readonly([
   ...shared,
@@ -44,6 +45,18 @@ const browserGlobals = readonly([
   'CustomEvent',
 ]);
 const nodeGlobals = readonly([...shared, 'process', 'Buffer']);
+
+/**
+ * A plug-in's shared config by name (the plug-ins' types leave `configs` optional and loosely typed).
+ * @param {{ configs?: Record<string, unknown> }} plugin
+ * @param {string} name
+ * @returns {import('eslint').Linter.Config}
+ */
+function pluginConfig(plugin, name) {
+  const config = plugin.configs?.[name];
+  if (!config) throw new Error(`ESLint plug-in config ${name} not found`);
+  return /** @type {import('eslint').Linter.Config} */ (config);
+}
 
 const unsafeDirectiveMessage = 'Never render untrusted data as HTML/SVG; build a template or use the sanitizing path.';
 
@@ -178,11 +191,11 @@ export default defineConfig(
   // Components: lit + web-component rules.
   {
     files: ['src/components/**/*.ts'],
-    ...lit.configs['flat/recommended'],
+    ...pluginConfig(lit, 'flat/recommended'),
   },
   {
     files: ['src/components/**/*.ts'],
-    ...wc.configs['flat/recommended'],
+    ...pluginConfig(wc, 'flat/recommended'),
   },
   // Tests may use what the shipped code may not (e.g. reading innerHTML in an assertion).
   {
