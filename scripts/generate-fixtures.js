@@ -88,6 +88,7 @@ async function main() {
   }
   await emit(join(DEMO_PUBLIC, '.well-known/did.json'), `${JSON.stringify(didWebDocument, null, 2)}\n`);
   // Paths mirror the URLs: /issuers/<uuid>/did.json, /issuers/<uuid>/status/*.json, /status/*.jwt.
+  /** @param {string} url */
   const demoPathOf = (url) => join(DEMO_PUBLIC, new URL(url).pathname);
   await emit(demoPathOf(DID_WEB_PATH_URL), `${JSON.stringify(didWebPathDocument, null, 2)}\n`);
   await emit(demoPathOf(PATH_REVOCATION_LIST), `${JSON.stringify(pathRevocationList, null, 2)}\n`);
@@ -110,7 +111,9 @@ async function main() {
   await emit(demoPathOf(DID_WEB_RECORDS_URL), recordsDocumentText);
 
   // --- Open Badges 2.0 and baked images: test/fixtures/ob2/ and demo/public/ob2/ hold the same tree
-  const ob2 = await ob2Fixtures(keys, json['ob3-di-rdfc-valid-did-web-path.json']);
+  const bakedCredential = json['ob3-di-rdfc-valid-did-web-path.json'];
+  if (!bakedCredential) throw new Error('No ob3-di-rdfc-valid-did-web-path.json to bake into the OB 2.0 set');
+  const ob2 = await ob2Fixtures(keys, bakedCredential);
   for (const [name, content] of Object.entries(ob2.files)) {
     await emit(join(FIXTURES, 'ob2', name), content);
     await emit(join(DEMO_PUBLIC, 'ob2', name), content);
