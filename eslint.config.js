@@ -33,6 +33,7 @@ const shared = [
   'btoa',
   'Blob',
 ];
+/** @param {string[]} names @returns {Record<string, 'readonly'>} */
 const readonly = (names) => Object.fromEntries(names.map((n) => [n, 'readonly']));
 const browserGlobals = readonly([
   ...shared,
@@ -44,6 +45,18 @@ const browserGlobals = readonly([
   'CustomEvent',
 ]);
 const nodeGlobals = readonly([...shared, 'process', 'Buffer']);
+
+/**
+ * A plug-in's shared config by name (the plug-ins' types leave `configs` optional and loosely typed).
+ * @param {{ configs?: Record<string, unknown> }} plugin
+ * @param {string} name
+ * @returns {import('eslint').Linter.Config}
+ */
+function pluginConfig(plugin, name) {
+  const config = plugin.configs?.[name];
+  if (!config) throw new Error(`ESLint plug-in config ${name} not found`);
+  return /** @type {import('eslint').Linter.Config} */ (config);
+}
 
 const unsafeDirectiveMessage = 'Never render untrusted data as HTML/SVG; build a template or use the sanitizing path.';
 
@@ -127,6 +140,28 @@ export default defineConfig(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
     },
   },
+  // Promises nobody awaits: a verification that fails unseen, or a rejection no one handles. These
+  // rules need types, so they read the TypeScript projects (src/cli is in tsconfig.node.json).
+  {
+    files: ['src/**/*.ts'],
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.json', './tsconfig.node.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          // @open-wc/semantic-dom-diff types every chai `equal` (`expect(x).to.equal(y)`, `.deep.equal`)
+          // as returning a Promise, for its DOM snapshots; a plain `equal` is synchronous and throws.
+          allowForKnownSafeCalls: [{ from: 'package', name: 'Equal', package: '@open-wc/semantic-dom-diff' }],
+        },
+      ],
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   // Node-side code: scripts, the CLI, tool configs.
   {
     files: ['scripts/**', 'src/cli/**', 'bin/**', '*.js', '*.ts', '.storybook/**', 'demo/vite-demo-plugin.ts'],
@@ -156,11 +191,11 @@ export default defineConfig(
   // Components: lit + web-component rules.
   {
     files: ['src/components/**/*.ts'],
-    ...lit.configs['flat/recommended'],
+    ...pluginConfig(lit, 'flat/recommended'),
   },
   {
     files: ['src/components/**/*.ts'],
-    ...wc.configs['flat/recommended'],
+    ...pluginConfig(wc, 'flat/recommended'),
   },
   // Tests may use what the shipped code may not (e.g. reading innerHTML in an assertion).
   {

@@ -17,29 +17,34 @@ import { defaultReporter } from '@web/test-runner';
  * for the test that compares the two (test/jsonld-shared-contexts.test.ts). jsonld's own modules
  * that src/core/jsonld/to-rdf.ts imports one by one (`jsonld/lib/*.js`) are bundled together, once,
  * so that they share one instance of each module they have in common, as in a real build.
+ * @param {string[]} packages
+ * @returns {import('@web/test-runner').TestRunnerPlugin}
  */
 function commonjsAsEsm(packages) {
+  /** @type {Map<string, Promise<string>>} */
   const bundles = new Map();
   const JSONLD_LIB = /^jsonld\/lib\/(\w+)\.js$/;
+  /** @param {string} name */
   const sourceOf = (name) => (name === 'jsonld-unpatched' ? 'jsonld' : name);
+  /** @param {string} name */
   const pluginsOf = (name) =>
     name === 'jsonld-unpatched' ? [esbuildNoPageGlobals()] : [esbuildNoPageGlobals(), esbuildJsonldSharedContexts()];
+  /** @param {string} name @param {string} contents @returns {Promise<string>} */
   const bundle = (name, contents) => {
-    if (!bundles.has(name)) {
-      bundles.set(
-        name,
-        build({
-          stdin: { contents, resolveDir: process.cwd() },
-          bundle: true,
-          format: 'esm',
-          platform: 'browser',
-          write: false,
-          logLevel: 'silent',
-          plugins: pluginsOf(name),
-        }).then((result) => result.outputFiles[0].text),
-      );
+    let bundled = bundles.get(name);
+    if (!bundled) {
+      bundled = build({
+        stdin: { contents, resolveDir: process.cwd() },
+        bundle: true,
+        format: 'esm',
+        platform: 'browser',
+        write: false,
+        logLevel: 'silent',
+        plugins: pluginsOf(name),
+      }).then((result) => result.outputFiles[0]?.text ?? '');
+      bundles.set(name, bundled);
     }
-    return bundles.get(name);
+    return bundled;
   };
   const jsonldLib = packages.filter((name) => JSONLD_LIB.test(name));
   return {
@@ -63,10 +68,14 @@ function commonjsAsEsm(packages) {
   };
 }
 
-/** `/__test-files__`: every file under test/ (paths from the repository root), for tests that run over all of them. */
+/**
+ * `/__test-files__`: every file under test/ (paths from the repository root), for tests that run over all of them.
+ * @returns {import('@web/test-runner').TestRunnerPlugin}
+ */
 function testFileList() {
   return {
     name: 'test-file-list',
+    /** @param {import('koa').Context} context */
     serve(context) {
       if (context.path !== '/__test-files__') return undefined;
       const files = readdirSync('test', { recursive: true, withFileTypes: true })
@@ -87,6 +96,13 @@ export default {
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
+  // Read by `wtr --coverage` (as `npm test` runs it): the share of src/core the tests run. The goal
+  // (scripts/test.js) is on the core alone, where every branch is a verification rule.
+  coverageConfig: {
+    include: ['src/core/**'],
+    exclude: ['src/**/*.test.ts'],
+    reportDir: '.test-results/coverage',
+  },
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
     commonjsAsEsm([

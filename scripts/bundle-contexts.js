@@ -41,6 +41,7 @@ const CONTEXTS = {
   'https://w3id.org/openbadges/v1': 'openbadges-v1',
 };
 
+/** @type {{ url: string, file: string, sha256: string, source: string, alternate?: boolean }[]} */
 const index = JSON.parse(readFileSync(join(sourceDir, 'index.json'), 'utf8'));
 const entries = [];
 for (const [url, name] of Object.entries(CONTEXTS)) {

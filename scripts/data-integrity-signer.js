@@ -16,7 +16,7 @@ import { createHash, webcrypto } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import canonicalize from 'canonicalize';
+import canonicalizeModule from 'canonicalize';
 import jsonld from 'jsonld';
 import rdfCanonize from 'rdf-canonize';
 
@@ -29,14 +29,16 @@ const VECTORS = join(ROOT, 'test/conformance/w3c-vc-di-eddsa');
 
 const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 
+/** @param {Uint8Array} bytes @returns {string} */
 export function base58btc(bytes) {
   let zeros = 0;
   while (zeros < bytes.length && bytes[zeros] === 0) zeros++;
+  /** @type {number[]} */
   const digits = [];
   for (const byte of bytes) {
     let carry = byte;
     for (let i = 0; i < digits.length; i++) {
-      carry += digits[i] << 8;
+      carry += /** @type {number} */ (digits[i]) << 8;
       digits[i] = carry % 58;
       carry = (carry / 58) | 0;
     }
@@ -54,13 +56,15 @@ export function base58btc(bytes) {
   );
 }
 
+/** @param {string} text @returns {Uint8Array} */
 export function fromBase58btc(text) {
+  /** @type {number[]} */
   const bytes = [];
   for (const char of text) {
     let carry = BASE58.indexOf(char);
     if (carry < 0) throw new Error(`not base58btc: ${char}`);
     for (let i = 0; i < bytes.length; i++) {
-      carry += bytes[i] * 58;
+      carry += /** @type {number} */ (bytes[i]) * 58;
       bytes[i] = carry & 0xff;
       carry >>= 8;
     }
@@ -79,10 +83,16 @@ export function fromBase58btc(text) {
 // ---------------------------------------------------------------------------------------------
 // Contexts: pinned files only
 
+/** @type {{ url: string, file: string, sha256: string, alternate?: boolean }[]} */
 const contextIndex = JSON.parse(readFileSync(join(CONTEXTS, 'index.json'), 'utf8'));
+/** @type {Map<string, unknown>} */
 const contextCache = new Map();
 
-/** The pinned context at `url` (checked against its sha256); any other URL is an error, never a fetch. */
+/**
+ * The pinned context at `url` (checked against its sha256); any other URL is an error, never a fetch.
+ * @param {string} url
+ * @returns {unknown}
+ */
 function pinnedContext(url) {
   if (contextCache.has(url)) return contextCache.get(url);
   const entry = contextIndex.find((candidate) => candidate.url === url && !candidate.alternate);
@@ -95,6 +105,7 @@ function pinnedContext(url) {
   return document;
 }
 
+/** @param {string} url */
 async function documentLoader(url) {
   return { contextUrl: null, documentUrl: url, document: pinnedContext(url) };
 }
@@ -102,7 +113,11 @@ async function documentLoader(url) {
 // ---------------------------------------------------------------------------------------------
 // Transformations
 
-/** RDFC-1.0 canonical N-Quads, with JSON-LD safe mode: an undefined term is an error, not a silent drop. */
+/**
+ * RDFC-1.0 canonical N-Quads, with JSON-LD safe mode: an undefined term is an error, not a silent drop.
+ * @param {object} document
+ * @returns {Promise<string>}
+ */
 export async function canonizeRdfc(document) {
   const dataset = await jsonld.toRDF(document, {
     base: null,
@@ -114,17 +129,28 @@ export async function canonizeRdfc(document) {
   return rdfCanonize.canonize(dataset, { algorithm: 'RDFC-1.0', format: 'application/n-quads' });
 }
 
+// canonicalize's types describe a namespace; at run time its default export is the function.
+const canonicalize = /** @type {(value: unknown) => string | undefined} */ (
+  /** @type {unknown} */ (canonicalizeModule)
+);
+
+/** @param {unknown} value */
 function jcs(value) {
   const text = canonicalize(value);
   if (typeof text !== 'string') throw new Error('JCS: value cannot be canonicalized');
   return text;
 }
 
+/** @typedef {'eddsa-rdfc-2022' | 'eddsa-jcs-2022'} Cryptosuite */
+/** @typedef {(document: object) => Promise<string>} Transform canonical text of a document */
+
+/** @type {Record<Cryptosuite, Transform>} */
 const SUITES = {
   'eddsa-rdfc-2022': canonizeRdfc,
   'eddsa-jcs-2022': async (value) => jcs(value),
 };
 
+/** @param {string} text */
 const sha256 = (text) => new Uint8Array(createHash('sha256').update(text, 'utf8').digest());
 
 // ---------------------------------------------------------------------------------------------
@@ -133,12 +159,24 @@ const sha256 = (text) => new Uint8Array(createHash('sha256').update(text, 'utf8'
 /**
  * Adds a `DataIntegrityProof` to `document` (which must carry no proof yet) and returns the secured
  * copy. `privateKey` is an Ed25519 `CryptoKey` usable for `sign`.
+ * @template {Record<string, unknown>} T
+ * @param {T} document
+ * @param {{
+ *   cryptosuite: string,
+ *   verificationMethod: string,
+ *   created: string,
+ *   privateKey: CryptoKey,
+ *   proofPurpose?: string,
+ *   challenge?: string,
+ *   domain?: string,
+ * }} options
+ * @returns {Promise<T & { proof: Record<string, string> & { proofValue: string } }>}
  */
 export async function signDataIntegrity(
   document,
   { cryptosuite, verificationMethod, created, privateKey, proofPurpose = 'assertionMethod', challenge, domain },
 ) {
-  const transform = SUITES[cryptosuite];
+  const transform = SUITES[/** @type {Cryptosuite} */ (cryptosuite)];
   if (!transform) throw new Error(`Unsupported cryptosuite ${cryptosuite}`);
   if (document.proof !== undefined) throw new Error('The document already carries a proof');
   // A presentation is signed for `authentication`, with the verifier's challenge and domain.
@@ -157,6 +195,12 @@ export async function signDataIntegrity(
   };
 }
 
+/**
+ * @param {Record<string, unknown>} unsecured
+ * @param {Record<string, string>} options
+ * @param {Transform} transform
+ * @param {CryptoKey} privateKey
+ */
 async function proofValueOf(unsecured, options, transform, privateKey) {
   const proofConfig = { ...options, ...(unsecured['@context'] ? { '@context': unsecured['@context'] } : {}) };
   const [canonicalProof, canonicalDocument] = await Promise.all([transform(proofConfig), transform(unsecured)]);
@@ -170,6 +214,7 @@ async function proofValueOf(unsecured, options, transform, privateKey) {
 // ---------------------------------------------------------------------------------------------
 // Self-test against the specification's vectors
 
+/** @param {Uint8Array} bytes */
 const b64url = (bytes) => Buffer.from(bytes).toString('base64url');
 
 /**
@@ -178,6 +223,7 @@ const b64url = (bytes) => Buffer.from(bytes).toString('base64url');
  * Ed25519 is deterministic, so equality proves the transformation, hashing and encoding match.
  */
 export async function selfTest() {
+  /** @param {string} name */
   const read = (name) => readFileSync(join(VECTORS, name), 'utf8');
   const keyPair = JSON.parse(read('keyPair.json'));
   const secret = fromBase58btc(keyPair.privateKeyMultibase.slice(1));
@@ -193,10 +239,12 @@ export async function selfTest() {
     ['sign'],
   );
   const unsigned = JSON.parse(read('unsigned.json'));
-  for (const [cryptosuite, configFile, expectedFile] of [
+  /** @type {[string, string, string][]} */
+  const vectors = [
     ['eddsa-rdfc-2022', 'eddsa-rdfc-2022__proofConfigDataInt.json', 'eddsa-rdfc-2022__sigBTC58DataInt.txt'],
     ['eddsa-jcs-2022', 'eddsa-jcs-2022__proofConfigJCS.json', 'eddsa-jcs-2022__sigBTC58JCS.txt'],
-  ]) {
+  ];
+  for (const [cryptosuite, configFile, expectedFile] of vectors) {
     const { '@context': _context, ...config } = JSON.parse(read(configFile));
     const signed = await signDataIntegrity(unsigned, { ...config, cryptosuite, privateKey });
     const expected = read(expectedFile).trim();

@@ -5,10 +5,23 @@
 // scripts/jsonld-shared-contexts.js).
 
 /**
- * The rewriter and its two plug-ins. `files` matches the paths rewritten; `rewrites` are
- * `{ file?, find, replace }` (a rewrite with `file` applies only to the paths it matches).
+ * @typedef {{ readonly file?: RegExp, readonly find: string, readonly replace: string }} GuardedRewrite
+ *   a rewrite with `file` applies only to the paths it matches
+ */
+
+/**
+ * The rewriter and its two plug-ins. `files` matches the paths rewritten.
+ * @param {string} name
+ * @param {RegExp} files
+ * @param {readonly GuardedRewrite[]} rewrites
+ * @returns {{
+ *   rewrite(code: string, id: string): string,
+ *   vite(): import('vite').Plugin,
+ *   esbuild(): import('esbuild').Plugin,
+ * }}
  */
 export function guardedRewrites(name, files, rewrites) {
+  /** @param {string} code @param {string} id */
   const rewrite = (code, id) => {
     if (!files.test(id)) return code;
     for (const { file, find, replace } of rewrites) {
@@ -26,6 +39,7 @@ export function guardedRewrites(name, files, rewrites) {
     vite: () => ({
       name: `openbadge-embed:${name}`,
       enforce: 'pre',
+      /** @param {string} code @param {string} id */
       transform(code, id) {
         const file = id.split('?')[0] ?? '';
         return files.test(file) ? { code: rewrite(code, file), map: null } : null;
@@ -34,6 +48,7 @@ export function guardedRewrites(name, files, rewrites) {
     /** For esbuild builds (the test runner's CommonJS bundles, the bench). */
     esbuild: () => ({
       name,
+      /** @param {import('esbuild').PluginBuild} build */
       setup(build) {
         build.onLoad({ filter: files }, async ({ path }) => {
           const { readFile } = await import('node:fs/promises');

@@ -85,50 +85,65 @@ const STATIC_FROM = /(?<=^|[;}\n])\s*(?:import|export)\b[^'"`;()]*?\bfrom\s*(['"
 const BARE_IMPORT = /(?<=^|[;}\n])\s*import\s*(['"`])([^'"`]+)\1/g;
 const DYNAMIC_IMPORT = /\bimport\s*\(\s*(['"`])([^'"`]+)\1\s*\)/g;
 
+/** @param {string} code @param {RegExp} pattern */
 function specifiers(code, pattern) {
-  return [...code.matchAll(pattern)].map((m) => m[2]);
+  return [...code.matchAll(pattern)].flatMap((m) => m[2] ?? []);
 }
 
+/** @param {number} n */
 const kb = (n) => (n >= 1024 ? `${(n / 1024).toFixed(2)} KB` : `${n} B`);
 
+/** @type {string[]} */
 const problems = [];
 
 if (!existsSync(graphFile)) {
   console.error(`size-report: ${relative(root, graphFile)} not found; run \`vite build\` first.`);
   process.exit(1);
 }
+/** @type {{ dir: string, chunks: Record<string, { imports: string[], dynamicImports: string[], modules: string[] }> }} */
 const graph = JSON.parse(readFileSync(graphFile, 'utf8'));
 const cdnDir = join(root, graph.dir);
 const chunks = graph.chunks;
 
+/** @type {Map<string, { raw: number, gzip: number }>} */
 const gzipCache = new Map();
+/** @param {string} file @returns {{ raw: number, gzip: number }} */
 function sizes(file) {
   if (!gzipCache.has(file)) {
     const buf = readFileSync(join(cdnDir, file));
     gzipCache.set(file, { raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length });
   }
-  return gzipCache.get(file);
+  return /** @type {{ raw: number, gzip: number }} */ (gzipCache.get(file));
 }
 
-/** `file` and its static imports, transitively, in load order. */
+/**
+ * `file` and its static imports, transitively, in load order.
+ * @param {string} file
+ * @param {string[]} [into]
+ * @returns {string[]}
+ */
 function closure(file, into = []) {
   if (into.includes(file)) return into;
-  if (!chunks[file]) {
+  const chunk = chunks[file];
+  if (!chunk) {
     problems.push(`${file} is not in the build graph`);
     return into;
   }
   into.push(file);
-  for (const dep of chunks[file].imports) closure(dep, into);
+  for (const dep of chunk.imports) closure(dep, into);
   return into;
 }
 
+/** @param {string} module */
 function chunkOf(module) {
   const found = Object.entries(chunks).filter(([, chunk]) => chunk.modules.includes(module));
-  if (found.length !== 1) return undefined;
-  return found[0][0];
+  return found.length === 1 ? found[0]?.[0] : undefined;
 }
 
-/** The files a path downloads: the entry's closure, then each trigger's chunk and its closure. */
+/**
+ * The files a path downloads: the entry's closure, then each trigger's chunk and its closure.
+ * @param {(typeof PATHS)[number]} path
+ */
 function filesOf(path) {
   const files = closure(ENTRY);
   for (const trigger of path.triggers) {
@@ -138,7 +153,7 @@ function filesOf(path) {
       continue;
     }
     if (files.includes(file)) continue;
-    if (!files.some((loaded) => chunks[loaded].dynamicImports.includes(file))) {
+    if (!files.some((loaded) => chunks[loaded]?.dynamicImports.includes(file))) {
       problems.push(`${path.name}: ${trigger} (${file}) is not loaded with import() by any file before it on the path`);
     }
     closure(file, files);
@@ -200,6 +215,10 @@ for (const { path, files, total, verdict } of results) {
   );
 }
 
+/**
+ * @param {string} dir
+ * @returns {Generator<string>}
+ */
 function* walk(dir) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);

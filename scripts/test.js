@@ -1,11 +1,20 @@
 #!/usr/bin/env node
-// `npm test`: everything CI checks, in order. Every step streams its output and runs even when an
-// earlier one failed. At the end: a table of steps, then one line "N passed, N failed" where N counts
-// browser tests, CLI tests and conformance cases one by one, and each other step (typecheck, lint,
-// format, build, size, manifest, storybook) as one. Exit code 1 when anything failed.
-// `node scripts/test.js lint build` runs only the named steps.
+// @ts-check
+// `npm test`: everything CI checks, in four stages, each waiting for the one before:
+//   1. static checks, side by side: typecheck, lint, format, manifest, storybook, cycles;
+//   2. browser tests, alone (they keep both cores busy), with line coverage of src/core (at least 90%);
+//   3. build, then size (the size report reads dist/);
+//   4. CLI tests and CLI conformance, side by side (both run dist/).
+// Every step runs even when an earlier one failed, except one whose prerequisite failed (size, CLI tests
+// and conformance need build): it shows "skipped: build failed" and counts as one failure, never as a pass.
+// A step that runs beside others prints its output in one block when it ends, so logs stay readable.
+// At the end: a table of steps, then one line "N passed, N failed" where N counts browser tests, CLI
+// tests and conformance cases one by one, and each other step as one. Exit code 1 when anything failed.
+// `node scripts/test.js lint build` runs only the named steps (in their stages; a prerequisite that was
+// not named is not run, and its output, e.g. dist/, is used as it is).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -14,30 +23,59 @@ const results = join(root, '.test-results');
 const bin = join(root, 'node_modules', '.bin');
 const env = { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}`, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' };
 
-/** Runs a shell command from the repository root, streaming its output; resolves to its exit code. */
-function run(command, { tee } = {}) {
-  return new Promise((resolvePromise) => {
-    const child = spawn(command, {
-      cwd: root,
-      env,
-      shell: true,
-      stdio: ['ignore', tee ? 'pipe' : 'inherit', 'inherit'],
-    });
-    let captured = '';
-    if (tee) {
-      child.stdout.on('data', (chunk) => {
-        process.stdout.write(chunk);
-        captured += chunk;
+/** The least share of src/core's lines the browser tests must run. */
+const CORE_LINE_COVERAGE_GOAL = 90;
+
+/**
+ * @typedef {{ passed: number, failed: number, note?: string }} Outcome
+ * @typedef {{
+ *   exec(command: string): Promise<number>,
+ *   log(text: string): void,
+ *   error(text: string): void,
+ * }} Output where a step writes: straight through, or into its block when it runs beside others
+ * @typedef {{
+ *   name: string,
+ *   stage: string,
+ *   needs?: string,
+ *   skipUnless?: string | (() => string | undefined),
+ *   run(out: Output): Promise<Outcome>,
+ * }} Step
+ * @typedef {Outcome & { name: string, status: string, seconds: number }} Row
+ */
+
+/**
+ * Output that goes straight to the terminal, or, when `buffer` is given, into it (stdout and stderr
+ * of the step and of its commands together, in the order they came).
+ * @param {string[]} [buffer]
+ * @returns {Output}
+ */
+function outputTo(buffer) {
+  return {
+    exec(command) {
+      return new Promise((resolvePromise) => {
+        const child = spawn(command, {
+          cwd: root,
+          env,
+          shell: true,
+          stdio: ['ignore', buffer ? 'pipe' : 'inherit', buffer ? 'pipe' : 'inherit'],
+        });
+        if (buffer) {
+          child.stdout?.on('data', (chunk) => buffer.push(String(chunk)));
+          child.stderr?.on('data', (chunk) => buffer.push(String(chunk)));
+        }
+        child.on('error', (err) => {
+          this.error(String(err));
+          resolvePromise(1);
+        });
+        child.on('close', (code, signal) => resolvePromise(code ?? (signal ? 1 : 0)));
       });
-    }
-    child.on('error', (err) => {
-      console.error(err);
-      resolvePromise({ code: 1, output: captured });
-    });
-    child.on('close', (code, signal) => resolvePromise({ code: code ?? (signal ? 1 : 0), output: captured }));
-  });
+    },
+    log: (text) => (buffer ? buffer.push(`${text}\n`) : console.log(text)),
+    error: (text) => (buffer ? buffer.push(`${text}\n`) : console.error(text)),
+  };
 }
 
+/** @param {string} file */
 function readJson(file) {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
@@ -48,6 +86,7 @@ function readJson(file) {
 
 /** Storybook fails without stories; until the first one exists the step is skipped. */
 function hasStories() {
+  /** @param {string} dir @returns {boolean} */
   const found = (dir) =>
     readdirSync(dir, { withFileTypes: true }).some((e) =>
       e.isDirectory() ? found(join(dir, e.name)) : e.name.endsWith('.stories.ts'),
@@ -55,143 +94,195 @@ function hasStories() {
   return existsSync(join(root, 'stories')) && found(join(root, 'stories')) ? undefined : 'no stories/**/*.stories.ts';
 }
 
-const count = (n) => (Number.isInteger(n) && n >= 0 ? n : 0);
+/** @param {unknown} n */
+const count = (n) => (typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : 0);
 
-/** A step that is one check: counts as 1 passed or 1 failed. */
-const single = (command) => async () => {
-  const { code } = await run(command);
+/**
+ * A step that is one check: counts as 1 passed or 1 failed.
+ * @param {string} command
+ * @returns {(out: Output) => Promise<Outcome>}
+ */
+const single = (command) => async (out) => {
+  const code = await out.exec(command);
   return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
 };
 
+/** @type {(out: Output) => Promise<Outcome>} */
+async function manifest(out) {
+  const committed = join(root, 'custom-elements.json');
+  const outdir = join(results, 'cem');
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(outdir, { recursive: true });
+  // The project's config (modules in path order), with packagejson: false, or the analyzer would
+  // point package.json "customElements" at the temp file.
+  const config = join(outdir, 'custom-elements-manifest.config.mjs');
+  writeFileSync(
+    config,
+    "import base from '../../custom-elements-manifest.config.mjs';\nexport default { ...base, packagejson: false };\n",
+  );
+  const analyze = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts?.analyze;
+  if (!analyze) {
+    out.error('manifest: package.json has no "analyze" script');
+    return { passed: 0, failed: 1 };
+  }
+  const code = await out.exec(
+    `${analyze} --quiet --outdir .test-results/cem --config .test-results/cem/custom-elements-manifest.config.mjs`,
+  );
+  const generated = join(outdir, 'custom-elements.json');
+  if (code !== 0 || !existsSync(generated)) return { passed: 0, failed: 1 };
+  if (!existsSync(committed)) {
+    out.error('manifest: custom-elements.json is not committed; run `npm run analyze` and commit it.');
+    return { passed: 0, failed: 1 };
+  }
+  if (readFileSync(committed, 'utf8') === readFileSync(generated, 'utf8')) {
+    out.log('custom-elements.json is in sync with src/components.');
+    return { passed: 1, failed: 0 };
+  }
+  await out.exec(`diff -u custom-elements.json .test-results/cem/custom-elements.json | head -n 60`);
+  out.error('manifest: custom-elements.json is out of date; run `npm run analyze` and commit it.');
+  return { passed: 0, failed: 1 };
+}
+
+/** @type {(out: Output) => Promise<Outcome>} */
+async function browserTests(out) {
+  const file = join(results, 'browser.json');
+  rmSync(file, { force: true });
+  const code = await out.exec('wtr --coverage');
+  const totals = readJson(file);
+  if (!totals) {
+    out.error('browser tests: no results in .test-results/browser.json');
+    return { passed: 0, failed: 1 };
+  }
+  const passed = count(totals.passed);
+  let failed = count(totals.failed) + count(totals.errors);
+  // The runner failed without a failing test (browser did not start, a file did not load, …).
+  if (code !== 0 && failed === 0) failed = 1;
+  const notes = totals.skipped ? [`${totals.skipped} skipped`] : [];
+  const lines = totals.coverage?.lines;
+  if (typeof lines !== 'number') {
+    out.error('browser tests: no coverage of src/core in .test-results/browser.json');
+    failed += 1;
+  } else {
+    notes.push(`src/core lines ${lines.toFixed(1)}%`);
+    out.log(`src/core line coverage: ${lines.toFixed(2)}% (goal ${CORE_LINE_COVERAGE_GOAL}%)`);
+    if (lines < CORE_LINE_COVERAGE_GOAL) {
+      out.error(
+        `browser tests: src/core line coverage ${lines.toFixed(2)}% is below ${CORE_LINE_COVERAGE_GOAL}%; ` +
+          'see .test-results/coverage/lcov-report/index.html',
+      );
+      failed += 1;
+    }
+  }
+  return { passed, failed, note: notes.join(', ') || undefined };
+}
+
+/** @type {(out: Output) => Promise<Outcome>} */
+async function cliTests(out) {
+  const tap = join(results, 'cli.tap');
+  rmSync(tap, { force: true });
+  const code = await out.exec(
+    `node --test --test-reporter=spec --test-reporter-destination=stdout ` +
+      `--test-reporter=tap --test-reporter-destination=.test-results/cli.tap scripts/test-cli.js`,
+  );
+  const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  const pass = /^# pass (\d+)$/m.exec(text);
+  const fail = /^# fail (\d+)$/m.exec(text);
+  if (!pass || !fail) {
+    out.error('CLI tests: could not read the totals from the TAP output');
+    return { passed: 0, failed: 1 };
+  }
+  const passed = Number(pass[1]);
+  let failed = Number(fail[1]);
+  if (code !== 0 && failed === 0) failed = 1;
+  return { passed, failed };
+}
+
+/** @type {(out: Output) => Promise<Outcome>} */
+async function conformance(out) {
+  const file = join(results, 'conformance-cli.json');
+  rmSync(file, { force: true });
+  const code = await out.exec('node scripts/conformance-cli.js');
+  const totals = readJson(file);
+  if (!totals) {
+    out.error('conformance: no results in .test-results/conformance-cli.json');
+    return { passed: 0, failed: 1 };
+  }
+  const passed = count(totals.passed);
+  let failed = count(totals.failed);
+  if (code !== 0 && failed === 0) failed = 1;
+  return { passed, failed };
+}
+
+/**
+ * Stages run one after another; the steps of a parallel stage run side by side (at most as many at
+ * once as the machine has cores: more only thrash) and print their output in one block each.
+ * @type {{ name: string, parallel: boolean }[]}
+ */
+const stages = [
+  { name: 'static', parallel: true },
+  { name: 'browser', parallel: false },
+  { name: 'build', parallel: false },
+  { name: 'node', parallel: true },
+];
+
+/** @type {Step[]} */
 const steps = [
-  { name: 'typecheck', run: single('npm run --silent typecheck') },
-  { name: 'lint', run: single('npm run --silent lint') },
-  { name: 'format', run: single('npm run --silent format:check') },
-  {
-    name: 'browser tests',
-    async run() {
-      const file = join(results, 'browser.json');
-      rmSync(file, { force: true });
-      const { code } = await run('wtr');
-      const totals = readJson(file);
-      if (!totals) {
-        console.error('browser tests: no results in .test-results/browser.json');
-        return { passed: 0, failed: 1 };
-      }
-      const passed = count(totals.passed);
-      let failed = count(totals.failed) + count(totals.errors);
-      // The runner failed without a failing test (browser did not start, a file did not load, …).
-      if (code !== 0 && failed === 0) failed = 1;
-      return { passed, failed, note: totals.skipped ? `${totals.skipped} skipped` : undefined };
-    },
-  },
-  {
-    name: 'build',
-    async run() {
-      // Start from an empty dist/ so files of deleted sources cannot linger (or fail the lit check).
-      rmSync(join(root, 'dist'), { recursive: true, force: true });
-      return single('tsc -p tsconfig.build.json && vite build')();
-    },
-  },
-  { name: 'size', run: single('node scripts/size-report.js') },
-  {
-    name: 'manifest',
-    async run() {
-      const committed = join(root, 'custom-elements.json');
-      const outdir = join(results, 'cem');
-      rmSync(outdir, { recursive: true, force: true });
-      mkdirSync(outdir, { recursive: true });
-      // The project's config (modules in path order), with packagejson: false, or the analyzer would
-      // point package.json "customElements" at the temp file.
-      const config = join(outdir, 'custom-elements-manifest.config.mjs');
-      writeFileSync(
-        config,
-        "import base from '../../custom-elements-manifest.config.mjs';\nexport default { ...base, packagejson: false };\n",
-      );
-      const analyze = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts?.analyze;
-      if (!analyze) {
-        console.error('manifest: package.json has no "analyze" script');
-        return { passed: 0, failed: 1 };
-      }
-      const { code } = await run(
-        `${analyze} --quiet --outdir .test-results/cem --config .test-results/cem/custom-elements-manifest.config.mjs`,
-      );
-      const generated = join(outdir, 'custom-elements.json');
-      if (code !== 0 || !existsSync(generated)) return { passed: 0, failed: 1 };
-      if (!existsSync(committed)) {
-        console.error('manifest: custom-elements.json is not committed; run `npm run analyze` and commit it.');
-        return { passed: 0, failed: 1 };
-      }
-      if (readFileSync(committed, 'utf8') === readFileSync(generated, 'utf8')) {
-        console.log('custom-elements.json is in sync with src/components.');
-        return { passed: 1, failed: 0 };
-      }
-      await run(`diff -u custom-elements.json .test-results/cem/custom-elements.json | head -n 60`);
-      console.error('manifest: custom-elements.json is out of date; run `npm run analyze` and commit it.');
-      return { passed: 0, failed: 1 };
-    },
-  },
+  { name: 'typecheck', stage: 'static', run: single('npm run --silent typecheck') },
+  { name: 'lint', stage: 'static', run: single('npm run --silent lint') },
+  { name: 'format', stage: 'static', run: single('npm run --silent format:check') },
+  { name: 'manifest', stage: 'static', run: manifest },
   {
     name: 'storybook',
+    stage: 'static',
     skipUnless: hasStories,
     run: single('storybook build --quiet --disable-telemetry -o .test-results/storybook'),
   },
   {
-    name: 'CLI tests',
-    skipUnless: 'scripts/test-cli.js',
-    async run() {
-      const tap = join(results, 'cli.tap');
-      rmSync(tap, { force: true });
-      const { code } = await run(
-        `node --test --test-reporter=spec --test-reporter-destination=stdout ` +
-          `--test-reporter=tap --test-reporter-destination=.test-results/cli.tap scripts/test-cli.js`,
-      );
-      const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
-      const pass = /^# pass (\d+)$/m.exec(text);
-      const fail = /^# fail (\d+)$/m.exec(text);
-      if (!pass || !fail) {
-        console.error('CLI tests: could not read the totals from the TAP output');
-        return { passed: 0, failed: 1 };
-      }
-      const passed = Number(pass[1]);
-      let failed = Number(fail[1]);
-      if (code !== 0 && failed === 0) failed = 1;
-      return { passed, failed };
+    name: 'cycles',
+    stage: 'static',
+    skipUnless: 'scripts/check-cycles.js',
+    run: single('node scripts/check-cycles.js'),
+  },
+  { name: 'browser tests', stage: 'browser', run: browserTests },
+  {
+    name: 'build',
+    stage: 'build',
+    async run(out) {
+      // Start from an empty dist/ so files of deleted sources cannot linger (or fail the lit check).
+      rmSync(join(root, 'dist'), { recursive: true, force: true });
+      return single('tsc -p tsconfig.build.json && vite build')(out);
     },
+  },
+  { name: 'size', stage: 'build', needs: 'build', run: single('node scripts/size-report.js') },
+  {
+    name: 'CLI tests',
+    stage: 'node',
+    needs: 'build',
+    skipUnless: 'scripts/test-cli.js',
+    run: cliTests,
   },
   {
     name: 'conformance (CLI)',
+    stage: 'node',
+    needs: 'build',
     skipUnless: 'scripts/conformance-cli.js',
-    async run() {
-      const file = join(results, 'conformance-cli.json');
-      rmSync(file, { force: true });
-      const { code } = await run('node scripts/conformance-cli.js');
-      const totals = readJson(file);
-      if (!totals) {
-        console.error('conformance: no results in .test-results/conformance-cli.json');
-        return { passed: 0, failed: 1 };
-      }
-      const passed = count(totals.passed);
-      let failed = count(totals.failed);
-      if (code !== 0 && failed === 0) failed = 1;
-      return { passed, failed };
-    },
+    run: conformance,
   },
 ];
 
-mkdirSync(results, { recursive: true });
-const rows = [];
-
-/** Whether a skipUnless condition holds: a file exists, or a predicate is true. Returns the reason to skip. */
+/**
+ * Whether a skipUnless condition holds: a file exists, or a predicate is true. Returns the reason to skip.
+ * @param {Step['skipUnless']} condition
+ */
 function skipReason(condition) {
   if (condition === undefined) return undefined;
   if (typeof condition === 'function') return condition();
   return existsSync(join(root, condition)) ? undefined : `no ${condition}`;
 }
-const started = performance.now();
 
 // `node scripts/test.js lint build` runs only the named steps (names as in the table, spaces as "-").
 const only = new Set(process.argv.slice(2).map((a) => a.toLowerCase()));
+/** @param {string} name */
 const slug = (name) =>
   name
     .toLowerCase()
@@ -203,44 +294,93 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 
-for (const step of steps) {
-  if (only.size > 0 && !only.has(slug(step.name))) continue;
+mkdirSync(results, { recursive: true });
+/** @type {Map<string, Row>} rows by step name, to print in the order of `steps` */
+const rows = new Map();
+/** @type {{ name: string, seconds: number }[]} */
+const stageTimes = [];
+const started = performance.now();
+
+/**
+ * Runs one step and records its row; `buffer` collects its output when it runs beside others.
+ * @param {Step} step
+ * @param {boolean} buffered
+ */
+async function runStep(step, buffered) {
   const skip = skipReason(step.skipUnless);
   if (skip) {
-    rows.push({ name: step.name, status: 'skipped', passed: 0, failed: 0, seconds: 0, note: skip });
-    continue;
+    rows.set(step.name, { name: step.name, status: 'skipped', passed: 0, failed: 0, seconds: 0, note: skip });
+    return;
   }
-  console.log(`\n━━━ ${step.name} ━━━`);
+  const prerequisite = step.needs ? rows.get(step.needs) : undefined;
+  if (prerequisite && prerequisite.status !== 'ok') {
+    // Not run, so not passed: one failure, so that a broken build cannot hide behind a short table.
+    const note = `skipped: ${step.needs} ${prerequisite.status === 'FAILED' ? 'failed' : 'did not run'}`;
+    rows.set(step.name, { name: step.name, status: 'SKIPPED', passed: 0, failed: 1, seconds: 0, note });
+    console.log(`\n━━━ ${step.name} ━━━ ${note}`);
+    return;
+  }
+  /** @type {string[] | undefined} */
+  const buffer = buffered ? [] : undefined;
+  if (buffered) console.log(`━━━ ${step.name} ━━━ started`);
+  else console.log(`\n━━━ ${step.name} ━━━`);
+  const out = outputTo(buffer);
   const t0 = performance.now();
+  /** @type {Outcome} */
   let outcome;
   try {
-    outcome = await step.run();
+    outcome = await step.run(out);
   } catch (err) {
-    console.error(err);
+    out.error(String(err instanceof Error ? err.stack : err));
     outcome = { passed: 0, failed: 1 };
   }
   const seconds = (performance.now() - t0) / 1000;
-  rows.push({ name: step.name, status: outcome.failed > 0 ? 'FAILED' : 'ok', seconds, ...outcome });
+  const status = outcome.failed > 0 ? 'FAILED' : 'ok';
+  rows.set(step.name, { name: step.name, status, seconds, ...outcome });
+  if (buffer) {
+    const text = buffer.join('');
+    console.log(`\n━━━ ${step.name} ━━━ ${status} in ${seconds.toFixed(1)}s`);
+    if (text.trim()) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+}
+
+const lanes = Math.max(2, availableParallelism());
+for (const stage of stages) {
+  const chosen = steps.filter((step) => step.stage === stage.name && (only.size === 0 || only.has(slug(step.name))));
+  if (chosen.length === 0) continue;
+  const t0 = performance.now();
+  if (stage.parallel && chosen.length > 1) {
+    const waiting = [...chosen];
+    const lane = async () => {
+      for (let step = waiting.shift(); step; step = waiting.shift()) await runStep(step, true);
+    };
+    await Promise.all(Array.from({ length: Math.min(lanes, chosen.length) }, lane));
+  } else {
+    for (const step of chosen) await runStep(step, false);
+  }
+  stageTimes.push({ name: stage.name, seconds: (performance.now() - t0) / 1000 });
 }
 
 const totalSeconds = (performance.now() - started) / 1000;
-const passed = rows.reduce((n, r) => n + r.passed, 0);
-const failed = rows.reduce((n, r) => n + r.failed, 0);
+const table = steps.flatMap((step) => rows.get(step.name) ?? []);
+const passed = table.reduce((n, r) => n + r.passed, 0);
+const failed = table.reduce((n, r) => n + r.failed, 0);
 
-const width = Math.max(...rows.map((r) => r.name.length));
+const width = Math.max(...table.map((r) => r.name.length), 'total'.length);
 console.log('\n━━━ summary ━━━');
 console.log(
   `${'step'.padEnd(width)}  ${'status'.padEnd(7)}  ${'passed'.padStart(6)}  ${'failed'.padStart(6)}  ${'time'.padStart(7)}`,
 );
-for (const r of rows) {
-  const time = r.status === 'skipped' ? '' : `${r.seconds.toFixed(1)}s`;
+for (const r of table) {
+  const time = r.status === 'skipped' || r.status === 'SKIPPED' ? '' : `${r.seconds.toFixed(1)}s`;
   console.log(
     `${r.name.padEnd(width)}  ${r.status.padEnd(7)}  ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${time.padStart(7)}` +
       (r.note ? `  (${r.note})` : ''),
   );
 }
 console.log(
-  `${'total'.padEnd(width)}  ${''.padEnd(7)}  ${''.padStart(6)}  ${''.padStart(6)}  ${`${totalSeconds.toFixed(1)}s`.padStart(7)}`,
+  `${'total'.padEnd(width)}  ${''.padEnd(7)}  ${''.padStart(6)}  ${''.padStart(6)}  ${`${totalSeconds.toFixed(1)}s`.padStart(7)}` +
+    `  (stages: ${stageTimes.map((s) => `${s.name} ${s.seconds.toFixed(1)}s`).join(', ')})`,
 );
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

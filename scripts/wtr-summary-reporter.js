@@ -1,6 +1,13 @@
-// Writes the test totals to .test-results/browser.json so `npm test` can print one summary line.
+// Writes the test totals (and, under `wtr --coverage`, the line coverage) to .test-results/browser.json
+// so `npm test` can print one summary line.
 import { mkdirSync, writeFileSync } from 'node:fs';
 
+/** @typedef {{ passed: number, failed: number, skipped: number, errors: number }} Totals */
+
+/**
+ * @param {import('@web/test-runner').TestSuiteResult} results
+ * @param {Totals} totals
+ */
 function count(results, totals) {
   for (const test of results.tests ?? []) {
     if (test.skipped) totals.skipped++;
@@ -10,9 +17,10 @@ function count(results, totals) {
   for (const suite of results.suites ?? []) count(suite, totals);
 }
 
+/** @returns {import('@web/test-runner').Reporter} */
 export function summaryFileReporter({ file = '.test-results/browser.json' } = {}) {
   return {
-    onTestRunFinished({ sessions }) {
+    onTestRunFinished({ sessions, testCoverage }) {
       const totals = { passed: 0, failed: 0, skipped: 0, errors: 0 };
       for (const session of sessions) {
         if (session.testResults) count(session.testResults, totals);
@@ -20,7 +28,8 @@ export function summaryFileReporter({ file = '.test-results/browser.json' } = {}
         if (!session.passed && (!session.testResults || session.errors?.length)) totals.errors++;
       }
       mkdirSync('.test-results', { recursive: true });
-      writeFileSync(file, JSON.stringify(totals));
+      const coverage = testCoverage ? { lines: testCoverage.summary.lines.pct } : undefined;
+      writeFileSync(file, JSON.stringify({ ...totals, coverage }));
     },
   };
 }

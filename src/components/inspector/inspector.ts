@@ -293,17 +293,25 @@ export class ObInspector extends LitElement {
     this._open = open;
   };
 
-  private readonly _copy = async (): Promise<void> => {
+  private readonly _copy = (): void => {
     const embed = this._embed;
     if (!embed || !('snippet' in embed)) return;
     const m = this._messages;
-    try {
-      if (!navigator.clipboard) throw new Error('No clipboard');
-      await navigator.clipboard.writeText(embed.snippet);
-      this._status = { text: m.copied, error: false };
-    } catch {
-      this._status = { text: m.copyFailed, error: true };
-    }
+    // A click handler returns at once; the outcome, either way (no clipboard, a refusal, a throw),
+    // shows in the status line.
+    Promise.resolve()
+      .then(() => {
+        if (!navigator.clipboard) throw new Error('No clipboard');
+        return navigator.clipboard.writeText(embed.snippet);
+      })
+      .then(
+        () => {
+          this._status = { text: m.copied, error: false };
+        },
+        () => {
+          this._status = { text: m.copyFailed, error: true };
+        },
+      );
   };
 
   private readonly _download = (): void => {

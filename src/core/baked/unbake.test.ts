@@ -16,7 +16,9 @@ type Expected = { generation: 'ob2' | 'ob3'; location: string; check: (payload: 
 
 const json = (fields: Record<string, unknown>) => (payload: string) =>
   expect(JSON.parse(payload)).to.deep.include(fields);
-const exactly = (value: string) => (payload: string) => expect(payload).to.equal(value);
+const exactly = (value: string) => (payload: string) => {
+  expect(payload).to.equal(value);
+};
 const rs256Jws = (payload: string) => {
   expect(payload).to.match(JWS_SHAPE);
   expect(jwsHeader(payload)).to.include({ alg: 'RS256' });
