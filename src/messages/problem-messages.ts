@@ -1,6 +1,6 @@
 import type { BadgeErrorCode } from '../core/errors.js';
 import type { Check } from '../core/result.js';
-import type { CardMessages, MessageContext, MessageHelpers } from './messages-base.js';
+import type { CardMessages, MessageContext, MessageHelpers } from './message-types.js';
 
 /**
  * What an error code means, in English: the sentences for checks that did not pass and for badges
