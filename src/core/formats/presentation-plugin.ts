@@ -18,7 +18,7 @@ import { verifyProofSet, type EmbeddedProofOptions } from '../proofs/proof-set.j
 import { toPresentationView } from '../view-presentation.js';
 import { jsonOfInput } from './input.js';
 import { compactTextOf } from './ob3-jwt.js';
-import { isPresentationJsonInput, isPresentationJwtInput, looksLikePresentationJwt } from './presentation.js';
+import { isPresentationJsonInput, isPresentationJwtInput, looksLikePresentationJwt } from './detect.js';
 
 /**
  * W3C Verifiable Presentations holding badges: JSON with a Data Integrity proof (proof purpose
