@@ -148,11 +148,7 @@ function decodeVcJwt(claims: JsonObject, credential: JsonObject, issuerId: strin
 
 const proofStep: Step<ParsedJwtCredential> = {
   id: 'proof',
-  async run(parsed, context) {
-    const { outcome, key } = await verifyJwsProof(parsed, { id: parsed.issuerId }, context);
-    parsed.state.key = key;
-    return outcome;
-  },
+  run: (parsed, context) => verifyJwsProof(parsed, parsed.issuerId, parsed.state, context),
 };
 
 /**

@@ -120,13 +120,7 @@ const jwtProofStep: Step<ParsedPresentation> = {
   id: 'proof',
   async run(parsed, context) {
     if (parsed.holder === undefined) throw new MalformedInput('The presentation names no holder (holder or iss)');
-    const { outcome, key } = await verifyJwsProof(
-      parsed.jwt!,
-      { id: parsed.holder, purpose: 'authentication' },
-      context,
-    );
-    parsed.state.key = key;
-    return outcome;
+    return verifyJwsProof(parsed.jwt!, parsed.holder, parsed.state, context, 'authentication');
   },
 };
 

@@ -51,39 +51,34 @@ export function readJwsToken(jws: string): JwsToken {
   return { jws, header, claims: decodePayload(jws) };
 }
 
-/** Whose key must have signed: the credential's issuer, or the presentation's holder (`authentication`). */
-export interface JwsSigner {
-  readonly id: string;
-  readonly purpose?: VerificationPurpose;
-}
-
 /**
  * Resolves the key the header points to (`kid`, or an untrusted header `jwk`), looked up from the
- * signer's own documents, and verifies the signature with it under the header's allowed `alg`.
- * Whether the key is the signer's is the caller's next step, with the key this returns.
+ * signer's own documents (the credential's issuer; a presentation's holder, for `authentication`),
+ * and verifies the signature with it under the header's allowed `alg`. The key goes into `state`
+ * for the next step, which decides whether it is the signer's.
  */
 export async function verifyJwsProof(
   token: Pick<JwsToken, 'jws' | 'header'>,
-  signer: JwsSigner,
+  signer: string,
+  state: { key?: SigningKey },
   context: SigningKeyContext,
-): Promise<{ outcome: StepOutcome; key: SigningKey }> {
+  purpose?: VerificationPurpose,
+): Promise<StepOutcome> {
   const { header } = token;
   const key = await resolveSigningKey(
     {
-      issuer: signer.id,
-      ...(signer.purpose !== undefined ? { purpose: signer.purpose } : {}),
+      issuer: signer,
+      purpose,
       ...(header.kid !== undefined ? { kid: header.kid } : {}),
       ...(header.jwk !== undefined ? { jwk: header.jwk as JWK } : {}),
     },
     { load: context.load, signal: context.signal, didResolvers: context.didResolvers },
   );
   await verifyCompactJws(token.jws, header.alg, key.jwk);
+  state.key = key;
   return {
-    key,
-    outcome: {
-      status: 'passed',
-      message: `Signature valid (${header.alg})`,
-      details: { alg: header.alg, kid: header.kid ?? null, keyId: key.id ?? null, keySource: key.source },
-    },
+    status: 'passed',
+    message: `Signature valid (${header.alg})`,
+    details: { alg: header.alg, kid: header.kid ?? null, keyId: key.id ?? null, keySource: key.source },
   };
 }
