@@ -1,5 +1,5 @@
 import type { FormatPlugin } from '../plugin.js';
-import { isHostedOb2Input } from './detect.js';
+import { isHostedOb2Input } from './ob2-hosted-detect.js';
 import { lazyFormat } from './lazy-format.js';
 import type { ParsedHostedAssertion } from './ob2-hosted-plugin.js';
 

@@ -1,5 +1,5 @@
 import type { FormatPlugin } from '../plugin.js';
-import { isSignedOb2Input } from './detect.js';
+import { isSignedOb2Input } from './ob2-signed-detect.js';
 import { lazyFormat } from './lazy-format.js';
 import type { ParsedSignedAssertion } from './ob2-signed-plugin.js';
 

@@ -10,7 +10,7 @@ import type { FormatPlugin, ParsedBadge, Step } from '../plugin.js';
 import { verifyProofSet, type EmbeddedProofOptions } from '../proofs/proof-set.js';
 import { toBadgeView } from '../view.js';
 import { jsonOfInput } from './input.js';
-import { isCredential } from './detect.js';
+import { isCredential } from './ob3-json-detect.js';
 
 /**
  * The JSON credential format proper, loaded with `import()` by its shell (`ob3-json.ts`) the

@@ -1,6 +1,6 @@
 import type { FormatPlugin } from '../plugin.js';
 import type { EmbeddedProofOptions } from '../proofs/proof-set.js';
-import { isCredential } from './detect.js';
+import { isCredential } from './ob3-json-detect.js';
 import { jsonOfInput } from './input.js';
 import { lazyFormat } from './lazy-format.js';
 import type { ParsedJsonCredential } from './ob3-json-plugin.js';

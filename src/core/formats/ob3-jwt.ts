@@ -15,8 +15,8 @@ import { isJsonType, textOf } from '../fetcher.js';
 import { arrayOf, hasType, idOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
 import { vcdmVersionOf } from '../lib/vcdm.js';
 import type { FormatPlugin, ParsedBadge, RawInput, Step } from '../plugin.js';
-import { looksLikeCompactJws } from '../proofs/jws.js';
-import { mediaTypeOf, readJwsToken, verifyJwsProof, type JwsHeader } from '../proofs/jws-proof.js';
+import { looksLikeCompactJws, readJwsHeader } from '../proofs/jws.js';
+import { mediaTypeOf, decodePayload, verifyJwsProof, type JwsHeader } from '../proofs/jws-proof.js';
 import type { SigningKey } from '../keys/resolve-signing-key.js';
 import { toBadgeView } from '../view.js';
 
@@ -214,7 +214,9 @@ export function ob3Jwt(): FormatPlugin<ParsedJwtCredential> {
     parse(input) {
       const jws = compactTextOf(input);
       if (jws === undefined || !looksLikeCompactJws(jws)) throw new MalformedInput('Not a compact JWS');
-      const { header, claims } = readJwsToken(jws);
+      // The header is vetted first: a hostile one fails with its own code whatever the payload holds.
+      const header = readJwsHeader(jws);
+      const claims = decodePayload(jws);
       const securing = securingOf(header, claims);
       const wrapped = credentialOf(securing, claims);
       const issuerId = issuerIdOf(securing, claims, wrapped);

@@ -12,13 +12,13 @@ import type { SigningKey } from '../keys/resolve-signing-key.js';
 import { arrayOf, hasType, idOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
 import { vcdmVersionOf } from '../lib/vcdm.js';
 import type { FormatPlugin, ParsedBadge, Step, StepOutcome } from '../plugin.js';
-import { looksLikeCompactJws } from '../proofs/jws.js';
-import { mediaTypeOf, readJwsToken, verifyJwsProof, type JwsToken } from '../proofs/jws-proof.js';
+import { looksLikeCompactJws, readJwsHeader } from '../proofs/jws.js';
+import { mediaTypeOf, decodePayload, verifyJwsProof, type JwsToken } from '../proofs/jws-proof.js';
 import { verifyProofSet, type EmbeddedProofOptions } from '../proofs/proof-set.js';
 import { toPresentationView } from '../view-presentation.js';
 import { jsonOfInput } from './input.js';
 import { compactTextOf } from './ob3-jwt.js';
-import { isPresentationJsonInput, isPresentationJwtInput, looksLikePresentationJwt } from './detect.js';
+import { isPresentationJsonInput, isPresentationJwtInput, looksLikePresentationJwt } from './presentation-detect.js';
 
 /**
  * W3C Verifiable Presentations holding badges: JSON with a Data Integrity proof (proof purpose
@@ -300,7 +300,9 @@ export function vpJwtPlugin(): FormatPlugin<ParsedPresentation> {
     parse(input) {
       const jws = compactTextOf(input);
       if (!looksLikePresentationJwt(jws)) throw new NotABadge('Not a presentation JWT');
-      const { header, claims } = readJwsToken(jws);
+      // The header is vetted first: a hostile one fails with its own code whatever the payload holds.
+      const header = readJwsHeader(jws);
+      const claims = decodePayload(jws);
       const { presentation, securing } = presentationOfJwt(header, claims);
       if (!hasType(presentation, 'VerifiablePresentation')) {
         throw new NotABadge('The token does not carry a Verifiable Presentation');

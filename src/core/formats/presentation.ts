@@ -1,6 +1,6 @@
 import type { FormatPlugin } from '../plugin.js';
 import type { EmbeddedProofOptions } from '../proofs/proof-set.js';
-import { isPresentationJsonInput, isPresentationJwtInput, looksLikePresentationJwt } from './detect.js';
+import { isPresentationJsonInput, isPresentationJwtInput, looksLikePresentationJwt } from './presentation-detect.js';
 import { lazyFormat } from './lazy-format.js';
 import type { ParsedPresentation } from './presentation-plugin.js';
 

@@ -5,7 +5,7 @@ import type { VerificationPurpose } from '../keys/verification-method.js';
 import { jwsPayloadText } from '../lib/compact-jws.js';
 import { isObject, type JsonObject } from '../lib/json.js';
 import type { StepOutcome } from '../plugin.js';
-import { readJwsHeader, verifyCompactJws } from './jws.js';
+import { verifyCompactJws } from './jws.js';
 
 /**
  * The JWS proof of a credential or a presentation secured as a JWT (VC-JWT 1.1, VC-JOSE): one
@@ -43,15 +43,6 @@ export function decodePayload(jws: string): JsonObject {
 }
 
 /**
- * The header is vetted (alg allowlist, `crit`, `kid`, `jwk`) before the payload is read, so a
- * hostile header fails with its own code whatever the payload holds.
- */
-export function readJwsToken(jws: string): JwsToken {
-  const header = readJwsHeader(jws);
-  return { jws, header, claims: decodePayload(jws) };
-}
-
-/**
  * Resolves the key the header points to (`kid`, or an untrusted header `jwk`), looked up from the
  * signer's own documents (the credential's issuer; a presentation's holder, for `authentication`),
  * and verifies the signature with it under the header's allowed `alg`. The key goes into `state`
@@ -69,10 +60,11 @@ export async function verifyJwsProof(
     {
       issuer: signer,
       purpose,
-      ...(header.kid !== undefined ? { kid: header.kid } : {}),
-      ...(header.jwk !== undefined ? { jwk: header.jwk as JWK } : {}),
+      // resolveSigningKey reads an undefined kid, jwk or purpose as absent.
+      kid: header.kid,
+      jwk: header.jwk as JWK | undefined,
     },
-    { load: context.load, signal: context.signal, didResolvers: context.didResolvers },
+    context,
   );
   await verifyCompactJws(token.jws, header.alg, key.jwk);
   state.key = key;
