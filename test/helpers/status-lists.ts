@@ -1,6 +1,7 @@
 /** Status lists for tests: bitstrings, list credentials, and a fake fetch that counts what it serves. */
 import { gzipSync } from 'fflate';
 import { base64url } from 'jose';
+import { recordingFetch } from './fake-fetch.js';
 
 /** A list of `entries` entries of `size` bits, with `values` (index → value) set, MSB-first. */
 export function bitstring(values: Record<number, number> | number[], entries = 131_072, size = 1): Uint8Array {
@@ -62,16 +63,13 @@ export interface Served {
 /** A fetch that answers from `routes` (404 for the rest) and counts requests per URL. */
 export function servingFetch(routes: Map<string, Served> | Record<string, Served>) {
   const map = routes instanceof Map ? routes : new Map(Object.entries(routes));
-  const counts = new Map<string, number>();
-  const fetch = async (input: RequestInfo | URL) => {
-    const url = String(input);
-    counts.set(url, (counts.get(url) ?? 0) + 1);
+  const fetch = recordingFetch((url) => {
     const served = map.get(url);
-    if (!served) return new Response('not found', { status: 404, headers: { 'content-type': 'text/plain' } });
+    if (!served) return undefined;
     return new Response(served.body, {
       status: served.status ?? 200,
       headers: { 'content-type': served.type ?? 'application/vc+jwt', ...served.headers },
     });
-  };
-  return { fetch: fetch as typeof globalThis.fetch, count: (url: string) => counts.get(url) ?? 0, routes: map };
+  });
+  return { fetch: fetch as typeof globalThis.fetch, count: fetch.count, routes: map };
 }
