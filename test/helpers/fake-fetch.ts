@@ -58,3 +58,6 @@ export function corsBlocked(init: RequestInit | undefined): Response {
   if (init?.mode === 'no-cors') return new Response(null, { status: 200 });
   throw new TypeError('Failed to fetch');
 }
+
+/** The network of a closed world (a documents map answers everything): any fetch fails. */
+export const closedNetwork = (() => Promise.reject(new Error('network is closed in tests'))) as typeof globalThis.fetch;
