@@ -38,7 +38,7 @@ export function recordingFetch(respond: Respond, { missing = notFound } = {}): F
   const calls: FetchCall[] = [];
   const requests: string[] = [];
   const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
+    const url = input instanceof Request ? input.url : String(input);
     calls.push({ url, init });
     requests.push(url);
     return (await respond(url, init)) ?? missing();
