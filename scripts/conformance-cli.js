@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // Scores the built CLI against the conformance corpus (test/conformance/, see its README):
-// every case whose format this version supports is verified by `bin/ob-verify.js` in a closed
-// world (--offline, --documents built from manifest.documents, --now = manifest.now), and the
+// every case whose format this version supports is verified by the built CLI's `run` (what
+// `bin/ob-verify.js` calls), all in this one process, in a closed world (--offline, --documents
+// built from manifest.documents, --now = manifest.now), and the
 // verdict is compared with `expect` in the corpus's vocabulary. `verified: null` cases are
 // undecidable with the files at hand and are not scored. A case in `KNOWN_DIFFERENCES` is held to
 // exactly what the browser test holds it to: never verified, its pinned verdict and code, and
 // still different (else it fails); a key the manifest no longer has fails the run too.
 //
 //   npm run build && npm run conformance        (writes .test-results/conformance-cli.json)
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -21,10 +21,10 @@ import {
   sameReason,
   staleKnownDifferences,
 } from './conformance-reasons.js';
+import { hostedDocumentOf } from './conformance-hosted.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = join(ROOT, 'test/conformance');
-const BIN = join(ROOT, 'bin/ob-verify.js');
 const RESULTS = join(ROOT, '.test-results');
 const CONCURRENCY = Math.max(1, Math.min(8, availableParallelism()));
 
@@ -48,52 +48,52 @@ writeFileSync(
 
 const baseMap = JSON.parse(readFileSync(mapFile, 'utf8'));
 
-/**
- * A hosted OB 2.0 case is served at its own `id` (corpus README): for those, and for a baked
- * image carrying one, a map of its own adds `id` → the assertion's JSON.
- */
+const { run } = await import('../dist/cli/ob-verify.js');
+const { unbake } = await import('../dist/core/baked/unbake.js');
+
+/** The documents map for a case: the corpus's, or its own when the case is served at its id. */
 async function mapFileFor(testCase) {
-  let json;
-  if (testCase.format === 'ob2-hosted') {
-    json = readFileSync(join(CORPUS, testCase.file), 'utf8');
-  } else if (testCase.format === 'baked-png' || testCase.format === 'baked-svg') {
-    const { unbake } = await import('../dist/core/baked/unbake.js');
-    try {
-      const type = testCase.format === 'baked-png' ? 'image/png' : 'image/svg+xml';
-      json = (await unbake(new Uint8Array(readFileSync(join(CORPUS, testCase.file))), type)).payload;
-    } catch {
-      return mapFile;
-    }
-  } else {
-    return mapFile;
-  }
-  let id;
-  try {
-    id = JSON.parse(json).id;
-  } catch {
-    return mapFile;
-  }
-  if (typeof id !== 'string' || !/^https?:/.test(id) || id in baseMap) return mapFile;
+  const input = new Uint8Array(readFileSync(join(CORPUS, testCase.file)));
+  const hosted = await hostedDocumentOf(testCase, input, (url) => url in baseMap, unbake);
+  if (!hosted) return mapFile;
   const name = testCase.file.replace(/[^a-z0-9.-]+/gi, '_');
-  const hosted = join(work, `${name}.hosted.json`);
+  const hostedFile = join(work, `${name}.hosted.json`);
   const ownMap = join(work, `${name}.documents.json`);
-  writeFileSync(hosted, json);
-  writeFileSync(ownMap, JSON.stringify({ ...baseMap, [id]: hosted }));
+  writeFileSync(hostedFile, hosted.bytes);
+  writeFileSync(ownMap, JSON.stringify({ ...baseMap, [hosted.id]: hostedFile }));
   return ownMap;
 }
 
+/** Runs the CLI on one case as `ob-verify` would, its output captured: `{ code, stdout, stderr }`. */
 async function verify(testCase) {
-  const file = testCase.file;
   const documentsFile = await mapFileFor(testCase);
-  return new Promise((resolve) => {
-    const args = [BIN, '--json', '--now', manifest.now, '--documents', documentsFile, '--offline', join(CORPUS, file)];
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  const args = [
+    '--json',
+    '--now',
+    manifest.now,
+    '--documents',
+    documentsFile,
+    '--offline',
+    join(CORPUS, testCase.file),
+  ];
+  let stdout = '';
+  let stderr = '';
+  const io = {
+    stdout: { write: (text) => (stdout += text) },
+    stderr: { write: (text) => (stderr += text) },
+    stdin: (async function* () {})(),
+    env: process.env,
+    cwd: ROOT,
+  };
+  let code;
+  try {
+    code = await run(args, io);
+  } catch (error) {
+    // As bin/ob-verify.js answers a bug: the internal-error status, never a verdict.
+    stderr += `ob-verify: internal error: ${error instanceof Error ? error.message : String(error)}\n`;
+    code = 3;
+  }
+  return { code, stdout, stderr };
 }
 
 /** The CLI's answer for one case, as `{ verified, reason }` plus what went wrong running it. */

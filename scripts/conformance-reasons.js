@@ -1,9 +1,31 @@
+// @ts-check
 // Maps a VerificationResult to the conformance corpus's vocabulary (test/conformance/README.md):
 // the verdict, and the first failing reason in the corpus's order. Shared by the browser
 // conformance test and the CLI conformance run so both score the same way.
 
+/**
+ * @import { BadgeErrorCode } from '../src/core/errors.js'
+ * @import { Check, VerificationResult } from '../src/core/result.js'
+ */
+
+/**
+ * A reason in the corpus's vocabulary: one of REASON_ORDER, or `valid`.
+ * @typedef {(typeof REASON_ORDER)[number] | 'valid'} ConformanceReason
+ */
+
+/**
+ * How we scored a result: the corpus's `{ verified, reason }`, and our own answer beside it (the
+ * verdict, and the code of the check that gave `reason`).
+ * @typedef {{ verified: boolean, reason: ConformanceReason, verdict: VerificationResult['verdict'], code: BadgeErrorCode | undefined }} ConformanceAnswer
+ */
+
+/**
+ * A known difference: the answer this verifier gives, pinned, and why.
+ * @typedef {{ readonly verdict: 'unverified' | 'unknown', readonly code: BadgeErrorCode, readonly reason: string }} KnownDifference
+ */
+
 /** The corpus's order: parsing → key resolution → signature → issuer → dates → status → schema. */
-export const REASON_ORDER = [
+export const REASON_ORDER = /** @type {const} */ ([
   'malformed',
   'not-a-badge',
   'unsupported',
@@ -17,8 +39,14 @@ export const REASON_ORDER = [
   'suspended',
   'status-unavailable',
   'schema-invalid',
-];
+]);
 
+/**
+ * The corpus reason of each code. Fetch failures are absent: what they mean depends on what
+ * could not be fetched (`reasonOfCheck`); so are codes no corpus case can raise (aborted, too
+ * large, an unreachable key), which count as malformed.
+ * @type {Readonly<Partial<Record<BadgeErrorCode, (typeof REASON_ORDER)[number]>>>}
+ */
 const BY_CODE = {
   ERR_OB_MALFORMED: 'malformed',
   ERR_OB_JOSE_HEADER_INVALID: 'malformed',
@@ -61,9 +89,14 @@ const BY_CODE = {
   ERR_OB_PRESENTED_UNVERIFIED: 'schema-invalid',
 };
 
-/** Fetch failures mean "the thing needed could not be had": for a key that is an unresolvable key. */
+/**
+ * Fetch failures mean "the thing needed could not be had": for a key that is an unresolvable key.
+ * @param {Check} check
+ * @returns {(typeof REASON_ORDER)[number]}
+ */
 function reasonOfCheck(check) {
-  if (check.code && BY_CODE[check.code]) return BY_CODE[check.code];
+  const byCode = check.code && BY_CODE[check.code];
+  if (byCode) return byCode;
   if (check.code && check.code.startsWith('ERR_OB_FETCH_')) {
     if (check.id === 'status') return 'status-unavailable';
     if (check.id === 'format') return 'malformed';
@@ -76,6 +109,7 @@ function reasonOfCheck(check) {
  * A signature checked with the key written in a `<URL>#z6Mk…` fragment that the issuer does not
  * publish (corpus README, convention 1). The corpus names that case `unresolvable-key` only when
  * nothing else is wrong: a revoked or expired one is labelled by that instead. Scored the same way.
+ * @param {Check} check
  */
 function isUnpublishedFragmentKey(check) {
   return (
@@ -88,10 +122,13 @@ function isUnpublishedFragmentKey(check) {
 /**
  * `{ verified, reason }` for a result, in the corpus's terms, with our own answer beside it: the
  * `verdict` and the `code` of the problem that gave the reason (what KNOWN_DIFFERENCES pins).
+ * @param {Pick<VerificationResult, 'verified' | 'verdict' | 'checks'>} result
+ * @returns {ConformanceAnswer}
  */
 export function conformanceVerdict(result) {
   if (result.verified) return { verified: true, reason: 'valid', verdict: result.verdict, code: undefined };
   const problems = result.checks.filter((check) => check.status === 'failed' || check.status === 'warning');
+  /** @param {Check} check */
   const rank = (check) => REASON_ORDER.indexOf(reasonOfCheck(check)) + (isUnpublishedFragmentKey(check) ? 100 : 0);
   problems.sort((a, b) => rank(a) - rank(b));
   const first = problems[0];
@@ -106,8 +143,13 @@ export function conformanceVerdict(result) {
 /**
  * `tampered` and `bad-signature` are one failure to a verifier: the bytes and signature disagree.
  * A case's `detail` may name other reasons it accepts ("Also acceptable: schema-invalid / malformed").
+ * @param {string} expected
+ * @param {string} actual
+ * @param {string} [detail]
+ * @returns {boolean}
  */
 export function sameReason(expected, actual, detail = '') {
+  /** @param {string} reason */
   const fold = (reason) =>
     reason === 'tampered' ? 'bad-signature' : reason === 'valid-with-warning' ? 'valid' : reason;
   const also = /Also acceptable: ([a-z-]+(?: \/ [a-z-]+)*)/.exec(detail)?.[1]?.split(' / ') ?? [];
@@ -131,6 +173,7 @@ const FRAGMENT_LIST =
  * exactly that answer (any change is noticed) and fail on a key the manifest no longer has. One
  * entry per case, `{ verdict, code, reason }`, so entries added on different branches merge.
  * The README lists them.
+ * @type {Readonly<Record<string, KnownDifference>>}
  */
 export const KNOWN_DIFFERENCES = {
   'ob3-ed25519signature2020/dcc-vctf-v1-ed25519-didkey-mixedRegistry-validStatus-noExpiry.json': {
@@ -348,9 +391,14 @@ export const KNOWN_DIFFERENCES = {
 /**
  * What is wrong with a known difference's answer, or `undefined` when it is the pinned one: never
  * verified, exactly the pinned verdict and code, and still not what the corpus expects.
+ * @param {string} file
+ * @param {ConformanceAnswer} got
+ * @param {boolean} agrees
+ * @returns {string | undefined}
  */
 export function knownDifferenceProblem(file, got, agrees) {
   const known = KNOWN_DIFFERENCES[file];
+  if (known === undefined) return `${file} is not a known difference`;
   if (got.verified) return `${file} is a known difference but now verifies`;
   if (got.verdict !== known.verdict || got.code !== known.code) {
     return `${file} gives ${got.verdict} ${got.code ?? '(no code)'}, pinned as ${known.verdict} ${known.code}: update KNOWN_DIFFERENCES (and its reason)`;
@@ -359,7 +407,11 @@ export function knownDifferenceProblem(file, got, agrees) {
   return undefined;
 }
 
-/** Keys of KNOWN_DIFFERENCES that are not a decidable case of a supported format in `manifest`. */
+/**
+ * Keys of KNOWN_DIFFERENCES that are not a decidable case of a supported format in `manifest`.
+ * @param {{ cases: readonly { file: string, format: string, expect: { verified: boolean | null } }[] }} manifest
+ * @returns {string[]}
+ */
 export function staleKnownDifferences(manifest) {
   const cases = new Set(
     manifest.cases.filter((c) => SUPPORTED_FORMATS.includes(c.format) && c.expect.verified !== null).map((c) => c.file),
@@ -367,7 +419,10 @@ export function staleKnownDifferences(manifest) {
   return Object.keys(KNOWN_DIFFERENCES).filter((file) => !cases.has(file));
 }
 
-/** Formats this version verifies; the rest of the corpus is reported as not yet supported. */
+/**
+ * Formats this version verifies; the rest of the corpus is reported as not yet supported.
+ * @type {readonly string[]}
+ */
 export const SUPPORTED_FORMATS = [
   'ob3-jwt',
   'ob3-json',

@@ -7,6 +7,7 @@ import '../src/components/badge/badge.js';
 import type { ObBadge } from '../src/components/badge/badge.js';
 import type { VerificationResult } from '../src/core/result.js';
 import { createVerifier } from '../src/core/verify.js';
+import { closedNetwork } from './helpers/fake-fetch.js';
 
 const BASE = '/test/adversarial/';
 
@@ -30,7 +31,7 @@ const now = new Date(spec.now);
 const verifier = createVerifier({
   documents,
   offline: true,
-  fetch: () => Promise.reject(new Error('network is closed in tests')),
+  fetch: closedNetwork,
 });
 
 function meets(result: VerificationResult, want: Expectation): void {

@@ -18,6 +18,8 @@ import {
   staleKnownDifferences,
   SUPPORTED_FORMATS,
 } from '../scripts/conformance-reasons.js';
+import { hostedDocumentOf } from '../scripts/conformance-hosted.js';
+import { closedNetwork } from './helpers/fake-fetch.js';
 
 interface Case {
   file: string;
@@ -51,41 +53,19 @@ const documents = new Map<string, Uint8Array>(
   await Promise.all(Object.entries(manifest.documents).map(async ([url, file]) => [url, await bytesOf(file)] as const)),
 );
 
-/**
- * A hosted OB 2.0 case is served at its own `id` (corpus README: "run with that one case's map
- * extended by id → the case file itself"), since the verifier refetches the hosted copy.
- */
+/** The closed world of one case: a hosted OB 2.0 case is served at its own `id` as well. */
 async function documentsFor(testCase: Case, input: Uint8Array): Promise<Map<string, Uint8Array>> {
-  let hosted = input;
-  if (testCase.format === 'baked-png' || testCase.format === 'baked-svg') {
-    // A baked hosted assertion: the JSON inside the image is what its `id` serves.
-    try {
-      const baked = await unbake(input, testCase.format === 'baked-png' ? 'image/png' : 'image/svg+xml');
-      hosted = new TextEncoder().encode(baked.payload);
-    } catch {
-      return documents;
-    }
-  } else if (testCase.format !== 'ob2-hosted') {
-    return documents;
-  }
-  let id: unknown;
-  try {
-    id = (JSON.parse(new TextDecoder().decode(hosted)) as { id?: unknown }).id;
-  } catch {
-    return documents;
-  }
-  if (typeof id !== 'string' || !/^https?:/.test(id) || documents.has(id)) return documents;
-  return new Map([...documents, [id, hosted]]);
+  const hosted = await hostedDocumentOf(testCase, input, (url) => documents.has(url), unbake);
+  return hosted ? new Map([...documents, [hosted.id, hosted.bytes]]) : documents;
 }
 
 async function run(testCase: Case): Promise<VerificationResult> {
   const input = await bytesOf(testCase.file);
-  const fetchNever = (() => Promise.reject(new Error('network is closed in tests'))) as typeof fetch;
   return verifier.verify(input, {
     now,
     documents: await documentsFor(testCase, input),
     offline: true,
-    fetch: fetchNever,
+    fetch: closedNetwork,
   });
 }
 

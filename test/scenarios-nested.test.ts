@@ -17,6 +17,7 @@ import {
   type NestedRole,
   type VerificationResult,
 } from '../src/core/result.js';
+import { closedNetwork } from './helpers/fake-fetch.js';
 
 const BASE = '/test/fixtures/';
 const FIXTURE_NOW = new Date('2026-06-01T00:00:00Z');
@@ -39,7 +40,7 @@ const issuers = (await (await fetch(`${BASE}issuers.json`)).json()) as {
 const verifier = createVerifier({
   documents,
   offline: true,
-  fetch: () => Promise.reject(new Error('network is closed in tests')),
+  fetch: closedNetwork,
 });
 
 const verifyFixture = async (file: string): Promise<VerificationResult> =>
@@ -337,7 +338,7 @@ describe('fixture scenarios: a presentation or someone else’s list where a cre
     const world = createVerifier({
       documents: new Map([...documents, ...Object.entries(answers)]),
       offline: true,
-      fetch: () => Promise.reject(new Error('network is closed in tests')),
+      fetch: closedNetwork,
     });
     return world.verify(await fixtureText(`credentials/${file}`), { now: FIXTURE_NOW });
   }

@@ -8,6 +8,7 @@ import { expect } from '@open-wc/testing';
 import { CompactSign, exportSPKI, generateKeyPair } from 'jose';
 import { createVerifier } from '../src/core/verify.js';
 import { firstProblem, type VerificationResult } from '../src/core/result.js';
+import { closedNetwork } from './helpers/fake-fetch.js';
 
 const BASE = '/test/fixtures/';
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -29,7 +30,7 @@ async function verify(input: string | Record<string, unknown>, attacker: Record<
   const verifier = createVerifier({
     documents,
     offline: true,
-    fetch: () => Promise.reject(new Error('network is closed in tests')),
+    fetch: closedNetwork,
   });
   return verifier.verify(input, { now: NOW });
 }

@@ -8,6 +8,7 @@ import { expect } from '@open-wc/testing';
 import { createVerifier } from '../src/core/verify.js';
 import { firstProblem } from '../src/core/result.js';
 import { parseTrustList } from '../src/core/trust/trust.js';
+import { closedNetwork } from './helpers/fake-fetch.js';
 
 const BASE = '/test/fixtures/';
 const FIXTURE_NOW = new Date('2026-06-01T00:00:00Z');
@@ -26,7 +27,7 @@ const documents = new Map<string, Uint8Array>(
 const verifier = createVerifier({
   documents,
   offline: true,
-  fetch: () => Promise.reject(new Error('network is closed in tests')),
+  fetch: closedNetwork,
 });
 
 const listJson = (await (await fetch(`${BASE}wall/list.json`)).json()) as unknown;

@@ -6,6 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { createVerifier } from '../src/core/verify.js';
 import { firstProblem } from '../src/core/result.js';
+import { closedNetwork } from './helpers/fake-fetch.js';
 
 const BASE = '/test/fixtures/';
 const FIXTURE_NOW = new Date('2026-06-01T00:00:00Z');
@@ -19,7 +20,7 @@ const documents = new Map<string, string>(
 const verifier = createVerifier({
   documents,
   offline: true,
-  fetch: () => Promise.reject(new Error('network is closed in tests')),
+  fetch: closedNetwork,
 });
 
 const SCENARIOS: [file: string, verdict: string, problem?: [check: string, code: string]][] = [

@@ -3,54 +3,9 @@
  * Checks carry the code (data, serializable); components map codes to localized text.
  * Only programmer mistakes throw `TypeError`; these errors never escape `verify()`.
  */
-export type BadgeErrorCode =
-  | 'ERR_OB_MALFORMED'
-  | 'ERR_OB_NOT_A_BADGE'
-  | 'ERR_OB_UNSUPPORTED'
-  | 'ERR_OB_FETCH_FAILED'
-  | 'ERR_OB_FETCH_TIMEOUT'
-  | 'ERR_OB_TOO_LARGE'
-  | 'ERR_OB_FETCH_CONTENT_TYPE'
-  | 'ERR_OB_FETCH_REFUSED'
-  | 'ERR_OB_ABORTED'
-  | 'ERR_OB_JOSE_ALG_NOT_ALLOWED'
-  | 'ERR_OB_JOSE_CRIT_UNSUPPORTED'
-  | 'ERR_OB_JOSE_HEADER_INVALID'
-  | 'ERR_OB_KEY_UNRESOLVABLE'
-  | 'ERR_OB_KEY_UNREACHABLE'
-  | 'ERR_OB_KEY_NOT_ISSUERS'
-  | 'ERR_OB_DID_INVALID'
-  | 'ERR_OB_DID_METHOD_UNSUPPORTED'
-  | 'ERR_OB_SIGNATURE_INVALID'
-  | 'ERR_OB_ISSUER_MISMATCH'
-  | 'ERR_OB_CLAIM_MISMATCH'
-  | 'ERR_OB_EXPIRED'
-  | 'ERR_OB_NOT_YET_VALID'
-  | 'ERR_OB_REVOKED'
-  | 'ERR_OB_SUSPENDED'
-  | 'ERR_OB_STATUS_UNCHECKED'
-  | 'ERR_OB_STATUS_UNAVAILABLE'
-  | 'ERR_OB_STATUS_TOO_MANY'
-  | 'ERR_OB_STATUS_LIST_INVALID'
-  | 'ERR_OB_STATUS_INDEX_OUT_OF_RANGE'
-  | 'ERR_OB_CONTEXT_UNKNOWN'
-  | 'ERR_OB_JSONLD_UNSAFE'
-  | 'ERR_OB_JSONLD_LIMIT'
-  | 'ERR_OB_PROOF_INVALID'
-  | 'ERR_OB_CRYPTOSUITE_UNSUPPORTED'
-  | 'ERR_OB_FETCH_CORS'
-  | 'ERR_OB_SCHEMA_INVALID'
-  | 'ERR_OB_OUTSIDE_ISSUER_SCOPE'
-  | 'ERR_OB_IMAGE_NOT_BAKED'
-  | 'ERR_OB_IMAGE_CORRUPT'
-  | 'ERR_OB_IMAGE_AMBIGUOUS'
-  | 'ERR_OB_RECIPIENT_MISMATCH'
-  | 'ERR_OB_ENDORSEMENT_MISMATCH'
-  | 'ERR_OB_PRESENTATION_UNSIGNED'
-  | 'ERR_OB_HOLDER_MISMATCH'
-  | 'ERR_OB_NOT_A_CREDENTIAL'
-  | 'ERR_OB_PRESENTED_UNVERIFIED'
-  | 'ERR_OB_PRESENTATION_EMPTY';
+// The codes are listed in error-codes.ts, which imports nothing: lib/error-class.ts needs them too.
+import type { BadgeErrorCode } from './error-codes.js';
+export type { BadgeErrorCode };
 
 export { BadgeError } from './lib/error-class.js';
 import { BadgeError, define } from './lib/error-class.js';

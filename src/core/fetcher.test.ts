@@ -11,21 +11,14 @@ import {
   sniffContentType,
   textOf,
 } from './fetcher.js';
-
-type FetchCall = { url: string; init: RequestInit | undefined };
+import { jsonResponse, recordingFetch } from '../../test/helpers/fake-fetch.js';
 
 function fakeFetch(respond: (url: string) => Response | Promise<Response>) {
-  const calls: FetchCall[] = [];
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
-    calls.push({ url, init });
-    return respond(url);
-  };
-  return { fetch: fetch as typeof globalThis.fetch, calls };
+  const fetch = recordingFetch((url) => respond(url));
+  return { fetch: fetch as typeof globalThis.fetch, calls: fetch.calls };
 }
 
-const json = (body: unknown, type = 'application/json') =>
-  new Response(JSON.stringify(body), { headers: { 'content-type': type } });
+const json = (body: unknown, type = 'application/json') => jsonResponse(body, type);
 
 describe('createDocumentLoader', () => {
   it('sends no credentials and no referrer, and asks for the right media types', async () => {

@@ -2,7 +2,6 @@ import type { DocumentLoader, LoadedDocument } from './fetcher.js';
 import type { BadgeFormat, Check, CheckId, NestedResult, VerificationResult } from './result.js';
 import type { BadgeView } from './view.js';
 import type { DidResolver } from './keys/did.js';
-import type { StatusMethod } from './status/status-method.js';
 
 /**
  * The contracts between the pipeline (`verify.ts`) and its plug-ins. Plug-ins are explicit
@@ -99,4 +98,18 @@ export interface FormatPlugin<P extends ParsedBadge = ParsedBadge> {
   readonly steps: readonly Step<P>[];
   /** The render model; never throws for odd data (missing fields are left out). */
   view(parsed: P): BadgeView | undefined;
+}
+
+/**
+ * A credential status method (BitstringStatusList, StatusList2021, 1EdTech revocation list…).
+ * The status step hands each `credentialStatus` entry to the method whose `types` include its
+ * `type`; an entry no method claims makes the status `warning` (not checked), never `passed`.
+ */
+export interface StatusMethod {
+  readonly types: readonly string[];
+  check(
+    entry: Readonly<Record<string, unknown>>,
+    credential: Readonly<Record<string, unknown>>,
+    context: VerifyContext,
+  ): Promise<StepOutcome>;
 }

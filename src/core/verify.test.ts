@@ -5,6 +5,7 @@ import type { FormatPlugin, ParsedBadge } from './plugin.js';
 import type { Check } from './result.js';
 import { createVerifier } from './verify.js';
 import { createDidJwkIssuer, credentialFor, signVcJwt, type TestIssuer } from '../../test/helpers/issuer.js';
+import { recordingFetch } from '../../test/helpers/fake-fetch.js';
 
 const now = new Date('2026-06-01T00:00:00Z');
 
@@ -79,7 +80,7 @@ describe('createVerifier / verify', () => {
     });
 
     it('reports a badge URL that fails to load on the format check, with the URL', async () => {
-      const fetch = (async () => new Response('gone', { status: 410 })) as unknown as typeof globalThis.fetch;
+      const fetch = recordingFetch(() => new Response('gone', { status: 410 }));
       const online = createVerifier({ fetch, cache: createDocumentCache() });
       const result = await online.verify(new URL('https://badges.example/gone.jwt'), { now });
       expect(result.checks).to.have.length(1);

@@ -1,6 +1,6 @@
 import type { BadgeErrorCode } from '../core/errors.js';
 import type { Check } from '../core/result.js';
-import type { CardMessages, MessageContext, MessageHelpers } from './messages-base.js';
+import type { CardMessages, MessageContext, MessageHelpers } from './message-types.js';
 
 /**
  * What an error code means, in English: the sentences for checks that did not pass and for badges
@@ -25,6 +25,9 @@ const NODES: Record<string, string> = {
   Evidence: 'The evidence',
   AlignmentObject: 'A skill or standard',
 };
+
+/** What a code with no sentence here says: one from a newer core, read from a saved result. */
+export const UNKNOWN_CODE_TEXT = 'The badge could not be checked';
 
 /** What an error code means, on its own (`Messages.codeText` of `en`). */
 export function codeText(
@@ -197,8 +200,13 @@ export function codeText(
         ? `${verified} of the ${carried} credentials this presentation carries ${verified === 1 ? 'is' : 'are'} verified`
         : 'Not every credential this presentation carries is verified';
     }
-    default:
-      return 'The badge could not be checked';
+    default: {
+      // Every code has its sentence above (a new code is a compile error here); this answers only
+      // a code from a newer core than these messages, read from a saved result.
+      const unknown: never = code;
+      void unknown;
+      return UNKNOWN_CODE_TEXT;
+    }
   }
 }
 

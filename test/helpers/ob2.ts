@@ -3,6 +3,7 @@
  * the documents map that serves them, built fresh per test with a real RSA key (WebCrypto).
  */
 import { CompactSign, exportSPKI, generateKeyPair } from 'jose';
+import { corsBlocked, recordingFetch } from './fake-fetch.js';
 
 export const OB2_CONTEXT = 'https://w3id.org/openbadges/v2';
 export const ISSUER = 'https://issuer.example/issuer.json';
@@ -124,16 +125,10 @@ function isRouted(answer: unknown): answer is Routed {
  */
 export function fakeFetch(
   routes: Routes,
-  { corsBlocked = [] as string[] } = {},
+  { corsBlocked: blocked = [] as string[] } = {},
 ): typeof fetch & { requests: string[] } {
-  const requests: string[] = [];
-  const fetcher = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
-    requests.push(url);
-    if (corsBlocked.includes(url)) {
-      if (init?.mode === 'no-cors') return new Response(null, { status: 200 });
-      throw new TypeError('Failed to fetch');
-    }
+  return recordingFetch((url, init) => {
+    if (blocked.includes(url)) return corsBlocked(init);
     const answer = routes[url];
     if (answer === undefined) return new Response('not found', { status: 404 });
     const routed = isRouted(answer) ? answer : undefined;
@@ -142,7 +137,5 @@ export function fakeFetch(
       status: routed?.status ?? 200,
       headers: { 'content-type': 'application/ld+json', ...routed?.headers },
     });
-  }) as typeof fetch & { requests: string[] };
-  fetcher.requests = requests;
-  return fetcher;
+  });
 }

@@ -1,6 +1,10 @@
 /** Status lists for tests: bitstrings, list credentials, and a fake fetch that counts what it serves. */
 import { gzipSync } from 'fflate';
 import { base64url } from 'jose';
+import type { Check, VerificationResult } from '../../src/core/result.js';
+import type { Verifier } from '../../src/core/verify.js';
+import { recordingFetch } from './fake-fetch.js';
+import { credentialFor, signVcJose, signVcJwt, type TestIssuer } from './issuer.js';
 
 /** A list of `entries` entries of `size` bits, with `values` (index → value) set, MSB-first. */
 export function bitstring(values: Record<number, number> | number[], entries = 131_072, size = 1): Uint8Array {
@@ -62,16 +66,48 @@ export interface Served {
 /** A fetch that answers from `routes` (404 for the rest) and counts requests per URL. */
 export function servingFetch(routes: Map<string, Served> | Record<string, Served>) {
   const map = routes instanceof Map ? routes : new Map(Object.entries(routes));
-  const counts = new Map<string, number>();
-  const fetch = async (input: RequestInfo | URL) => {
-    const url = String(input);
-    counts.set(url, (counts.get(url) ?? 0) + 1);
+  const fetch = recordingFetch((url) => {
     const served = map.get(url);
-    if (!served) return new Response('not found', { status: 404, headers: { 'content-type': 'text/plain' } });
+    if (!served) return undefined;
     return new Response(served.body, {
       status: served.status ?? 200,
       headers: { 'content-type': served.type ?? 'application/vc+jwt', ...served.headers },
     });
-  };
-  return { fetch: fetch as typeof globalThis.fetch, count: (url: string) => counts.get(url) ?? 0, routes: map };
+  });
+  return { fetch: fetch as typeof globalThis.fetch, count: fetch.count, routes: map };
+}
+
+/** The `status` check of a result. */
+export function statusCheckOf(result: VerificationResult): Check {
+  return result.checks.find((check) => check.id === 'status') as Check;
+}
+
+export interface IssuedListOptions extends Omit<ListCredentialOptions, 'issuer' | 'encodedList'> {
+  /** `encodedList` with the Multibase `u` prefix (the default; StatusList2021 lists have none). */
+  readonly multibase?: boolean;
+  /** Response headers the list is served with. */
+  readonly headers?: Record<string, string>;
+}
+
+/** A status list of `bits`, issued by `signer` (a VC-JOSE token) and served at `options.url`. */
+export async function issuedList(
+  signer: TestIssuer,
+  bits: Uint8Array,
+  { multibase = true, headers, ...options }: IssuedListOptions,
+): Promise<Record<string, Served>> {
+  const credential = listCredential({ ...options, issuer: signer.did, encodedList: encodeList(bits, multibase) });
+  return { [options.url]: { body: await signVcJose(signer, credential), ...(headers ? { headers } : {}) } };
+}
+
+/** A VC-JWT badge `issuer` signs with `credentialStatus`, verified at `now` by `verifier`: the result and its status check. */
+export async function verifyWithStatus(
+  verifier: Verifier,
+  issuer: TestIssuer,
+  credentialStatus: unknown,
+  now: Date,
+): Promise<{ result: VerificationResult; status: Check }> {
+  const result = await verifier.verify(await signVcJwt(issuer, credentialFor(issuer.did, { credentialStatus })), {
+    now,
+  });
+  return { result, status: statusCheckOf(result) };
 }

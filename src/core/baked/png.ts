@@ -6,7 +6,7 @@
 import { UnsupportedFormat } from '../errors.js';
 import { ImageAmbiguous, ImageCorrupt, ImageNotBaked } from '../errors-baked.js';
 import { crc32 } from './crc32.js';
-import type { BakedCredential } from './unbake.js';
+import type { BakedCredential } from './baked-credential.js';
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] as const;
 /** PNG §5.3: a chunk length is at most 2^31 − 1. */

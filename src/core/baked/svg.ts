@@ -7,7 +7,7 @@
  */
 import { TooLarge, UnsupportedFormat } from '../errors.js';
 import { ImageAmbiguous, ImageCorrupt, ImageNotBaked } from '../errors-baked.js';
-import type { BakedCredential } from './unbake.js';
+import type { BakedCredential } from './baked-credential.js';
 
 /**
  * The namespaces the specs give (OB 2.0: http://openbadges.org, OB 3.0:

@@ -7,18 +7,11 @@
 import { Aborted, BadgeError, TooLarge, UnsupportedFormat } from '../errors.js';
 import { ImageCorrupt } from '../errors-baked.js';
 import { DEFAULT_MAX_BYTES } from '../fetcher.js';
+import type { BakedCredential } from './baked-credential.js';
 import { unbakePng } from './png.js';
 import { unbakeSvg } from './svg.js';
 
-export interface BakedCredential {
-  readonly container: 'png' | 'svg';
-  /** 'ob2' for the `openbadges` keyword / <openbadges:assertion>; 'ob3' for `openbadgecredential` / <openbadges:credential>. */
-  readonly generation: 'ob2' | 'ob3';
-  /** The embedded text, trimmed: JSON text, a compact JWS, or (2.0 and older) an http(s) URL. */
-  readonly payload: string;
-  /** Where it came from, for display/debugging, e.g. 'iTXt openbadges', 'tEXt openbadges', 'openbadges:assertion verify attribute', 'openbadges:credential content'. */
-  readonly location: string;
-}
+export type { BakedCredential };
 
 export interface UnbakeOptions {
   /** Largest image accepted, in bytes (default DEFAULT_MAX_BYTES); also bounds XML entity expansion in an SVG. */

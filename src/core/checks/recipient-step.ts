@@ -1,11 +1,7 @@
-import type { ParsedBadge, Step, StepOutcome } from '../plugin.js';
+import type { ParsedBadge, Step } from '../plugin.js';
+import { RECIPIENT_NOT_REQUESTED } from './recipient-not-requested.js';
 
-/** The outcome when the page declared nobody: not asked for, so it does not count against the verdict. */
-export const RECIPIENT_NOT_REQUESTED: StepOutcome = Object.freeze({
-  status: 'skipped',
-  message: 'No recipient identity was declared, so the recipient was not checked',
-  details: Object.freeze({ requested: false }),
-});
+export { RECIPIENT_NOT_REQUESTED };
 
 /**
  * The `recipient` step every format shares: was the badge awarded to the identity the page

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { VerifyContext } from '../plugin.js';
 import { verdictOf, type Check } from '../result.js';
-import { checkRecipient, parseDeclaredRecipient, recipientStep } from './recipient.js';
+import { checkRecipient, parseDeclaredRecipient } from './recipient.js';
+import { recipientStep } from './recipient-step.js';
 
 // Vectors computed with an independent SHA-256/MD5 (Node's crypto); the first is the one in
 // test/conformance/ob2-hosted/1edtech-dcpv/basic-assertion.json, the OB 3.0 ones are the spec's.

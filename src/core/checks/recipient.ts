@@ -3,9 +3,9 @@ import { RecipientMismatch } from '../errors-recipient.js';
 import { arrayOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
 import type { StepOutcome } from '../plugin.js';
 import { outcomeOf } from './outcome.js';
-import { RECIPIENT_NOT_REQUESTED } from './recipient-step.js';
+import { RECIPIENT_NOT_REQUESTED } from './recipient-not-requested.js';
 
-export { RECIPIENT_NOT_REQUESTED, recipientStep } from './recipient-step.js';
+export { RECIPIENT_NOT_REQUESTED };
 
 /**
  * The `recipient` check: was the badge awarded to the identity the page declares?

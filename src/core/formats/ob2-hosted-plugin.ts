@@ -22,7 +22,7 @@ import { looksLikeOb2Assertion } from '../ob2/detect.js';
 import { loadNodeAt, type Ob2Node } from '../ob2/graph.js';
 import { checkHostedScope } from '../ob2/scope.js';
 import { jsonOfInput } from './input.js';
-import { isHostedOb2Input } from './ob2-hosted.js';
+import { isHostedOb2Input } from './ob2-hosted-detect.js';
 
 /**
  * Open Badges 2.0 hosted assertions (§HostedBadge Verification). The copy handed in only says

@@ -1,15 +1,10 @@
-import { looksLikeOb2Assertion } from '../ob2/detect.js';
-import type { FormatPlugin, RawInput } from '../plugin.js';
-import { jsonOfInput } from './input.js';
+import type { FormatPlugin } from '../plugin.js';
+import { isHostedOb2Input } from './ob2-hosted-detect.js';
 import { lazyFormat } from './lazy-format.js';
 import type { ParsedHostedAssertion } from './ob2-hosted-plugin.js';
 
 export type { ParsedHostedAssertion };
-
-/** An OB 2.0 assertion as JSON; a bare 410 for a badge URL too, which can only be a gone hosted assertion. */
-export function isHostedOb2Input(input: RawInput): boolean {
-  return looksLikeOb2Assertion(jsonOfInput(input)) || (input.kind === 'json' && input.httpStatus === 410);
-}
+export { isHostedOb2Input };
 
 /**
  * Open Badges 2.0 assertions verified by their hosted copy (`ob2-hosted-plugin.ts`, loaded with

@@ -39,7 +39,7 @@ import {
 } from '../ob2/documents.js';
 import { jwsPayloadOf, looksLikeSignedOb2 } from '../ob2/detect.js';
 import { textOfInput } from './input.js';
-import { isSignedOb2Input } from './ob2-signed.js';
+import { isSignedOb2Input } from './ob2-signed-detect.js';
 import { guarded, loadLinked, loadNodeAt } from '../ob2/graph.js';
 import type { FormatPlugin, Step, StepOutcome, VerifyContext } from '../plugin.js';
 import { readJwsHeader, verifyCompactJws } from '../proofs/jws.js';

@@ -1,15 +1,10 @@
-import { looksLikeSignedOb2 } from '../ob2/detect.js';
-import type { FormatPlugin, RawInput } from '../plugin.js';
-import { textOfInput } from './input.js';
+import type { FormatPlugin } from '../plugin.js';
+import { isSignedOb2Input } from './ob2-signed-detect.js';
 import { lazyFormat } from './lazy-format.js';
 import type { ParsedSignedAssertion } from './ob2-signed-plugin.js';
 
 export type { ParsedSignedAssertion };
-
-/** A compact JWS whose payload is an OB 2.0 assertion. */
-export function isSignedOb2Input(input: RawInput): boolean {
-  return looksLikeSignedOb2(textOfInput(input));
-}
+export { isSignedOb2Input };
 
 /**
  * Open Badges 2.0 assertions signed as a compact JWS (`ob2-signed-plugin.ts`, loaded with

@@ -7,10 +7,10 @@ import type { SigningKey } from '../keys/resolve-signing-key.js';
 import { arrayOf, hasType, idOf, isObject, type JsonObject } from '../lib/json.js';
 import { vcdmVersionOf } from '../lib/vcdm.js';
 import type { FormatPlugin, ParsedBadge, Step } from '../plugin.js';
-import { verifyProofSet } from '../proofs/proof-set.js';
+import { verifyProofSet, type EmbeddedProofOptions } from '../proofs/proof-set.js';
 import { toBadgeView } from '../view.js';
 import { jsonOfInput } from './input.js';
-import { isCredential, type Ob3JsonOptions } from './ob3-json.js';
+import { isCredential } from './ob3-json-detect.js';
 
 /**
  * The JSON credential format proper, loaded with `import()` by its shell (`ob3-json.ts`) the
@@ -25,7 +25,7 @@ export interface ParsedJsonCredential extends ParsedBadge {
   readonly state: { key?: SigningKey };
 }
 
-function proofStep(options: Ob3JsonOptions): Step<ParsedJsonCredential> {
+function proofStep(options: EmbeddedProofOptions): Step<ParsedJsonCredential> {
   return {
     id: 'proof',
     async run(parsed, context) {
@@ -75,7 +75,7 @@ function checkStatusListTypes(credential: JsonObject): void {
 }
 
 /** Open Badges 3.0 / any VC as JSON, secured with embedded Data Integrity proofs. */
-export function ob3JsonPlugin(options: Ob3JsonOptions): FormatPlugin<ParsedJsonCredential> {
+export function ob3JsonPlugin(options: EmbeddedProofOptions): FormatPlugin<ParsedJsonCredential> {
   return {
     format: 'ob3-json',
     detect: (input) => isCredential(jsonOfInput(input)),

@@ -1,19 +1,15 @@
-import { hasType, isObject, type JsonObject } from '../lib/json.js';
 import type { FormatPlugin } from '../plugin.js';
 import type { EmbeddedProofOptions } from '../proofs/proof-set.js';
+import { isCredential } from './ob3-json-detect.js';
 import { jsonOfInput } from './input.js';
 import { lazyFormat } from './lazy-format.js';
 import type { ParsedJsonCredential } from './ob3-json-plugin.js';
 
 export type { ParsedJsonCredential };
+export { isCredential };
 
 /** Options for the JSON format: extra contexts and canonicalization caps. */
 export type Ob3JsonOptions = EmbeddedProofOptions;
-
-/** A Verifiable Credential as JSON (a presentation is another format's). */
-export function isCredential(value: unknown): value is JsonObject {
-  return isObject(value) && hasType(value, 'VerifiableCredential') && !hasType(value, 'VerifiablePresentation');
-}
 
 /**
  * Open Badges 3.0 (and any W3C Verifiable Credential, VCDM 1.1 or 2.0) as JSON with embedded

@@ -1,4 +1,4 @@
-import type { JWK, ProtectedHeaderParameters } from 'jose';
+import type { ProtectedHeaderParameters } from 'jose';
 import { recipientStep } from '../checks/recipient-step.js';
 import { statusStep } from '../checks/status.js';
 import { checkValidityPeriod } from '../checks/validity-period.js';
@@ -12,12 +12,12 @@ import {
   UnsupportedFormat,
 } from '../errors.js';
 import { isJsonType, textOf } from '../fetcher.js';
-import { jwsPayloadText } from '../lib/compact-jws.js';
 import { arrayOf, hasType, idOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
 import { vcdmVersionOf } from '../lib/vcdm.js';
 import type { FormatPlugin, ParsedBadge, RawInput, Step } from '../plugin.js';
-import { looksLikeCompactJws, readJwsHeader, verifyCompactJws } from '../proofs/jws.js';
-import { resolveSigningKey, type SigningKey } from '../keys/resolve-signing-key.js';
+import { looksLikeCompactJws, readJwsHeader } from '../proofs/jws.js';
+import { mediaTypeOf, decodePayload, verifyJwsProof, type JwsHeader } from '../proofs/jws-proof.js';
+import type { SigningKey } from '../keys/resolve-signing-key.js';
 import { toBadgeView } from '../view.js';
 
 /**
@@ -31,7 +31,7 @@ export type JwtSecuring = 'vc-jwt' | 'vc-jose';
 
 export interface ParsedJwtCredential extends ParsedBadge {
   readonly jws: string;
-  readonly header: ProtectedHeaderParameters & { alg: string };
+  readonly header: JwsHeader;
   readonly claims: JsonObject;
   readonly securing: JwtSecuring;
   readonly issuerId: string;
@@ -41,14 +41,6 @@ export interface ParsedJwtCredential extends ParsedBadge {
 
 /** `vc+jwt` (VC-JOSE-COSE); `vc+ld+jwt`, `vc+ld+json+jwt` and `vc-ld+jwt` from its drafts, still issued. */
 const VC_JOSE_TYPES = new Set(['vc+jwt', 'vc+ld+jwt', 'vc+ld+json+jwt', 'vc-ld+jwt']);
-
-/**
- * `typ`/`cty` as a media type: case-insensitive, and `application/` may be left out (RFC 7515
- * §4.1.9), so both spellings compare equal.
- */
-export function mediaTypeOf(value: unknown): string | undefined {
-  return typeof value === 'string' ? value.toLowerCase().replace(/^application\//, '') : undefined;
-}
 
 /** `cty` saying "the payload is a credential": `vc`, or a more specific `vc+…` (VC-JOSE-COSE §3.1.1), or a draft's `vc-ld+json`. */
 function isCredentialContentType(cty: string): boolean {
@@ -65,18 +57,6 @@ export function compactTextOf(input: RawInput): string | undefined {
     }
   }
   return undefined;
-}
-
-/** A compact JWS's payload as a JSON object, parsed afresh (the caller's own). */
-export function decodePayload(jws: string): JsonObject {
-  let claims: unknown;
-  try {
-    claims = JSON.parse(jwsPayloadText(jws));
-  } catch (cause) {
-    throw new MalformedInput('The token payload is not base64url-encoded JSON', { cause });
-  }
-  if (!isObject(claims)) throw new MalformedInput('The token payload is not a JSON object');
-  return claims;
 }
 
 function securingOf(header: ProtectedHeaderParameters, claims: JsonObject): JwtSecuring {
@@ -168,24 +148,7 @@ function decodeVcJwt(claims: JsonObject, credential: JsonObject, issuerId: strin
 
 const proofStep: Step<ParsedJwtCredential> = {
   id: 'proof',
-  async run(parsed, context) {
-    const { header } = parsed;
-    const key = await resolveSigningKey(
-      {
-        issuer: parsed.issuerId,
-        ...(header.kid !== undefined ? { kid: header.kid } : {}),
-        ...(header.jwk !== undefined ? { jwk: header.jwk as JWK } : {}),
-      },
-      { load: context.load, signal: context.signal, didResolvers: context.didResolvers },
-    );
-    await verifyCompactJws(parsed.jws, header.alg, key.jwk);
-    parsed.state.key = key;
-    return {
-      status: 'passed',
-      message: `Signature valid (${header.alg})`,
-      details: { alg: header.alg, kid: header.kid ?? null, keyId: key.id ?? null, keySource: key.source },
-    };
-  },
+  run: (parsed, context) => verifyJwsProof(parsed, parsed.issuerId, parsed.state, context),
 };
 
 /**
@@ -251,6 +214,7 @@ export function ob3Jwt(): FormatPlugin<ParsedJwtCredential> {
     parse(input) {
       const jws = compactTextOf(input);
       if (jws === undefined || !looksLikeCompactJws(jws)) throw new MalformedInput('Not a compact JWS');
+      // The header is vetted first: a hostile one fails with its own code whatever the payload holds.
       const header = readJwsHeader(jws);
       const claims = decodePayload(jws);
       const securing = securingOf(header, claims);

@@ -1,4 +1,4 @@
-import type { JWK, ProtectedHeaderParameters } from 'jose';
+import type { ProtectedHeaderParameters } from 'jose';
 import { outcomeOf } from '../checks/outcome.js';
 import { checkValidityPeriod } from '../checks/validity-period.js';
 import { JoseHeaderInvalid, KeyUnresolvable, MalformedInput, NotABadge, UnsupportedFormat } from '../errors.js';
@@ -8,16 +8,17 @@ import {
   PresentedUnverified,
   PresentationUnsigned,
 } from '../errors-presentation.js';
-import { resolveSigningKey, type SigningKey } from '../keys/resolve-signing-key.js';
+import type { SigningKey } from '../keys/resolve-signing-key.js';
 import { arrayOf, hasType, idOf, isObject, stringOf, type JsonObject } from '../lib/json.js';
 import { vcdmVersionOf } from '../lib/vcdm.js';
 import type { FormatPlugin, ParsedBadge, Step, StepOutcome } from '../plugin.js';
-import { looksLikeCompactJws, readJwsHeader, verifyCompactJws } from '../proofs/jws.js';
+import { looksLikeCompactJws, readJwsHeader } from '../proofs/jws.js';
+import { mediaTypeOf, decodePayload, verifyJwsProof, type JwsToken } from '../proofs/jws-proof.js';
 import { verifyProofSet, type EmbeddedProofOptions } from '../proofs/proof-set.js';
 import { toPresentationView } from '../view-presentation.js';
 import { jsonOfInput } from './input.js';
-import { compactTextOf, decodePayload, mediaTypeOf } from './ob3-jwt.js';
-import { isPresentationJsonInput, isPresentationJwtInput, looksLikePresentationJwt } from './presentation.js';
+import { compactTextOf } from './ob3-jwt.js';
+import { isPresentationJsonInput, isPresentationJwtInput, looksLikePresentationJwt } from './presentation-detect.js';
 
 /**
  * W3C Verifiable Presentations holding badges: JSON with a Data Integrity proof (proof purpose
@@ -32,11 +33,7 @@ export interface ParsedPresentation extends ParsedBadge {
   /** Who the presentation says presents it (`holder`, or the JWT `iss`). */
   readonly holder: string | undefined;
   readonly proofs: readonly JsonObject[];
-  readonly jwt?: {
-    readonly jws: string;
-    readonly header: ProtectedHeaderParameters & { alg: string };
-    readonly claims: JsonObject;
-  };
+  readonly jwt?: JwsToken;
   readonly state: { key?: SigningKey };
 }
 
@@ -122,24 +119,8 @@ function jsonProofStep(options: EmbeddedProofOptions): Step<ParsedPresentation> 
 const jwtProofStep: Step<ParsedPresentation> = {
   id: 'proof',
   async run(parsed, context) {
-    const { header, jws } = parsed.jwt!;
     if (parsed.holder === undefined) throw new MalformedInput('The presentation names no holder (holder or iss)');
-    const key = await resolveSigningKey(
-      {
-        issuer: parsed.holder,
-        purpose: 'authentication',
-        ...(header.kid !== undefined ? { kid: header.kid } : {}),
-        ...(header.jwk !== undefined ? { jwk: header.jwk as JWK } : {}),
-      },
-      { load: context.load, signal: context.signal, didResolvers: context.didResolvers },
-    );
-    await verifyCompactJws(jws, header.alg, key.jwk);
-    parsed.state.key = key;
-    return {
-      status: 'passed',
-      message: `Signature valid (${header.alg})`,
-      details: { alg: header.alg, kid: header.kid ?? null, keyId: key.id ?? null, keySource: key.source },
-    };
+    return verifyJwsProof(parsed.jwt!, parsed.holder, parsed.state, context, 'authentication');
   },
 };
 
@@ -319,6 +300,7 @@ export function vpJwtPlugin(): FormatPlugin<ParsedPresentation> {
     parse(input) {
       const jws = compactTextOf(input);
       if (!looksLikePresentationJwt(jws)) throw new NotABadge('Not a presentation JWT');
+      // The header is vetted first: a hostile one fails with its own code whatever the payload holds.
       const header = readJwsHeader(jws);
       const claims = decodePayload(jws);
       const { presentation, securing } = presentationOfJwt(header, claims);

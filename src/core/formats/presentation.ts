@@ -1,31 +1,11 @@
-import { peekJwsPayload } from '../lib/compact-jws.js';
-import { hasType, isObject } from '../lib/json.js';
-import type { FormatPlugin, RawInput } from '../plugin.js';
-import { looksLikeCompactJws } from '../proofs/jws.js';
+import type { FormatPlugin } from '../plugin.js';
 import type { EmbeddedProofOptions } from '../proofs/proof-set.js';
-import { jsonOfInput } from './input.js';
+import { isPresentationJsonInput, isPresentationJwtInput, looksLikePresentationJwt } from './presentation-detect.js';
 import { lazyFormat } from './lazy-format.js';
-import { compactTextOf } from './ob3-jwt.js';
 import type { ParsedPresentation } from './presentation-plugin.js';
 
 export type { ParsedPresentation };
-
-/** A compact JWS whose payload is a presentation (a `vp` claim, or VC-JOSE's presentation itself). */
-export function looksLikePresentationJwt(text: string | undefined): text is string {
-  if (text === undefined || !looksLikeCompactJws(text)) return false;
-  const claims = peekJwsPayload(text);
-  return isObject(claims) && (isObject(claims['vp']) || hasType(claims, 'VerifiablePresentation'));
-}
-
-/** A Verifiable Presentation as JSON. */
-export function isPresentationJsonInput(input: RawInput): boolean {
-  return hasType(jsonOfInput(input), 'VerifiablePresentation');
-}
-
-/** A presentation as a compact JWS. */
-export function isPresentationJwtInput(input: RawInput): boolean {
-  return looksLikePresentationJwt(compactTextOf(input));
-}
+export { isPresentationJsonInput, isPresentationJwtInput, looksLikePresentationJwt };
 
 /**
  * A presentation as JSON, signed with an embedded Data Integrity proof, or unsigned

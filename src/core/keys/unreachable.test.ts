@@ -4,6 +4,7 @@ import type { Check, VerificationResult } from '../result.js';
 import { FetchCorsBlocked, FetchFailed, FetchTimeout, KeyUnresolvable } from '../errors.js';
 import { isUnreachable } from '../fetcher.js';
 import { keyUnreachable } from './unreachable.js';
+import { corsBlocked, jsonResponse, recordingFetch } from '../../../test/helpers/fake-fetch.js';
 
 /**
  * "Could not ask" is one rule (fetcher.ts `isUnreachable`): a key document nobody could read is
@@ -19,29 +20,22 @@ type Answer = 'network' | 'timeout' | 'cors' | number | { body: unknown };
 
 /** A fetch whose every answer for a URL matching `match` is `answer`; everything else comes from `served`. */
 function fakeFetch(match: (url: string) => boolean, answer: Answer, served: Record<string, string> = {}) {
-  return (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
+  return recordingFetch((url, init) => {
     if (match(url)) {
       if (answer === 'network') throw new TypeError('Failed to fetch');
-      if (answer === 'cors') {
-        if (init?.mode === 'no-cors') return new Response(null, { status: 200 });
-        throw new TypeError('Failed to fetch');
-      }
+      if (answer === 'cors') return corsBlocked(init);
       if (answer === 'timeout') {
         return new Promise<Response>((_, reject) => {
           init?.signal?.addEventListener('abort', () => reject(new DOMException('timed out', 'TimeoutError')));
         });
       }
       if (typeof answer === 'number') return new Response('{}', { status: answer });
-      return new Response(JSON.stringify(answer.body), {
-        status: 200,
-        headers: { 'content-type': 'application/did+json' },
-      });
+      return jsonResponse(answer.body, 'application/did+json');
     }
     const body = served[url];
     if (body === undefined) return new Response('not found', { status: 404 });
     return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
-  }) as typeof fetch;
+  });
 }
 
 const check = (result: VerificationResult, id: string) => result.checks.find((c) => c.id === id) as Check;

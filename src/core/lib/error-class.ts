@@ -1,4 +1,4 @@
-import type { BadgeErrorCode } from '../errors.js';
+import type { BadgeErrorCode } from '../error-codes.js';
 
 /** The base of every coded error (see errors.ts); here so the area error modules can define theirs without a cycle. */
 export class BadgeError<C extends BadgeErrorCode = BadgeErrorCode> extends Error {

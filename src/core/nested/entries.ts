@@ -4,7 +4,7 @@ import { notACredential } from '../checks/bound-credential.js';
 import { outcomeOf } from '../checks/outcome.js';
 import { arrayOf, hasType, idOf, type JsonObject } from '../lib/json.js';
 import { verdictOf, type Check, type NestedResult, type VerificationResult } from '../result.js';
-import { MAX_NESTED_PER_CREDENTIAL, MAX_NESTED_TOTAL, type NestedBudget } from './nested.js';
+import { MAX_NESTED_PER_CREDENTIAL, MAX_NESTED_TOTAL, type NestedBudget } from './budget.js';
 import type { NestedInput } from './readers.js';
 
 /** At once: their fetches overlap, their CPU work takes turns anyway. */

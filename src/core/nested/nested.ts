@@ -1,6 +1,15 @@
 import type { JsonObject } from '../lib/json.js';
 import type { NestedResult, VerificationResult } from '../result.js';
+import type { NestedBudget } from './budget.js';
 import type { NestedInput, NestedReader } from './readers.js';
+
+export {
+  MAX_NESTED_DEPTH,
+  MAX_NESTED_PER_CREDENTIAL,
+  MAX_NESTED_TOTAL,
+  createNestedBudget,
+  type NestedBudget,
+} from './budget.js';
 
 /**
  * Verifying the credentials inside a credential (ADR 0008). Each goes through the whole pipeline
@@ -8,21 +17,6 @@ import type { NestedInput, NestedReader } from './readers.js';
  * how deep (a CLR's achievement's endorsement, no further), how many per credential, how many per
  * verification, and how many at once.
  */
-
-/** Depth of the outermost credential is 0: CLR (0) → achievement (1) → its endorsement (2). */
-export const MAX_NESTED_DEPTH = 2;
-/** Per credential: a long transcript is about 100 achievements; more is not a transcript but a load. */
-export const MAX_NESTED_PER_CREDENTIAL = 200;
-/** Per top-level verification, across every level. */
-export const MAX_NESTED_TOTAL = 500;
-
-export interface NestedBudget {
-  remaining: number;
-}
-
-export function createNestedBudget(): NestedBudget {
-  return { remaining: MAX_NESTED_TOTAL };
-}
 
 /**
  * Reads what `credential` carries and verifies each part with `verifyOne`, in order of discovery,

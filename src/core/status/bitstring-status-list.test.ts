@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { Aborted } from '../errors.js';
 import { MIN_REUSE_MS, type LoadedDocument } from '../fetcher.js';
 import type { VerifyContext } from '../plugin.js';
-import type { Check, VerificationResult } from '../result.js';
+import type { VerificationResult } from '../result.js';
 import { createVerifier, type VerifierConfig } from '../verify.js';
 import {
   createDidJwkIssuer,
@@ -15,8 +15,11 @@ import {
 import {
   bitstring,
   encodeList,
+  issuedList,
   listCredential,
   servingFetch,
+  statusCheckOf,
+  verifyWithStatus,
   type Served,
 } from '../../../test/helpers/status-lists.js';
 import { MAX_BITSTRING_BYTES } from './bitstring.js';
@@ -25,7 +28,7 @@ import { bitstringStatusList } from './bitstring-status-list.js';
 const NOW = new Date('2026-06-01T14:03:00Z');
 const LIST = 'https://issuer.example/status/1';
 
-const statusOf = (result: VerificationResult) => result.checks.find((c) => c.id === 'status') as Check;
+const statusOf = statusCheckOf;
 
 function entry(index: number | string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -55,7 +58,7 @@ describe('bitstringStatusList', () => {
   }
 
   /** The list credential `signer` signs (as a VC-JOSE token), served at LIST. */
-  async function servedList(
+  function servedList(
     bits: Uint8Array,
     options: {
       signer?: TestIssuer;
@@ -65,26 +68,14 @@ describe('bitstringStatusList', () => {
       headers?: Record<string, string>;
     } = {},
   ): Promise<Record<string, Served>> {
-    const signer = options.signer ?? issuer;
-    const credential = listCredential({
-      url: LIST,
-      issuer: signer.did,
-      encodedList: encodeList(bits),
-      ...(options.purpose !== undefined ? { purpose: options.purpose } : {}),
-      ...(options.subject ? { subject: options.subject } : {}),
-      ...(options.overrides ? { overrides: options.overrides } : {}),
-    });
-    return {
-      [LIST]: { body: await signVcJose(signer, credential), ...(options.headers ? { headers: options.headers } : {}) },
-    };
+    const { signer = issuer, ...listOptions } = options;
+    return issuedList(signer, bits, { url: LIST, ...listOptions });
   }
 
   const badge = (status: unknown) => signVcJwt(issuer, credentialFor(issuer.did, { credentialStatus: status }));
 
-  async function statusWith(routes: Record<string, Served>, status: unknown, config: VerifierConfig = {}) {
-    const result = await world(routes, config).verifier.verify(await badge(status), { now: NOW });
-    return { result, status: statusOf(result) };
-  }
+  const statusWith = (routes: Record<string, Served>, status: unknown, config: VerifierConfig = {}) =>
+    verifyWithStatus(world(routes, config).verifier, issuer, status, NOW);
 
   describe('outcomes', () => {
     it('active: passes, naming the list, the purpose and when it was checked', async () => {

@@ -7,27 +7,19 @@
 import { expect } from '@open-wc/testing';
 import type { Check, VerificationResult } from '../result.js';
 import { createVerifier } from '../verify.js';
-import {
-  createDidJwkIssuer,
-  credentialFor,
-  sign,
-  signVcJose,
-  signVcJwt,
-  type TestIssuer,
-} from '../../../test/helpers/issuer.js';
+import { createDidJwkIssuer, sign, signVcJose, type TestIssuer } from '../../../test/helpers/issuer.js';
 import { createDidKeyIssuer, signDataIntegrity, type DiIssuer } from '../../../test/helpers/data-integrity.js';
 import {
   bitstring,
   encodeList,
   listCredential,
   servingFetch,
+  verifyWithStatus,
   type Served,
 } from '../../../test/helpers/status-lists.js';
 
 const NOW = new Date('2026-06-01T14:03:00Z');
 const BADGE_ID = 'urn:uuid:5d5c3c4a-0000-4000-8000-000000000001';
-
-const statusOf = (result: VerificationResult) => result.checks.find((c) => c.id === 'status') as Check;
 
 interface Kind {
   readonly name: string;
@@ -67,11 +59,8 @@ describe('status lists: only a credential bound to the badge’s issuer counts',
   });
 
   /** The badge (revoked in its issuer's real list, which nobody serves here) checked against `routes`. */
-  async function statusWith(routes: Record<string, Served>, credentialStatus: unknown) {
-    const verifier = createVerifier({ fetch: servingFetch(routes).fetch });
-    const token = await signVcJwt(issuer, credentialFor(issuer.did, { credentialStatus }));
-    const result = await verifier.verify(token, { now: NOW });
-    return { result, status: statusOf(result) };
+  function statusWith(routes: Record<string, Served>, credentialStatus: unknown) {
+    return verifyWithStatus(createVerifier({ fetch: servingFetch(routes).fetch }), issuer, credentialStatus, NOW);
   }
 
   function expectUnknown(outcome: { result: VerificationResult; status: Check }, reasons: string | string[]) {

@@ -1,25 +1,17 @@
 import { expect } from '@open-wc/testing';
-import type { Check, VerificationResult } from '../result.js';
+import type { Check } from '../result.js';
 import { createVerifier } from '../verify.js';
-import {
-  createDidJwkIssuer,
-  credentialFor,
-  signVcJose,
-  signVcJwt,
-  type TestIssuer,
-} from '../../../test/helpers/issuer.js';
+import { createDidJwkIssuer, type TestIssuer } from '../../../test/helpers/issuer.js';
 import {
   bitstring,
-  encodeList,
-  listCredential,
+  issuedList,
   servingFetch,
+  verifyWithStatus,
   type Served,
 } from '../../../test/helpers/status-lists.js';
 
 const NOW = new Date('2026-06-01T14:03:00Z');
 const LIST = 'https://issuer.example/status/2021';
-
-const statusOf = (result: VerificationResult) => result.checks.find((c) => c.id === 'status') as Check;
 
 const entry = (index: number, purpose = 'revocation') => ({
   id: `${LIST}#${index}`,
@@ -35,24 +27,21 @@ describe('statusList2021', () => {
     issuer = await createDidJwkIssuer('EdDSA');
   });
 
-  async function served(
+  function served(
     bits: Uint8Array,
     options: { purpose?: string; multibase?: boolean; kind?: 'bitstring' | '2021' } = {},
   ): Promise<Record<string, Served>> {
-    const credential = listCredential({
+    return issuedList(issuer, bits, {
       url: LIST,
-      issuer: issuer.did,
       kind: options.kind ?? '2021',
       purpose: options.purpose ?? 'revocation',
-      encodedList: encodeList(bits, options.multibase ?? false),
+      multibase: options.multibase ?? false,
     });
-    return { [LIST]: { body: await signVcJose(issuer, credential) } };
   }
 
   async function statusWith(routes: Record<string, Served>, status: unknown): Promise<Check> {
     const verifier = createVerifier({ fetch: servingFetch(routes).fetch });
-    const token = await signVcJwt(issuer, credentialFor(issuer.did, { credentialStatus: status }));
-    return statusOf(await verifier.verify(token, { now: NOW }));
+    return (await verifyWithStatus(verifier, issuer, status, NOW)).status;
   }
 
   it('active: passes, naming the list and when it was checked', async () => {

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { createDocumentCache, createDocumentLoader } from '../fetcher.js';
+import { recordingFetch } from '../../../test/helpers/fake-fetch.js';
 import { didJwk } from '../keys/did-jwk.js';
 import { createVerifier } from '../verify.js';
 import { boundHostOf, checkDomainLinkage, findTrustedIssuer, parseTrustList } from './trust.js';
@@ -116,12 +117,10 @@ describe('trust: the issuer beyond its key', () => {
           issuer: { id: issuer.did, type: ['Profile'], name: 'Test Issuer', url: 'https://school.example/' },
         }),
       );
-      const asked: string[] = [];
-      const fetch = (input: RequestInfo | URL): Promise<Response> => {
-        asked.push(String(input instanceof Request ? input.url : input));
-        return Promise.resolve(new Response('Not Found', { status: 404, headers: { 'content-type': 'text/plain' } }));
-      };
-      return { jwt, asked, verifier: createVerifier({ fetch, cache: createDocumentCache() }) };
+      const fetch = recordingFetch(
+        () => new Response('Not Found', { status: 404, headers: { 'content-type': 'text/plain' } }),
+      );
+      return { jwt, asked: fetch.requests, verifier: createVerifier({ fetch, cache: createDocumentCache() }) };
     };
 
     it('a verified badge with no trust options asks nothing of any host (no trust report either)', async () => {
@@ -139,11 +138,8 @@ describe('trust: the issuer beyond its key', () => {
       expect(asked).to.deep.equal(['https://school.example/.well-known/did-configuration.json']);
       expect(result.trust?.domain).to.deep.include({ host: 'school.example', confirmed: false });
 
-      const configured: string[] = [];
-      const fetch = (input: RequestInfo | URL): Promise<Response> => {
-        configured.push(String(input));
-        return Promise.resolve(new Response('{}', { status: 404 }));
-      };
+      const fetch = recordingFetch(() => new Response('{}', { status: 404 }));
+      const configured = fetch.requests;
       const linked = createVerifier({ fetch, domainLinkage: true });
       expect((await linked.verify(jwt, { now })).trust?.domain?.host).to.equal('school.example');
       expect(configured).to.deep.equal(['https://school.example/.well-known/did-configuration.json']);
