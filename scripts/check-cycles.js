@@ -17,12 +17,7 @@ import ts from 'typescript';
  * is broken by moving what both sides need into the module both already import (issue 14).
  * @type {readonly { files: readonly string[], why: string }[]}
  */
-const KNOWN_CIRCLES = [
-  {
-    files: ['core/defaults.ts', 'core/verify.ts'],
-    why: "a load-order choice, not a shared type: verify.ts reaches defaults.ts only by import() (a verifier given every plug-in never loads them), and defaults.ts re-exports createVerifier so the elements' one import() of it brings the pipeline too, with no second round trip (ADR 0011 chunk plan)",
-  },
-];
+const KNOWN_CIRCLES = [];
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SRC = join(ROOT, 'src');

@@ -33,6 +33,14 @@ if (!existsSync(join(ROOT, 'dist/cli/ob-verify.js'))) {
   process.exit(2);
 }
 
+/**
+ * A case of the corpus (test/conformance/README.md).
+ * @typedef {{ file: string, format: string, detail?: string, expect: { verified: boolean | null, reason: string } }} Case
+ * @typedef {import('./conformance-reasons.js').ConformanceAnswer} ConformanceAnswer
+ * @typedef {(Partial<ConformanceAnswer> & { error: string }) | (ConformanceAnswer & { error?: undefined })} Answer
+ */
+
+/** @type {{ now: string, documents: Record<string, string>, cases: Case[] }} */
 const manifest = JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8'));
 
 // One documents map for every case: the corpus's map with absolute paths (the CLI resolves
@@ -46,12 +54,20 @@ writeFileSync(
   ),
 );
 
+/** @type {Record<string, string>} */
 const baseMap = JSON.parse(readFileSync(mapFile, 'utf8'));
 
-const { run } = await import('../dist/cli/ob-verify.js');
-const { unbake } = await import('../dist/core/baked/unbake.js');
+// The built modules, typed as their sources: the script runs what users run (dist/), and tsc checks
+// it against src/ without needing a build first.
+/** @type {typeof import('../src/cli/ob-verify.js')} */
+const { run } = await import(new URL('../dist/cli/ob-verify.js', import.meta.url).href);
+/** @type {typeof import('../src/core/baked/unbake.js')} */
+const { unbake } = await import(new URL('../dist/core/baked/unbake.js', import.meta.url).href);
 
-/** The documents map for a case: the corpus's, or its own when the case is served at its id. */
+/**
+ * The documents map for a case: the corpus's, or its own when the case is served at its id.
+ * @param {Case} testCase
+ */
 async function mapFileFor(testCase) {
   const input = new Uint8Array(readFileSync(join(CORPUS, testCase.file)));
   const hosted = await hostedDocumentOf(testCase, input, (url) => url in baseMap, unbake);
@@ -64,7 +80,10 @@ async function mapFileFor(testCase) {
   return ownMap;
 }
 
-/** Runs the CLI on one case as `ob-verify` would, its output captured: `{ code, stdout, stderr }`. */
+/**
+ * Runs the CLI on one case as `ob-verify` would, its output captured: `{ code, stdout, stderr }`.
+ * @param {Case} testCase
+ */
 async function verify(testCase) {
   const documentsFile = await mapFileFor(testCase);
   const args = [
@@ -79,8 +98,8 @@ async function verify(testCase) {
   let stdout = '';
   let stderr = '';
   const io = {
-    stdout: { write: (text) => (stdout += text) },
-    stderr: { write: (text) => (stderr += text) },
+    stdout: { write: (/** @type {string} */ text) => (stdout += text) },
+    stderr: { write: (/** @type {string} */ text) => (stderr += text) },
     stdin: (async function* () {})(),
     env: process.env,
     cwd: ROOT,
@@ -96,7 +115,11 @@ async function verify(testCase) {
   return { code, stdout, stderr };
 }
 
-/** The CLI's answer for one case, as `{ verified, reason }` plus what went wrong running it. */
+/**
+ * The CLI's answer for one case, as `{ verified, reason }` plus what went wrong running it.
+ * @param {Case} testCase
+ * @returns {Promise<Answer>}
+ */
 async function answer(testCase) {
   const { code, stdout, stderr } = await verify(testCase);
   if (code !== 0 && code !== 1) return { error: `exit ${code}: ${stderr.trim().split('\n')[0] ?? ''}` };
@@ -113,14 +136,23 @@ async function answer(testCase) {
   return verdict;
 }
 
+/**
+ * `fn` over `items`, at most `limit` at a time, the answers in order.
+ * @template T, R
+ * @param {readonly T[]} items
+ * @param {number} limit
+ * @param {(item: T) => Promise<R>} fn
+ * @returns {Promise<R[]>}
+ */
 async function mapLimit(items, limit, fn) {
+  /** @type {R[]} */
   const out = new Array(items.length);
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {
       while (next < items.length) {
         const index = next++;
-        out[index] = await fn(items[index]);
+        out[index] = await fn(/** @type {T} */ (items[index]));
       }
     }),
   );
@@ -132,18 +164,21 @@ const otherFormats = manifest.cases.length - supported.length;
 const answers = await mapLimit(supported, CONCURRENCY, answer);
 rmSync(work, { recursive: true, force: true });
 
+/** @type {{ file: string, outcome: string, expected: string, got: string }[]} */
 const rows = [];
 let agreed = 0;
 let known = 0;
 let failed = 0;
 let undecidable = 0;
 supported.forEach((testCase, index) => {
-  const got = answers[index];
+  const got = /** @type {Answer} */ (answers[index]);
   const expected = testCase.expect;
   const agrees =
-    !got.error && expected.verified === got.verified && sameReason(expected.reason, got.reason, testCase.detail);
+    got.error === undefined &&
+    expected.verified === got.verified &&
+    sameReason(expected.reason, got.reason, testCase.detail);
   let outcome;
-  if (got.error) {
+  if (got.error !== undefined) {
     outcome = 'ERROR';
     failed++;
   } else if (expected.verified === null) {
@@ -169,9 +204,10 @@ supported.forEach((testCase, index) => {
     failed++;
   }
   const expectedText = `${expected.verified === null ? '?' : expected.verified ? 'verified' : 'unverified'} ${expected.reason}`;
-  const gotText = got.error
-    ? got.error
-    : `${got.verified ? 'verified' : 'unverified'} ${got.reason}${got.code ? ` (${got.code})` : ''}`;
+  const gotText =
+    got.error !== undefined
+      ? got.error
+      : `${got.verified ? 'verified' : 'unverified'} ${got.reason}${got.code ? ` (${got.code})` : ''}`;
   rows.push({ file: testCase.file, outcome, expected: expectedText, got: gotText });
 });
 

@@ -40,7 +40,3 @@ export function defaultPlugins(): DefaultPlugins {
     nestedReaders: DEFAULT_NESTED_READERS,
   };
 }
-
-// The elements' one `import()` of this module brings the pipeline with it: creating their
-// verifier with every plug-in up front costs no second round trip for the defaults.
-export { createVerifier } from './verify.js';

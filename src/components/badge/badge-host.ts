@@ -1,7 +1,7 @@
 import type { LitElement } from 'lit';
 import type { BakedImage, Check, VerificationResult } from '../../core/result.js';
 import type { CardMessages, Messages } from '../../messages/messages-base.js';
-import type { ResultState } from './badge-result-state.js';
+import type { ResultState } from './result-state.js';
 
 /**
  * What the modules beside `<ob-badge>` (sections/, the run, the lazy parts, the narratives) read

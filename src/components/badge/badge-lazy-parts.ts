@@ -9,7 +9,7 @@ import type * as NearViewportModule from '../base/near-viewport.js';
 import type { BadgeHost } from './badge-host.js';
 import type { NestedRenderer } from './badge-nested.js';
 import { trustOf } from './badge-parts.js';
-import { renderChecks } from './sections/checks.js';
+import { renderChecks, type TrustParts } from './sections/checks.js';
 import { checkContextOf, link, sectionHeading } from './sections/common.js';
 import type * as TrustModule from './badge-trust.js';
 
@@ -93,12 +93,6 @@ export function prepare(result: VerificationResult | undefined, trustAsked = fal
         () => false,
       )
     : undefined;
-}
-
-/** What draws who the issuer is, and its strings. */
-export interface TrustParts {
-  readonly module: typeof TrustModule;
-  readonly messages: TrustMessages;
 }
 
 /** What draws who the issuer is, with its strings, once it has loaded (see `trustLines`). */

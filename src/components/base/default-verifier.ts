@@ -15,8 +15,8 @@ export function defaultVerifier(proxy?: string): Promise<Verifier> {
   let verifier = verifiers.get(key);
   if (!verifier) {
     // Every plug-in given up front: the verifier then never waits for a second import() of the defaults.
-    const created = import('../../core/defaults.js').then((module) =>
-      module.createVerifier({ ...module.defaultPlugins(), ...(proxy === undefined ? {} : { proxy }) }),
+    const created = import('../../core/verifier-with-defaults.js').then((module) =>
+      module.createVerifierWithDefaults(proxy === undefined ? {} : { proxy }),
     );
     verifier = created;
     verifiers.set(key, created);

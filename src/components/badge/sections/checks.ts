@@ -4,9 +4,16 @@ import type { BadgeView } from '../../../core/view.js';
 import { formatDateTime } from '../../../messages/format-date.js';
 import { CHECK_ICONS, icon } from '../../base/icons.js';
 import type { BadgeHost } from '../badge-host.js';
-import type { TrustParts } from '../badge-lazy-parts.js';
+import type { TrustMessages } from '../../../messages/messages-base.js';
+import type * as TrustModule from '../badge-trust.js';
 import type { CheckContext } from './common.js';
 import { renderReason, revocationReason } from './reason.js';
+
+/** What draws who the issuer is, and its strings (loaded with the trust module: `trustParts` in badge-lazy-parts.ts). */
+export interface TrustParts {
+  readonly module: typeof TrustModule;
+  readonly messages: TrustMessages;
+}
 
 /** Checks in the order most formats run them: while checking, the first one not settled is named as next. */
 const CHECK_ORDER = ['format', 'proof', 'issuer', 'validity', 'status'];
