@@ -1,6 +1,6 @@
 import type { Check, NestedResult, VerificationResult } from '../../core/result.js';
 import type { BadgeView } from '../../core/view.js';
-import { areProblemMessagesReady, loadProblemMessages, type TrustMessages } from '../../messages/messages-base.js';
+import { areProblemMessagesReady, loadProblemMessages } from '../../messages/messages-base.js';
 import { list } from '../../render/untrusted.js';
 import { adoptOnce } from '../base/adopted-styles.js';
 import type * as BakedImageModule from '../base/baked-image-url.js';
@@ -11,7 +11,6 @@ import type { NestedRenderer } from './badge-nested.js';
 import { trustOf } from './badge-parts.js';
 import { renderChecks, type TrustParts } from './sections/checks.js';
 import { checkContextOf, link, sectionHeading } from './sections/common.js';
-import type * as TrustModule from './badge-trust.js';
 
 /**
  * What `<ob-badge>` loads with `import()` only when a badge needs it, and draws once it has: the
