@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // @ts-check
-// `npm test`: everything CI checks, in four stages, each waiting for the one before:
-//   1. static checks, side by side: typecheck, lint, format, manifest, storybook, cycles;
-//   2. browser tests, alone (they keep both cores busy), with line coverage of src/core (at least 90%);
-//   3. build, then size (the size report reads dist/);
-//   4. CLI tests and CLI conformance, side by side (both run dist/).
+// `npm test`: everything CI checks, in two lanes that run side by side:
+//   - the browser tests (in Chromium, with line coverage of src/core: at least 90%). Most of their time
+//     is the test server's one Node thread and the page waiting, so a core is left over for
+//   - everything else, in three stages, each waiting for the one before: static checks, side by side
+//     (typecheck, lint, format, manifest, storybook, cycles); build, then size (the size report reads
+//     dist/); CLI tests and CLI conformance, side by side (both run dist/).
 // Every step runs even when an earlier one failed, except one whose prerequisite failed (size, CLI tests
 // and conformance need build): it shows "skipped: build failed" and counts as one failure, never as a pass.
 // A step that runs beside others prints its output in one block when it ends, so logs stay readable.
@@ -214,15 +215,16 @@ async function conformance(out) {
 }
 
 /**
- * Stages run one after another; the steps of a parallel stage run side by side (at most as many at
- * once as the machine has cores: more only thrash) and print their output in one block each.
- * @type {{ name: string, parallel: boolean }[]}
+ * The stages of each lane run one after another; the lanes run side by side. The steps of a
+ * parallel stage run side by side too (at most as many at once as the machine has cores, less the
+ * browser lane's: more only thrash).
+ * @type {{ name: string, lane: 'browser' | 'main', parallel: boolean }[]}
  */
 const stages = [
-  { name: 'static', parallel: true },
-  { name: 'browser', parallel: false },
-  { name: 'build', parallel: false },
-  { name: 'node', parallel: true },
+  { name: 'browser', lane: 'browser', parallel: false },
+  { name: 'static', lane: 'main', parallel: true },
+  { name: 'build', lane: 'main', parallel: false },
+  { name: 'node', lane: 'main', parallel: true },
 ];
 
 /** @type {Step[]} */
@@ -344,42 +346,55 @@ async function runStep(step, buffered) {
   }
 }
 
-const lanes = Math.max(2, availableParallelism());
-for (const stage of stages) {
-  const chosen = steps.filter((step) => step.stage === stage.name && (only.size === 0 || only.has(slug(step.name))));
-  if (chosen.length === 0) continue;
-  const t0 = performance.now();
-  if (stage.parallel && chosen.length > 1) {
-    const waiting = [...chosen];
-    const lane = async () => {
-      for (let step = waiting.shift(); step; step = waiting.shift()) await runStep(step, true);
-    };
-    await Promise.all(Array.from({ length: Math.min(lanes, chosen.length) }, lane));
-  } else {
-    for (const step of chosen) await runStep(step, false);
+/** @param {(typeof stages)[number]} stage */
+const chosenIn = (stage) =>
+  steps.filter((step) => step.stage === stage.name && (only.size === 0 || only.has(slug(step.name))));
+const activeLanes = new Set(stages.filter((stage) => chosenIn(stage).length > 0).map((stage) => stage.lane));
+// With both lanes running, every step prints in one block when it ends: nothing interleaves.
+const besideOthers = activeLanes.size > 1;
+// Steps of a parallel stage at once: the cores the browser lane leaves, but at least two (a static
+// check spends much of its time reading files).
+const sideBySide = Math.max(2, availableParallelism() - (activeLanes.has('browser') && besideOthers ? 1 : 0));
+
+/** @param {'browser' | 'main'} lane */
+async function runLane(lane) {
+  for (const stage of stages.filter((candidate) => candidate.lane === lane)) {
+    const chosen = chosenIn(stage);
+    if (chosen.length === 0) continue;
+    const t0 = performance.now();
+    if (stage.parallel && chosen.length > 1) {
+      const waiting = [...chosen];
+      const worker = async () => {
+        for (let step = waiting.shift(); step; step = waiting.shift()) await runStep(step, true);
+      };
+      await Promise.all(Array.from({ length: Math.min(sideBySide, chosen.length) }, worker));
+    } else {
+      for (const step of chosen) await runStep(step, besideOthers);
+    }
+    stageTimes.push({ name: stage.name, seconds: (performance.now() - t0) / 1000 });
   }
-  stageTimes.push({ name: stage.name, seconds: (performance.now() - t0) / 1000 });
 }
+await Promise.all([...activeLanes].map(runLane));
 
 const totalSeconds = (performance.now() - started) / 1000;
 const table = steps.flatMap((step) => rows.get(step.name) ?? []);
 const passed = table.reduce((n, r) => n + r.passed, 0);
 const failed = table.reduce((n, r) => n + r.failed, 0);
 
-const width = Math.max(...table.map((r) => r.name.length), 'total'.length);
+const nameWidth = Math.max(...table.map((r) => r.name.length), 'total'.length);
 console.log('\n━━━ summary ━━━');
 console.log(
-  `${'step'.padEnd(width)}  ${'status'.padEnd(7)}  ${'passed'.padStart(6)}  ${'failed'.padStart(6)}  ${'time'.padStart(7)}`,
+  `${'step'.padEnd(nameWidth)}  ${'status'.padEnd(7)}  ${'passed'.padStart(6)}  ${'failed'.padStart(6)}  ${'time'.padStart(7)}`,
 );
 for (const r of table) {
   const time = r.status === 'skipped' || r.status === 'SKIPPED' ? '' : `${r.seconds.toFixed(1)}s`;
   console.log(
-    `${r.name.padEnd(width)}  ${r.status.padEnd(7)}  ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${time.padStart(7)}` +
+    `${r.name.padEnd(nameWidth)}  ${r.status.padEnd(7)}  ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${time.padStart(7)}` +
       (r.note ? `  (${r.note})` : ''),
   );
 }
 console.log(
-  `${'total'.padEnd(width)}  ${''.padEnd(7)}  ${''.padStart(6)}  ${''.padStart(6)}  ${`${totalSeconds.toFixed(1)}s`.padStart(7)}` +
+  `${'total'.padEnd(nameWidth)}  ${''.padEnd(7)}  ${''.padStart(6)}  ${''.padStart(6)}  ${`${totalSeconds.toFixed(1)}s`.padStart(7)}` +
     `  (stages: ${stageTimes.map((s) => `${s.name} ${s.seconds.toFixed(1)}s`).join(', ')})`,
 );
 console.log(`${passed} passed, ${failed} failed`);

@@ -17,6 +17,18 @@ function count(results, totals) {
   for (const suite of results.suites ?? []) count(suite, totals);
 }
 
+/**
+ * The time a file's tests took, summed (ms).
+ * @param {import('@web/test-runner').TestSuiteResult} results
+ * @returns {number}
+ */
+function duration(results) {
+  let ms = 0;
+  for (const test of results.tests ?? []) ms += test.duration ?? 0;
+  for (const suite of results.suites ?? []) ms += duration(suite);
+  return ms;
+}
+
 /** @returns {import('@web/test-runner').Reporter} */
 export function summaryFileReporter({ file = '.test-results/browser.json' } = {}) {
   return {
@@ -29,7 +41,15 @@ export function summaryFileReporter({ file = '.test-results/browser.json' } = {}
       }
       mkdirSync('.test-results', { recursive: true });
       const coverage = testCoverage ? { lines: testCoverage.summary.lines.pct } : undefined;
-      writeFileSync(file, JSON.stringify({ ...totals, coverage }));
+      // The slowest files, to know where a long run goes (not a test: timings belong to npm run bench).
+      const slowest = sessions
+        .map((session) => ({
+          file: session.testFile,
+          ms: Math.round(session.testResults ? duration(session.testResults) : 0),
+        }))
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 12);
+      writeFileSync(file, JSON.stringify({ ...totals, coverage, slowest }));
     },
   };
 }
