@@ -24,7 +24,27 @@ if (!existsSync(join(ROOT, 'dist/cli/ob-verify.js'))) {
   throw new Error('dist/cli/ob-verify.js is missing: run `npm run build` before these tests');
 }
 
-/** Runs the CLI; resolves to { code, stdout, stderr }. */
+/**
+ * The built CLI's module, for the tests that call it in process: typed as its source, loaded from dist/.
+ * @returns {Promise<typeof import('../src/cli/ob-verify.js')>}
+ */
+const builtCli = () => import(new URL('../dist/cli/ob-verify.js', import.meta.url).href);
+
+/** @typedef {Record<string, any>} Json a JSON object the CLI printed, as parsed: each test reads what it asserts */
+/** @typedef {Json & { checks: Json[] }} JsonResult a verification result as `--json` prints it */
+/** @typedef {{ code: number | null, stdout: string, stderr: string }} Run what a run of the CLI printed, and its exit code */
+/** @typedef {{ stdin?: string | Buffer, cwd?: string, env?: Record<string, string> }} RunOptions */
+/** @typedef {import('../src/core/result.js').VerificationResult} VerificationResult */
+/** @typedef {import('../src/core/result.js').NestedResult} NestedResult */
+/** @typedef {import('../src/core/result.js').Check} Check */
+/** @typedef {import('vite').Rolldown.OutputChunk} OutputChunk */
+
+/**
+ * Runs the CLI; resolves to { code, stdout, stderr }.
+ * @param {string[]} args
+ * @param {RunOptions} [options]
+ * @returns {Promise<Run>}
+ */
 function cli(args, { stdin, cwd = ROOT, env = {} } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
@@ -42,6 +62,7 @@ function cli(args, { stdin, cwd = ROOT, env = {} } = {}) {
   });
 }
 
+/** @param {string} name */
 const fixture = (name) => join(CREDENTIALS, name);
 /** The pinned clock, nothing fetched: for badges whose keys need no document. */
 const OFFLINE = ['--now', NOW, '--offline'];
@@ -51,28 +72,41 @@ const pinned = ['--now', NOW, '--documents', DOCUMENTS, '--offline'];
 /** A fresh temporary directory for files a test writes. */
 const tempDir = (prefix = 'ob-verify-') => mkdtempSync(join(tmpdir(), prefix));
 
-/** The JSON result a run printed on stdout; fails the test, with what was printed, when it is not JSON. */
+/**
+ * The JSON result a run printed on stdout; fails the test, with what was printed, when it is not JSON.
+ * @param {Run} run
+ * @returns {JsonResult}
+ */
 function resultOf(run) {
   try {
-    return JSON.parse(run.stdout);
+    return /** @type {JsonResult} */ (JSON.parse(run.stdout));
   } catch {
     return assert.fail(`stdout is not JSON (exit ${run.code}): ${run.stdout}\n${run.stderr}`);
   }
 }
 
-/** Runs the CLI with `args`; resolves to { code, stdout, stderr, result } with the JSON result parsed. */
+/**
+ * Runs the CLI with `args`; resolves to { code, stdout, stderr, result } with the JSON result parsed.
+ * @param {string[]} args
+ * @param {RunOptions} [options]
+ */
 async function cliJson(args, options) {
   const run = await cli(args, options);
   return { ...run, result: resultOf(run) };
 }
 
+/** @param {string} name @param {string[]} [extra] */
 const verifyJson = (name, extra = pinned) => cliJson([fixture(name), '--json', ...extra]);
 
 const ESC = '\u001b[';
-/** Control characters other than newline, in order of appearance. */
+/**
+ * Control characters other than newline, in order of appearance.
+ * @param {string} text
+ */
 const controlCharacters = (text) =>
   [...text].filter((c) => c !== '\n' && (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f));
 
+/** @param {JsonResult} result @param {string} id */
 const checkOf = (result, id) => result.checks.find((check) => check.id === id);
 
 /** Every check of a verified badge, in order: all passed, and recipient skipped (not asked for). */
@@ -88,21 +122,30 @@ const ALL_PASSED = [
 /**
  * A verified badge's checks: all passed, and recipient skipped as not asked for (no --recipient),
  * which does not count against the verdict.
+ * @param {JsonResult} result
  */
 function assertAllPassed(result) {
   assert.deepEqual(
     result.checks.map((check) => [check.id, check.status]),
     ALL_PASSED,
   );
-  assert.equal(checkOf(result, 'recipient').details.requested, false);
+  assert.equal(checkOf(result, 'recipient')?.details.requested, false);
 }
 
-/** The check `id` ended with `status` (failed unless said) and this error code. */
+/**
+ * The check `id` ended with `status` (failed unless said) and this error code.
+ * @param {JsonResult} result
+ * @param {string} id
+ * @param {string} code
+ */
 function assertCheck(result, id, code, status = 'failed') {
   assert.deepEqual({ status: checkOf(result, id)?.status, code: checkOf(result, id)?.code }, { status, code });
 }
 
-/** A did:web key that could not be fetched (--offline, no documents map): the proof fails, exit 1. */
+/**
+ * A did:web key that could not be fetched (--offline, no documents map): the proof fails, exit 1.
+ * @param {{ code: number | null, result: JsonResult }} run
+ */
 function assertKeyUnreachable({ code, result }) {
   assert.equal(result.verified, false);
   assert.equal(checkOf(result, 'proof')?.status, 'failed');
@@ -110,7 +153,12 @@ function assertKeyUnreachable({ code, result }) {
   assert.equal(code, 1);
 }
 
-/** A usage error: the message on stderr, nothing on stdout, exit 2. */
+/**
+ * A usage error: the message on stderr, nothing on stdout, exit 2.
+ * @param {Run} run
+ * @param {RegExp} message
+ * @param {string} [what]
+ */
 function assertUsageError({ code, stdout, stderr }, message, what) {
   assert.match(stderr, message, what);
   assert.equal(stdout, '');
@@ -137,6 +185,7 @@ describe('ob-verify: verdicts and exit codes', () => {
     });
   }
 
+  /** @type {[name: string, check: string, code: string][]} */
   const failures = [
     ['ob3-jwt-tampered.jwt', 'proof', 'ERR_OB_SIGNATURE_INVALID'],
     ['ob3-jwt-expired.jwt', 'validity', 'ERR_OB_EXPIRED'],
@@ -184,6 +233,7 @@ describe('ob-verify: verdicts and exit codes', () => {
 describe('ob-verify: Data Integrity badges and status lists', () => {
   // Open Badges 3.0 as JSON with an embedded proof, from a did:web with a path; the lists are
   // answered by documents.json like every other document (never the network).
+  /** @type {[name: string, format: string, cryptosuite: string | undefined][]} */
   const verified = [
     ['ob3-di-rdfc-valid-did-web-path.json', 'ob3-json', 'eddsa-rdfc-2022'],
     ['ob3-di-jcs-valid-did-web-path.json', 'ob3-json', 'eddsa-jcs-2022'],
@@ -196,11 +246,12 @@ describe('ob-verify: Data Integrity badges and status lists', () => {
       assert.equal(result.verdict, 'verified');
       assert.equal(result.format, format);
       assertAllPassed(result);
-      if (cryptosuite) assert.equal(checkOf(result, 'proof').details.cryptosuite, cryptosuite);
+      if (cryptosuite) assert.equal(checkOf(result, 'proof')?.details.cryptosuite, cryptosuite);
       assert.equal(code, 0);
     });
   }
 
+  /** @type {[name: string, check: string, code: string][]} */
   const failures = [
     ['ob3-di-rdfc-tampered.json', 'proof', 'ERR_OB_SIGNATURE_INVALID'],
     ['ob3-di-rdfc-expired.json', 'validity', 'ERR_OB_EXPIRED'],
@@ -286,7 +337,7 @@ describe('ob-verify: input', () => {
     const { result } = notBadge;
     assert.equal(result.verified, false);
     assert.deepEqual(
-      { status: result.checks[0].status, code: result.checks[0].code },
+      { status: result.checks[0]?.status, code: result.checks[0]?.code },
       { status: 'failed', code: 'ERR_OB_NOT_A_BADGE' },
     );
     assert.equal(notBadge.code, 1);
@@ -302,6 +353,7 @@ describe('ob-verify: input', () => {
 });
 
 describe('ob-verify: usage and input errors exit 2', () => {
+  /** @type {[what: string, args: string[], message: RegExp][]} */
   const cases = [
     ['a missing file', ['does-not-exist.jwt'], /Cannot read file .*does-not-exist\.jwt \(ENOENT\)/],
     ['an unknown option', [fixture('ob3-jwt-valid-did-key.jwt'), '--frobnicate'], /Unknown option '--frobnicate'/],
@@ -343,9 +395,13 @@ describe('ob-verify: usage and input errors exit 2', () => {
 });
 
 describe('ob-verify: human output', () => {
-  /** Runs the CLI in-process with a fake terminal, to see what a TTY would get. */
+  /**
+   * Runs the CLI in-process with a fake terminal, to see what a TTY would get.
+   * @param {string[]} args
+   * @param {{ isTTY: boolean, env?: Record<string, string> }} terminal
+   */
   async function inProcess(args, { isTTY, env = {} }) {
-    const { run } = await import('../dist/cli/ob-verify.js');
+    const { run } = await builtCli();
     let stdout = '';
     let stderr = '';
     const code = await run(args, {
@@ -391,7 +447,7 @@ describe('ob-verify: human output', () => {
   });
 
   it('hostile badge text cannot drive the terminal', async () => {
-    const { terminalSafe } = await import('../dist/cli/ob-verify.js');
+    const { terminalSafe } = await builtCli();
     assert.equal(terminalSafe('Evil\x1b]0;pwned\x07 \x1b[2J\u202eName'), 'Evil�]0;pwned� �[2J�Name');
     const { stdout } = await cli([fixture('ob3-jwt-hostile-content.jwt'), ...OFFLINE]);
     assert.deepEqual(controlCharacters(stdout), []);
@@ -409,7 +465,7 @@ describe('ob-verify: --recipient', () => {
       'did:example:ada-lovelace',
     ]);
     assert.equal(result.verdict, 'verified');
-    assert.equal(checkOf(result, 'recipient').status, 'passed');
+    assert.equal(checkOf(result, 'recipient')?.status, 'passed');
     assert.equal(code, 0);
     const human = await cli([badge, ...OFFLINE, '--recipient', 'did:example:ada-lovelace']);
     assert.match(
@@ -438,7 +494,7 @@ describe('ob-verify: --recipient', () => {
   it('an identity that cannot be compared: status unknown, exit 1', async () => {
     const { code, result } = await verifyJson('ob3-jwt-valid-did-key.jwt', [...OFFLINE, '--recipient', 'ada lovelace']);
     assert.equal(result.verdict, 'unknown');
-    assert.equal(checkOf(result, 'recipient').status, 'warning');
+    assert.equal(checkOf(result, 'recipient')?.status, 'warning');
     assert.equal(code, 1);
     const human = await cli([badge, ...OFFLINE, '--recipient', 'ada lovelace']);
     assert.match(human.stdout, /\n {2}! Could not check the recipient ada lovelace: /);
@@ -465,7 +521,7 @@ describe('ob-verify: baked images', () => {
     const { result } = run;
     assert.equal(result.verdict, 'verified');
     assert.equal(result.format, 'ob2-signed');
-    assert.equal(checkOf(result, 'format').details.baked.container, 'png');
+    assert.equal(checkOf(result, 'format')?.details.baked.container, 'png');
     // Every byte reached the verifier: the image it hands back is the whole file.
     assert.deepEqual(result.bakedImage, {
       container: 'png',
@@ -495,20 +551,22 @@ describe('ob-verify: baked images', () => {
 describe('ob-verify: --proxy', () => {
   /** A CORS proxy on the loopback interface that answers from the fixtures' documents map. */
   async function fixtureProxy() {
-    const map = JSON.parse(readFileSync(DOCUMENTS, 'utf8'));
+    const map = /** @type {Record<string, string>} */ (JSON.parse(readFileSync(DOCUMENTS, 'utf8')));
+    /** @type {(string | null)[]} */
     const asked = [];
     const server = createServer((request, response) => {
-      const wanted = new URL(request.url, 'http://proxy').searchParams.get('url');
+      const wanted = new URL(request.url ?? '', 'http://proxy').searchParams.get('url');
       asked.push(wanted);
-      const file = map[wanted];
+      const file = wanted === null ? undefined : map[wanted];
       if (!file) {
         response.writeHead(404).end();
         return;
       }
       response.writeHead(200, { 'content-type': 'application/json' }).end(readFileSync(join(FIXTURES, file)));
     });
-    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const origin = `http://127.0.0.1:${server.address().port}`;
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+    // Listening on a TCP port: its address is an AddressInfo (a pipe's would be a string).
+    const origin = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`;
     return { origin, template: `${origin}/fetch?url={url}`, asked, close: () => server.close() };
   }
 
@@ -520,7 +578,7 @@ describe('ob-verify: --proxy', () => {
       const { result } = json;
       assert.equal(result.verdict, 'verified');
       assert.equal(result.format, 'ob2-hosted');
-      assert.equal(checkOf(result, 'proof').details.viaProxy, proxy.origin);
+      assert.equal(checkOf(result, 'proof')?.details.viaProxy, proxy.origin);
       assert.ok(proxy.asked.includes('http://localhost:5173/ob2/assertions/valid.json'), proxy.asked.join(', '));
       assert.equal(json.code, 0);
 
@@ -550,11 +608,13 @@ describe('ob-verify: credentials inside credentials', () => {
   // Canned results shaped like verify()'s (src/core/result.ts: `nested`), formatted in process:
   // what the CLI prints does not depend on which fixture produced them.
   const checked = '2025-06-01T12:00:00.000Z';
+  /** @type {Check[]} */
   const passedChecks = [
     { id: 'format', status: 'passed' },
     { id: 'proof', status: 'passed', message: 'Signature valid (EdDSA)' },
     { id: 'issuer', status: 'passed', message: 'The key belongs to the issuer' },
   ];
+  /** @type {Check[]} */
   const failedChecks = [
     { id: 'format', status: 'passed' },
     {
@@ -565,6 +625,7 @@ describe('ob-verify: credentials inside credentials', () => {
     },
     { id: 'issuer', status: 'skipped', code: 'ERR_OB_SIGNATURE_INVALID', details: { requires: 'proof' } },
   ];
+  /** @type {Check[]} */
   const unknownChecks = [
     ...passedChecks,
     {
@@ -574,7 +635,15 @@ describe('ob-verify: credentials inside credentials', () => {
       message: 'The status list could not be fetched',
     },
   ];
+  /** @typedef {'passed' | 'failed' | 'unknown'} Outcome how a canned result's checks ended */
+  /** @type {Record<Outcome, import('../src/core/result.js').Verdict>} */
   const verdicts = { passed: 'verified', failed: 'unverified', unknown: 'unknown' };
+  /**
+   * @param {string} name
+   * @param {Outcome} outcome
+   * @param {Partial<VerificationResult>} [extra]
+   * @returns {VerificationResult}
+   */
   const result = (name, outcome, extra = {}) => ({
     verified: outcome === 'passed',
     verdict: verdicts[outcome],
@@ -594,11 +663,18 @@ describe('ob-verify: credentials inside credentials', () => {
     checkedAt: checked,
     ...extra,
   });
+  /**
+   * @param {number} i
+   * @param {string} name
+   * @param {Outcome} outcome
+   * @returns {NestedResult}
+   */
   const achievement = (i, name, outcome) => ({
     role: 'achievement',
     location: `credentialSubject.verifiableCredential[${i}]`,
     result: result(name, outcome),
   });
+  /** @param {Partial<VerificationResult>} [extra] */
   const clr = (extra = {}) =>
     result('Academic transcript', 'passed', {
       format: 'clr-json',
@@ -611,7 +687,7 @@ describe('ob-verify: credentials inside credentials', () => {
     });
 
   it('lists nested results indented under the outer one, with the summary line and their verdicts', async () => {
-    const { formatHuman } = await import('../dist/cli/ob-verify.js');
+    const { formatHuman } = await builtCli();
     const text = formatHuman(clr(), false);
     assert.match(text, /^✓ Verified\n {2}“Academic transcript” from Example University\n/);
     assert.match(
@@ -621,7 +697,8 @@ describe('ob-verify: credentials inside credentials', () => {
   });
 
   it('names endorsers and what they endorse; lists credentials inside credentials deeper', async () => {
-    const { formatHuman } = await import('../dist/cli/ob-verify.js');
+    const { formatHuman } = await builtCli();
+    /** @type {NestedResult} */
     const endorsement = {
       role: 'endorsement',
       location: 'credentialSubject.achievement.endorsement[0]',
@@ -632,9 +709,14 @@ describe('ob-verify: credentials inside credentials', () => {
           ...passedChecks,
           { id: 'subject', status: 'failed', code: 'ERR_OB_ENDORSEMENT_MISMATCH', message: 'About something else' },
         ],
-        badge: { ...result('Endorsement', 'passed').badge, spec: 'endorsement', issuer: { name: 'Data Guild' } },
+        badge: {
+          .../** @type {import('../src/core/view.js').BadgeView} */ (result('Endorsement', 'passed').badge), // named: it has one
+          spec: 'endorsement',
+          issuer: { name: 'Data Guild' },
+        },
       },
     };
+    /** @type {VerificationResult} */
     const vp = {
       ...result('Verifiable Presentation', 'unknown'),
       format: 'vp-json',
@@ -662,7 +744,8 @@ describe('ob-verify: credentials inside credentials', () => {
   });
 
   it('--json includes nested, with baked image bytes given as their length at every level', async () => {
-    const { formatJson } = await import('../dist/cli/ob-verify.js');
+    const { formatJson } = await builtCli();
+    /** @type {import('../src/core/result.js').BakedImage} */
     const baked = { container: 'png', contentType: 'image/png', bytes: new Uint8Array(7) };
     const shown = JSON.parse(
       formatJson(
@@ -680,7 +763,7 @@ describe('ob-verify: credentials inside credentials', () => {
     assert.equal(shown.nested[0].result.verdict, 'verified');
     const plain = JSON.parse(formatJson(clr()));
     assert.deepEqual(
-      plain.nested.map((item) => [item.result.badge.name, item.result.verdict]),
+      plain.nested.map(/** @param {Json} item */ (item) => [item.result.badge.name, item.result.verdict]),
       [
         ['Calculus I', 'verified'],
         ['Linear Algebra', 'unverified'],
@@ -691,15 +774,18 @@ describe('ob-verify: credentials inside credentials', () => {
   });
 
   it('--json writes a result with 300,000-deep arrays in the credential and its checks (no RangeError)', async () => {
-    const { formatJson } = await import('../dist/cli/ob-verify.js');
+    const { formatJson } = await builtCli();
+    /** @type {unknown[]} */
     let deep = [];
     for (let i = 1; i < 300_000; i++) deep = [deep];
+    /** @type {VerificationResult} */
     const result = {
       verified: true,
       verdict: 'verified',
       format: 'ob3-jwt',
       checks: [{ id: 'format', status: 'passed', details: { deep } }],
       credential: { credentialSubject: { deep } },
+      badge: undefined,
       checkedAt: NOW,
     };
     const json = JSON.parse(formatJson(result));
@@ -708,13 +794,13 @@ describe('ob-verify: credentials inside credentials', () => {
   });
 
   it('exit 3, not 1 or 2, when the verifier itself fails; the usage text says so', async () => {
-    const { EXIT_INTERNAL, USAGE } = await import('../dist/cli/ob-verify.js');
+    const { EXIT_INTERNAL, USAGE } = await builtCli();
     assert.equal(EXIT_INTERNAL, 3);
     assert.match(USAGE, /3 the verifier itself failed/);
   });
 
   it('exit status is about the outer credential; --strict-nested also counts the nested ones', async () => {
-    const { exitStatus, USAGE } = await import('../dist/cli/ob-verify.js');
+    const { exitStatus, USAGE } = await builtCli();
     assert.equal(exitStatus(clr()), 0);
     assert.equal(exitStatus(clr(), { strictNested: true }), 1);
     const allGood = clr({ nested: [achievement(0, 'A', 'passed')] });
@@ -748,6 +834,7 @@ describe('ob-verify: credentials inside credentials', () => {
 describe('ob-verify: --trusted-issuers', () => {
   const ISSUERS = JSON.parse(readFileSync(join(FIXTURES, 'issuers.json'), 'utf8'));
   const dir = mkdtempSync(join(tmpdir(), 'ob-verify-trust-'));
+  /** @param {string} name @param {unknown} list JSON, or the text itself */
   const listFile = (name, list) => {
     const file = join(dir, name);
     writeFileSync(file, typeof list === 'string' ? list : JSON.stringify(list));
@@ -809,11 +896,12 @@ describe('ob-verify: --trusted-issuers', () => {
     const { result } = await verifyJson('ob3-jose-valid-did-web.jwt', [...pinned, '--check-domain']);
     assert.deepEqual(result.trust.domain, { host: 'localhost', confirmed: true, method: 'did:web' });
     assert.equal(result.trust.known, undefined);
-    const { USAGE } = await import('../dist/cli/ob-verify.js');
+    const { USAGE } = await builtCli();
     assert.match(USAGE, /--check-domain/);
   });
 
   it('a trust list that cannot be read is a usage error, exit 2', async () => {
+    /** @type {[file: string, message: RegExp][]} */
     const cases = [
       [
         listFile('no-match.json', { issuers: [{ name: 'Nobody' }] }),
@@ -826,7 +914,7 @@ describe('ob-verify: --trusted-issuers', () => {
     for (const [file, message] of cases) {
       assertUsageError(await cli([didKeyBadge, '--offline', '--trusted-issuers', file]), message, file);
     }
-    const { USAGE } = await import('../dist/cli/ob-verify.js');
+    const { USAGE } = await builtCli();
     assert.match(USAGE, /--trusted-issuers LIST\.json/);
   });
 });
@@ -850,7 +938,9 @@ describe('ob-verify on the adversarial set (test/adversarial)', () => {
       if (want.verdict === 'not-verified') assert.notEqual(result.verdict, 'verified');
       else if (want.verdict !== 'any') assert.equal(result.verdict, want.verdict);
       if (want.nestedVerifiedMax !== undefined) {
-        const verified = (result.nested ?? []).filter((nested) => nested?.result?.verdict === 'verified');
+        const verified = (result.nested ?? []).filter(
+          /** @param {Json | undefined} nested */ (nested) => nested?.result?.verdict === 'verified',
+        );
         assert.ok(verified.length <= want.nestedVerifiedMax, `${verified.length} nested credentials read verified`);
       }
     });
@@ -861,46 +951,59 @@ describe('openbadge-embed/core as a bundler sees it', () => {
   /**
    * Bundles `source` (importing 'openbadge-embed/core', the published dist/core) with Vite's
    * Rolldown, as a site would, and returns its output by file name and the entry chunk's name.
+   * @param {string} name
+   * @param {string} source
    */
   async function bundle(name, source) {
     const { build } = await import('vite');
     const dir = mkdtempSync(join(tmpdir(), 'ob-bundle-'));
     const entry = join(dir, `${name}.js`);
     writeFileSync(entry, source);
-    const [result] = [].concat(
-      await build({
-        configFile: false,
-        logLevel: 'silent',
-        root: ROOT,
-        // Resolved from the repository, so 'openbadge-embed/core' is this package's own export.
-        resolve: { alias: { 'openbadge-embed/core': join(ROOT, 'dist/core/index.js') } },
-        build: {
-          write: false,
-          target: 'es2022',
-          lib: { entry, formats: ['es'], fileName: name },
-          // Library mode leaves whitespace for the site's own minifier; this is that minifier.
-          rolldownOptions: { output: { minify: true } },
-        },
-      }),
-    );
-    const files = new Map(result.output.map((file) => [file.fileName, file]));
-    return { files, entry: result.output.find((file) => file.type === 'chunk' && file.isEntry).fileName };
+    const built = await build({
+      configFile: false,
+      logLevel: 'silent',
+      root: ROOT,
+      // Resolved from the repository, so 'openbadge-embed/core' is this package's own export.
+      resolve: { alias: { 'openbadge-embed/core': join(ROOT, 'dist/core/index.js') } },
+      build: {
+        write: false,
+        target: 'es2022',
+        lib: { entry, formats: ['es'], fileName: name },
+        // Library mode leaves whitespace for the site's own minifier; this is that minifier.
+        rolldownOptions: { output: { minify: true } },
+      },
+    });
+    // write: false, one format: one output (build() is typed with its watcher and many-output forms too).
+    const [result] = /** @type {[import('vite').Rolldown.RolldownOutput]} */ ([built].flat());
+    // A library build of JavaScript: chunks only, one of them the entry.
+    const files = /** @type {Map<string, OutputChunk>} */ (new Map(result.output.map((file) => [file.fileName, file])));
+    const entryChunk = /** @type {OutputChunk} */ (result.output.find((file) => file.type === 'chunk' && file.isEntry));
+    return { files, entry: entryChunk.fileName };
   }
 
-  /** The chunks reached from `start` by static imports (what loads before any code runs), or by any import. */
+  /**
+   * The chunks reached from `start` by static imports (what loads before any code runs), or by any import.
+   * @param {Map<string, OutputChunk>} files
+   * @param {string} start
+   * @param {{ dynamic?: boolean }} [options]
+   * @returns {OutputChunk[]}
+   */
   function reached(files, start, { dynamic = false } = {}) {
+    /** @type {Set<string>} */
     const seen = new Set();
     const queue = [start];
     while (queue.length > 0) {
-      const name = queue.shift();
+      const name = /** @type {string} */ (queue.shift()); // the queue is not empty
       const file = files.get(name);
       if (seen.has(name) || !file) continue;
       seen.add(name);
       queue.push(...file.imports, ...(dynamic ? file.dynamicImports : []));
     }
-    return [...seen].map((name) => files.get(name));
+    return [...seen].flatMap((name) => files.get(name) ?? []); // every name seen has its file
   }
+  /** @param {OutputChunk[]} chunks */
   const gzipBytes = (chunks) => chunks.reduce((n, chunk) => n + gzipSync(chunk.code, { level: 9 }).length, 0);
+  /** @param {OutputChunk[]} chunks */
   const modulesOf = (chunks) =>
     chunks.flatMap((chunk) => Object.keys(chunk.modules)).map((id) => id.slice(ROOT.length));
 
