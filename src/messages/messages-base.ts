@@ -2,29 +2,10 @@ import type { Check } from '../core/result.js';
 import { displayId } from '../render/display-id.js';
 import type * as ProblemMessages from './problem-messages.js';
 import { lazyModule } from '../components/base/lazy-module.js';
-import type {
-  MessageContext,
-  DisplayVerdict,
-  NestedCounts,
-  EndorsementTarget,
-  CardMessages,
-  NestedMessages,
-  TrustMessages,
-  Messages,
-  MessageHelpers,
-} from './message-types.js';
+import type { MessageContext, CardMessages, MessageHelpers } from './message-types.js';
 
-export type {
-  MessageContext,
-  DisplayVerdict,
-  NestedCounts,
-  EndorsementTarget,
-  CardMessages,
-  NestedMessages,
-  TrustMessages,
-  Messages,
-  MessageHelpers,
-};
+// The shapes live in message-types.ts (so problem-messages.ts can use them without a circle); importers read them here too.
+export type * from './message-types.js';
 
 /**
  * Every user-facing string of the components (import them from messages.ts, which has them all
