@@ -5,6 +5,9 @@ import { growNested, loadNested, prepare, stopGrowing, syncBaked } from './badge
 import { hasMarkdown } from './badge-narratives.js';
 import { ResultState } from './result-state.js';
 
+// The element makes its first one; the class lives apart so badge-host.ts can name it without a circle.
+export { ResultState };
+
 /**
  * Before a render of `host`'s card: the URL of the baked image it shows, a fresh `ResultState`
  * when the result changed, and the nested cards this render may draw.
