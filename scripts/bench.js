@@ -19,10 +19,14 @@
 //    main-thread task (goal < 120 ms), against the floor of 100 plain compact cards.
 // 5. Chromium (scripts/bench-page.js): one badge on a page under a strict CSP with the production
 //    bundle (dist/cdn): every file and its gzip size, every host contacted, every CSP violation.
+// 6. Chromium (scripts/bench-hostile.js, page side bench/hostile.js): issue 14's speed guards, once
+//    wall-clock bounds in browser tests: each hostile input (Markdown ReDoS, entity bombs, deep trees,
+//    poison RDFC graphs…) against the same code on a benign input of the same length, with the
+//    bound the test asserted as the goal.
 //
 // All measure the current src/, bundled with esbuild on the fly (no `npm run build` needed).
 //
-//   npm run bench [-- --only node|browser|rdfc|wall|nested|page --iterations 300 --browser-iterations 100 --cold-runs 5 --badges 50
+//   npm run bench [-- --only node|browser|rdfc|wall|nested|page|hostile --iterations 300 --browser-iterations 100 --cold-runs 5 --badges 50
 //                     --wall 100,1000 --wall-mode list,plain,plain-cv --no-wall-explain]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +37,7 @@ import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { runBrowserBench } from './bench-browser.js';
 import { printGoals } from './bench-goals.js';
+import { runHostileBench } from './bench-hostile.js';
 import { runNestedBench } from './bench-nested.js';
 import { runPageBench } from './bench-page.js';
 import { runWallBench } from './bench-wall.js';
@@ -190,5 +195,13 @@ if (only === undefined || only === 'nested') {
 }
 if (only === undefined || only === 'page') {
   await runPageBench({ root, executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium' });
+}
+if (only === undefined || only === 'hostile') {
+  const outdir = mkdtempSync(join(tmpdir(), 'ob-bench-hostile-'));
+  try {
+    await runHostileBench({ root, executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', outdir });
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
 }
 printGoals();

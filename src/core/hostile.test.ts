@@ -1,6 +1,6 @@
 /**
- * Hostile inputs against the whole pipeline: every one ends as a result with named checks, quickly,
- * never as an exception or a hang.
+ * Hostile inputs against the whole pipeline: every one ends as a result with named checks, never as
+ * an exception or a hang. How long each takes is measured by `npm run bench -- --only hostile`.
  */
 import { expect } from '@open-wc/testing';
 import { createDocumentCache } from './fetcher.js';
@@ -65,14 +65,12 @@ describe('hostile inputs', function () {
   ];
 
   for (const [name, make] of cases) {
-    it(`${name}: a result with named checks, in bounded time`, async () => {
-      const started = performance.now();
+    it(`${name}: a result with named checks, nested results capped`, async () => {
       const result = await verifier.verify(make() as Record<string, unknown>, { now });
       expect(result.verified).to.equal(false);
       expect(result.checks.length).to.be.greaterThan(0);
       expect(result.checks.every((check) => typeof check.id === 'string')).to.equal(true);
       expect((result.nested ?? []).length).to.be.at.most(201);
-      expect(performance.now() - started).to.be.below(15_000);
     });
   }
 });

@@ -220,16 +220,14 @@ describe('unbakeSvg', () => {
       expect(requested(marker)).to.deep.equal([]);
     });
 
-    it('refuses a billion-laughs entity bomb at once', async () => {
+    it('refuses a billion-laughs entity bomb unexpanded: an entity value may not reference another', async () => {
       const lol = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join('');
       const svg = svgWith(
         OB2,
         '<openbadges:assertion verify="&lol9;"/>',
         `<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY lol0 "lol">${lol}]>`,
       );
-      const started = performance.now();
       expect(await code(svg)).to.include({ code: 'ERR_OB_UNSUPPORTED', reason: 'dtd' });
-      expect(performance.now() - started).to.be.below(500);
     });
 
     it('bounds what plain entities may add (the quadratic blowup) by the size limit', async () => {
@@ -239,14 +237,12 @@ describe('unbakeSvg', () => {
         `<openbadges:assertion verify="u">${'&a;'.repeat(1000)}</openbadges:assertion>`,
         `<!DOCTYPE svg [<!ENTITY a "${big}">]>`,
       );
-      const started = performance.now();
       expect(await code(svg)).to.deep.equal({
         code: 'ERR_OB_TOO_LARGE',
         container: 'svg',
         reason: 'entity-expansion',
         maxBytes: MAX,
       });
-      expect(performance.now() - started).to.be.below(500);
     });
 
     it('reads files that declare a few plain entities, as Illustrator exports do', async () => {
@@ -268,27 +264,23 @@ describe('unbakeSvg: bounded before parsing', () => {
   const deep = (depth: number) =>
     `<svg xmlns="http://www.w3.org/2000/svg">${'<g>'.repeat(depth)}${'</g>'.repeat(depth)}</svg>`;
 
-  it('refuses a 200,000-deep SVG before parsing it: ERR_OB_TOO_LARGE (depth), in bounded time', async () => {
-    const started = performance.now();
+  it('refuses a 200,000-deep SVG before parsing it: ERR_OB_TOO_LARGE (depth)', async () => {
     expect(await code(deep(200_000))).to.deep.equal({
       code: 'ERR_OB_TOO_LARGE',
       container: 'svg',
       reason: 'depth',
       max: MAX_SVG_DEPTH,
     });
-    expect(performance.now() - started).to.be.below(1000);
   });
 
-  it('refuses a 300,000-element flat SVG before parsing it: ERR_OB_TOO_LARGE (elements), in bounded time', async () => {
+  it('refuses a 300,000-element flat SVG before parsing it: ERR_OB_TOO_LARGE (elements)', async () => {
     const svg = `<svg xmlns="http://www.w3.org/2000/svg">${'<g/>'.repeat(300_000)}</svg>`;
-    const started = performance.now();
     expect(await code(svg)).to.deep.equal({
       code: 'ERR_OB_TOO_LARGE',
       container: 'svg',
       reason: 'elements',
       max: MAX_SVG_ELEMENTS,
     });
-    expect(performance.now() - started).to.be.below(1000);
   });
 
   it('reads a baked SVG at the limits, counting tags by markup: comments, CDATA, quoted `>` skipped', async () => {

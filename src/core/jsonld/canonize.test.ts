@@ -95,17 +95,16 @@ describe('canonizeRdfc', () => {
       expect(await canonizeRdfc(credential(twins, [V2]))).to.contain('"twin"');
     });
 
-    it('a poison graph of interlinked identical blank nodes is refused quickly at the default work factor', async () => {
+    it('a poison graph of interlinked identical blank nodes is refused at the default work factor', async () => {
       // Each node points at every other: all first-degree hashes tie, and N-degree hashing explodes.
       const size = 12;
       const nodes = Array.from({ length: size }, (_, i) => ({ '@id': `_:b${i}` }) as Record<string, unknown>);
       for (const [i, node] of nodes.entries()) {
         node['https://example.org/knows'] = nodes.filter((_, j) => j !== i).map((other) => ({ '@id': other['@id'] }));
       }
-      const started = performance.now();
       const error = await rejected(canonizeRdfc({ '@graph': nodes }));
       expect(error.code).to.equal('ERR_OB_JSONLD_LIMIT');
-      expect(performance.now() - started).to.be.below(5_000);
+      expect(error.details?.['limit']).to.equal('work');
     });
   });
 });
