@@ -11,6 +11,7 @@ import { createDocumentCache, createVerifier } from '../src/core/index.js';
 import { canonizeRdfc } from '../src/core/jsonld/canonize.js';
 import { boundedJson } from '../src/core/lib/bounded-json.js';
 import { loadMarkdown, MAX_MARKDOWN_LENGTH, renderMarkdown } from '../src/render/markdown.js';
+import { HOSTILE_MARKDOWN } from '../test/helpers/hostile-markdown.js';
 import { nextTask } from './main-thread.js';
 
 /** @typedef {'hostile' | 'floor'} Input */
@@ -115,15 +116,6 @@ const drawMarkdown = async (source) => {
   render(renderMarkdown(`${source.slice(0, MAX_MARKDOWN_LENGTH - 12)}\n\n${markdownRuns}`), container);
   return `${container.querySelectorAll('*').length} elements`;
 };
-/** @type {[string, string][]} */
-const MARKDOWN = [
-  ['unclosed emphasis', '*a _b '.repeat(3000)],
-  ['unmatched brackets', '[a]('.repeat(4000)],
-  ['brackets and parens', `${'['.repeat(6000)}${'](x'.repeat(4000)}`],
-  ['backtick runs of every length', Array.from({ length: 190 }, (_, i) => '`'.repeat(i + 1)).join('a')],
-  ['deep lists', Array.from({ length: 400 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')],
-  ['long link titles', '[a](x "'.repeat(2500)],
-];
 
 // ── Pipeline (src/core/hostile.test.ts: < 15 s each) ──────────────────────────────────────────────
 
@@ -222,7 +214,7 @@ const DEEP_JSON = `${'{"a":'.repeat(200_000)}1${'}'.repeat(200_000)}`;
 
 /** @type {HostileCase[]} */
 const CASES = [
-  ...MARKDOWN.map(([name, source]) => ({
+  ...HOSTILE_MARKDOWN.map(([name, source]) => ({
     name: `Markdown: ${name}`,
     test: 'src/render/markdown.test.ts',
     goalMs: 500,

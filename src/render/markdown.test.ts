@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
 import { decodeEntities } from './markdown-walker.js';
+import { HOSTILE_MARKDOWN } from '../../test/helpers/hostile-markdown.js';
 import {
   isMarkdownReady,
   loadMarkdown,
@@ -221,14 +222,7 @@ describe('renderMarkdown', () => {
       expect(el.querySelector('del')!.textContent).to.equal('del');
     });
 
-    for (const [what, source] of [
-      ['unclosed emphasis', '*a _b '.repeat(3000)],
-      ['unmatched brackets', '[a]('.repeat(4000)],
-      ['brackets and parens', `${'['.repeat(6000)}${'](x'.repeat(4000)}`],
-      ['backtick runs of every length', Array.from({ length: 190 }, (_, i) => '`'.repeat(i + 1)).join('a')],
-      ['deep lists', Array.from({ length: 400 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')],
-      ['long link titles', '[a](x "'.repeat(2500)],
-    ] as const) {
+    for (const [what, source] of HOSTILE_MARKDOWN) {
       // How long these take is measured by `npm run bench -- --only hostile`, not asserted here.
       it(`lexes hostile input within its limits: ${what}`, () => {
         const el = draw(source.slice(0, MAX_MARKDOWN_LENGTH));
