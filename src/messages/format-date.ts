@@ -7,22 +7,30 @@ export type DateStyle = 'long' | 'medium';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(locale: string | undefined, style: DateStyle, withTime: boolean): Intl.DateTimeFormat {
-  const key = `${locale ?? ''}|${style}|${withTime}`;
+/** A cached formatter for `options` in `locale`: an invalid `lang` (RangeError) falls back to the browser's language. */
+function formatter(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${options.dateStyle ?? ''}|${options.timeStyle ?? ''}`;
   let result = cache.get(key);
   if (!result) {
-    const options: Intl.DateTimeFormatOptions = withTime
-      ? { dateStyle: style, timeStyle: 'short' }
-      : { dateStyle: style };
     try {
       result = new Intl.DateTimeFormat(locale, options);
     } catch {
-      // An invalid `lang` (RangeError) falls back to the browser's language.
       result = new Intl.DateTimeFormat(undefined, options);
     }
     cache.set(key, result);
   }
   return result;
+}
+
+/** The date `value` stands for, or undefined when it is none (badge dates are untrusted strings). */
+function dateOf(value: unknown): Date | undefined {
+  const date =
+    value instanceof Date
+      ? value
+      : typeof value === 'string' || typeof value === 'number'
+        ? new Date(value)
+        : undefined;
+  return date && !Number.isNaN(date.getTime()) ? date : undefined;
 }
 
 /** "3 March 2025" (or the locale's equivalent); the input itself when it is not a date. */
@@ -37,35 +45,17 @@ export function formatDateTime(value: unknown, locale?: string, style: DateStyle
 
 /** A time of day, "14:03" (or the locale's equivalent); '' when it is not a date. */
 export function formatTime(value: unknown, locale?: string): string {
-  const date =
-    value instanceof Date
-      ? value
-      : typeof value === 'string' || typeof value === 'number'
-        ? new Date(value)
-        : undefined;
-  if (!date || Number.isNaN(date.getTime())) return '';
-  const key = `${locale ?? ''}|time`;
-  let result = cache.get(key);
-  if (!result) {
-    try {
-      result = new Intl.DateTimeFormat(locale || undefined, { timeStyle: 'short' });
-    } catch {
-      result = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
-    }
-    cache.set(key, result);
-  }
-  return result.format(date);
+  const date = dateOf(value);
+  return date ? formatter(locale || undefined, { timeStyle: 'short' }).format(date) : '';
 }
 
 function format(value: unknown, locale: string | undefined, style: DateStyle, withTime: boolean): string {
-  const date =
-    value instanceof Date
-      ? value
-      : typeof value === 'string' || typeof value === 'number'
-        ? new Date(value)
-        : undefined;
-  if (!date || Number.isNaN(date.getTime())) return typeof value === 'string' ? value : '';
-  return formatter(locale || undefined, style, withTime).format(date);
+  const date = dateOf(value);
+  if (!date) return typeof value === 'string' ? value : '';
+  return formatter(
+    locale || undefined,
+    withTime ? { dateStyle: style, timeStyle: 'short' } : { dateStyle: style },
+  ).format(date);
 }
 
 /** The language that applies to `element`: its nearest `lang` attribute, else the document's. */
