@@ -42,7 +42,8 @@ export const PATHS = [
     triggers: [VERIFIER],
     goal: 32_768,
     // Missed: 54,705 B before issue 13 (then also the Markdown walker, 16.2 KB more), 46,614 B at
-    // its end. The ceiling ratchets what was won (rounded up to 256 B); lower it, never raise it.
+    // its end, 46,555 B after issue 14. The ceiling ratchets what was won (rounded up to 256 B);
+    // lower it, never raise it.
     ceiling: 46_592,
   },
   {
