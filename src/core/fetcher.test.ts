@@ -409,3 +409,60 @@ describe('createDocumentLoader: remembering answers', () => {
     expect(cache.get('badge-1')).to.equal(undefined);
   });
 });
+
+describe('createDocumentLoader: a badge served with a generic type', () => {
+  const JWS = 'eyJhbGciOiJFZERTQSJ9.eyJpc3MiOiJkaWQ6ZXhhbXBsZSJ9.c2ln';
+  const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+  const served = (body: BodyInit, type?: string) => () =>
+    new Response(body, type === undefined ? {} : { headers: { 'content-type': type } });
+  /** A Response whose constructor adds no type: what a server that sends none gives fetch. */
+  const untyped = (body: string) => () => {
+    const response = new Response(body);
+    response.headers.delete('content-type');
+    return response;
+  };
+
+  for (const type of ['application/octet-stream', 'text/plain; charset=utf-8', 'binary/octet-stream']) {
+    it(`reads a compact JWS, JSON, a PNG and an SVG served as ${type} by their bodies`, async () => {
+      const cases: [BodyInit, string][] = [
+        [`${JWS}\n`, 'application/jwt'],
+        ['\ufeff {"type": ["VerifiableCredential"]}', 'application/json'],
+        [PNG, 'image/png'],
+        ['<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"></svg>', 'image/svg+xml'],
+      ];
+      for (const [body, expected] of cases) {
+        const load = createDocumentLoader({ fetch: fakeFetch(served(body, type)).fetch });
+        const document = await load('https://earner.example/badge', { accept: 'badge' });
+        expect(document.contentType).to.equal(expected);
+      }
+    });
+  }
+
+  it('reads a badge served with no content type at all', async () => {
+    const load = createDocumentLoader({ fetch: fakeFetch(untyped(JWS)).fetch });
+    expect(textOf(await load('https://earner.example/badge.jwt', { accept: 'badge' }))).to.equal(JWS);
+  });
+
+  it('refuses a body that is none of them (an HTML page, text, binary), within the size cap', async () => {
+    for (const body of ['<!doctype html><html><body>Not found</body></html>', 'hello world', 'a.b', '\u0000\u00ff']) {
+      const load = createDocumentLoader({ fetch: fakeFetch(served(body, 'application/octet-stream')).fetch });
+      expect(await rejectionCodeOf(load('https://earner.example/badge', { accept: 'badge' }))).to.equal(
+        'ERR_OB_FETCH_CONTENT_TYPE',
+      );
+    }
+    const huge = createDocumentLoader({
+      fetch: fakeFetch(served(`{"a":"${'x'.repeat(2048)}"}`, 'application/octet-stream')).fetch,
+      maxBytes: 1024,
+    });
+    expect(await rejectionCodeOf(huge('https://earner.example/badge', { accept: 'badge' }))).to.equal(
+      'ERR_OB_TOO_LARGE',
+    );
+  });
+
+  it('keeps the strict check for what is trusted by its address: keys, profiles, status lists', async () => {
+    const load = createDocumentLoader({ fetch: fakeFetch(served('{"keys":[]}', 'application/octet-stream')).fetch });
+    expect(await rejectionCodeOf(load('https://issuer.example/jwks', { accept: 'json' }))).to.equal(
+      'ERR_OB_FETCH_CONTENT_TYPE',
+    );
+  });
+});

@@ -239,6 +239,36 @@ function isSameOriginRedirect(requested: URL, final: URL): boolean {
   return requested.protocol === 'http:' && final.protocol === 'https:';
 }
 
+/**
+ * Types static hosts give files they do not know: `python3 -m http.server` serves `.jwt` as
+ * `application/octet-stream`, Vite's dev server sends none, many hosts send `text/plain`. A badge
+ * served so is still read, by what its body is (`badgeTypeOfBody`); anything else keeps the strict
+ * check, because an issuer's key, profile or status list is trusted for its address and its type.
+ */
+const GENERIC_TYPES = new Set(['', 'application/octet-stream', 'binary/octet-stream', 'text/plain']);
+
+/** A compact JWS (three base64url parts), the whole body save surrounding white space. */
+const COMPACT_JWS = /^[\w-]+\.[\w-]+\.[\w-]*$/;
+
+/**
+ * The media type a badge body shows it is, or undefined when it is none of them: JSON (starts
+ * with `{`), a compact JWS, a PNG (its signature) or an SVG (an `<svg` element near the start).
+ * Stricter than `sniffContentType`: an HTML error page served as `text/plain` is not a badge.
+ */
+export function badgeTypeOfBody(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'image/png';
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes).trim();
+  } catch {
+    return undefined;
+  }
+  if (text.startsWith('{')) return 'application/json';
+  if (COMPACT_JWS.test(text)) return 'application/jwt';
+  if (text.startsWith('<') && /<svg[\s>]/.test(text.slice(0, 4096))) return 'image/svg+xml';
+  return undefined;
+}
+
 /** Media type of documents given in hand, where no server says what they are. */
 export function sniffContentType(bytes: Uint8Array): string {
   let i = 0;
@@ -414,16 +444,24 @@ export function createDocumentLoader(options: LoaderOptions = {}): DocumentLoade
         details: { url, status: response.status, ...(viaProxy ? { viaProxy } : {}) },
       });
     }
-    const contentType = mediaTypeOf(response.headers.get('content-type'));
+    const servedType = mediaTypeOf(response.headers.get('content-type'));
+    // A badge served with a generic type is read and judged by its body (within the same size cap).
+    const sniff = accept === 'badge' && !gone && GENERIC_TYPES.has(servedType);
     // A Gone answer's body is optional and may be anything; only a body of the kind asked for is kept.
-    const keepBody = isAcceptable(contentType, accept);
+    const keepBody = sniff || isAcceptable(servedType, accept);
     if (!keepBody && !gone) {
       await response.body?.cancel().catch(() => {});
-      throw new FetchContentType(undefined, { details: { url, contentType, expected: accept } });
+      throw new FetchContentType(undefined, { details: { url, contentType: servedType, expected: accept } });
     }
     try {
       const bytes = keepBody ? await readCapped(response, maxBytes, url) : new Uint8Array(0);
       if (!keepBody) await response.body?.cancel().catch(() => {});
+      const contentType = sniff ? badgeTypeOfBody(bytes) : servedType;
+      if (contentType === undefined) {
+        throw new FetchContentType('Served with a generic type, and the body is not a badge', {
+          details: { url, contentType: servedType, expected: accept },
+        });
+      }
       const fetchedAt = clock();
       const freshForMs = httpFreshnessOf(response.headers, fetchedAt);
       return {

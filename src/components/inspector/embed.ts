@@ -1,5 +1,6 @@
 import type { FetchRecord } from '../../core/verify.js';
 import { safeLinkUrl } from '../../render/safe-url.js';
+import { VERSION } from '../../version.js';
 
 /**
  * "Embed this badge": the HTML an earner pastes into their own page, made from what they gave the
@@ -9,8 +10,8 @@ import { safeLinkUrl } from '../../render/safe-url.js';
  * credential inside `<script>` so that nothing in it can end that script or start a comment there.
  */
 
-/** The script-tag bundle, as the README tells people to load it. */
-export const DEFAULT_SCRIPT_SRC = 'https://unpkg.com/openbadge-embed/dist/cdn/openbadge-embed.js';
+/** The script-tag bundle, as the README tells people to load it: pinned to this version, so a page keeps working across majors. */
+export const DEFAULT_SCRIPT_SRC = `https://unpkg.com/openbadge-embed@${VERSION}/dist/cdn/openbadge-embed.js`;
 
 /** What `<ob-badge>` is given: the credential inside a `<script>` child, or the address it loads it from. */
 export type EmbedContent =

@@ -18,6 +18,7 @@ import type { BadgeView } from '../../core/view.js';
 import type { ObBadge } from '../badge/badge.js';
 import { browserCouldFetch, contentOf, embedSnippet, escapeAttribute, scriptSafeJson } from './embed.js';
 import { MAX_INPUT_BYTES, ObInspectedEvent, ObInspector, VALIDATOR_URL } from './inspector.js';
+import { VERSION } from '../../version.js';
 import { reportFileName, reportText, resultJsonOf } from './report.js';
 import { TOO_DEEP_MARKER } from '../../core/lib/bounded-json.js';
 
@@ -395,7 +396,7 @@ describe('<ob-inspector>', () => {
       const token = await fixtureText('ob2/signed/valid.jwt');
       const snippet = snippetText(el);
       expect(snippet).to.equal(
-        '<script type="module" src="https://unpkg.com/openbadge-embed/dist/cdn/openbadge-embed.js"></script>\n' +
+        `<script type="module" src="https://unpkg.com/openbadge-embed@${VERSION}/dist/cdn/openbadge-embed.js"></script>\n` +
           `<ob-badge>\n  <script type="application/jwt">${token}</script>\n</ob-badge>\n`,
       );
       const badge = preview(el);
@@ -605,7 +606,7 @@ describe('<ob-inspector>', () => {
       const [first] = logRows(el);
       expect(first!.slice(0, 5)).to.deep.equal(['1', url, 'The badge', 'HTTP 200', 'Network']);
       expect(snippetText(el)).to.equal(
-        '<script type="module" src="https://unpkg.com/openbadge-embed/dist/cdn/openbadge-embed.js"></script>\n' +
+        `<script type="module" src="https://unpkg.com/openbadge-embed@${VERSION}/dist/cdn/openbadge-embed.js"></script>\n` +
           `<ob-badge src="${url}"></ob-badge>\n`,
       );
       const badge = preview(el);

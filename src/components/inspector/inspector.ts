@@ -118,7 +118,7 @@ export class ObInspector extends LitElement {
   /** Issuers this site recognises (`parseTrustList`): reported as "Known issuer", never in the verdict. */
   @property({ attribute: false }) trustList?: TrustList;
 
-  /** The `src` of the script tag in the embed snippet. Default: the bundle on unpkg. */
+  /** The `src` of the script tag in the embed snippet. Default: this version's bundle on unpkg. */
   @property({ attribute: 'script-src' }) scriptSrc: string = DEFAULT_SCRIPT_SRC;
 
   /** ARIA heading level of the element's title (1–6); its sections are one level below. */

@@ -17,10 +17,20 @@ export class BadgeError<C extends BadgeErrorCode = BadgeErrorCode> extends Error
 
 type Options = { cause?: unknown; details?: Record<string, unknown> };
 
+/**
+ * What `define` returns, spelled out: left to inference, the declaration would copy `Error`'s
+ * static side from whatever lib the build sees (Node's `captureStackTrace` and its call-site type),
+ * and a strict browser-only consumer without `@types/node` would fail to compile against it.
+ */
+export interface BadgeErrorClass<C extends BadgeErrorCode> {
+  new (message?: string, options?: Options): BadgeError<C>;
+  readonly code: C;
+}
+
 // One small class per code so `instanceof` reads well in callers and stack traces name the failure.
 // The default messages are for developers (CLI, logs); the components show localized text instead.
 /* @__NO_SIDE_EFFECTS__ */
-export function define<C extends BadgeErrorCode>(code: C, defaultMessage: string, name: string) {
+export function define<C extends BadgeErrorCode>(code: C, defaultMessage: string, name: string): BadgeErrorClass<C> {
   const ErrorClass = class extends BadgeError<C> {
     static readonly code = code;
     constructor(message: string = defaultMessage, options?: Options) {
