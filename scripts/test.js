@@ -16,7 +16,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
@@ -177,26 +177,31 @@ async function browserTests(out) {
   return { passed, failed, note: notes.join(', ') || undefined };
 }
 
-/** @type {(out: Output) => Promise<Outcome>} */
-async function cliTests(out) {
-  const tap = join(results, 'cli.tap');
+/**
+ * Tests run by Node's own runner (`file`), counted one by one from their TAP totals.
+ * @param {string} label
+ * @param {string} file
+ * @returns {(out: Output) => Promise<Outcome>}
+ */
+const nodeTests = (label, file) => async (out) => {
+  const tap = join(results, `${slug(label)}.tap`);
   rmSync(tap, { force: true });
   const code = await out.exec(
     `node --test --test-reporter=spec --test-reporter-destination=stdout ` +
-      `--test-reporter=tap --test-reporter-destination=.test-results/cli.tap scripts/test-cli.js`,
+      `--test-reporter=tap --test-reporter-destination=${relative(root, tap)} ${file}`,
   );
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const pass = /^# pass (\d+)$/m.exec(text);
   const fail = /^# fail (\d+)$/m.exec(text);
   if (!pass || !fail) {
-    out.error('CLI tests: could not read the totals from the TAP output');
+    out.error(`${label}: could not read the totals from the TAP output`);
     return { passed: 0, failed: 1 };
   }
   const passed = Number(pass[1]);
   let failed = Number(fail[1]);
   if (code !== 0 && failed === 0) failed = 1;
   return { passed, failed };
-}
+};
 
 /** @type {(out: Output) => Promise<Outcome>} */
 async function conformance(out) {
@@ -261,7 +266,15 @@ const steps = [
     stage: 'node',
     needs: 'build',
     skipUnless: 'scripts/test-cli.js',
-    run: cliTests,
+    run: nodeTests('CLI tests', 'scripts/test-cli.js'),
+  },
+  {
+    // The tarball `npm pack` makes, installed into a fresh project: entries on a server, strict types.
+    name: 'package',
+    stage: 'node',
+    needs: 'build',
+    skipUnless: 'scripts/test-package.js',
+    run: nodeTests('package', 'scripts/test-package.js'),
   },
   {
     name: 'conformance (CLI)',
