@@ -25,7 +25,7 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const ENTRIES = Object.keys(pkg.exports).filter((entry) => entry !== './package.json');
 
 /** A fresh project with the packed package installed; its files and where it is. */
-const project = { dir: '', files: /** @type {string[]} */ ([]) };
+const project = { dir: '', tarball: '', installed: '', files: /** @type {string[]} */ ([]) };
 
 /**
  * Runs `command` in `cwd` and returns what it printed; throws with its output when it fails.
@@ -44,9 +44,11 @@ before(() => {
   assert.ok(packed, 'npm pack made no tarball');
   project.files = packed.files.map((file) => file.path);
   project.dir = join(work, 'app');
+  project.tarball = join(work, packed.filename);
   const installed = join(project.dir, 'node_modules', pkg.name);
+  project.installed = installed;
   mkdirSync(installed, { recursive: true });
-  run('tar', ['-xzf', join(work, packed.filename), '-C', installed, '--strip-components=1'], work);
+  run('tar', ['-xzf', project.tarball, '-C', installed, '--strip-components=1'], work);
   // The dependencies as npm would install them: the pinned versions this repository has.
   for (const name of readdirSync(join(ROOT, 'node_modules'))) {
     if (name !== pkg.name && !name.startsWith('.')) {
@@ -67,6 +69,18 @@ describe('the packed package', () => {
       [],
       'no sources, tests or tooling',
     );
+  });
+
+  it('passes publint --strict (exports, files, types as a package should have them)', () => {
+    const publint = join(ROOT, 'node_modules/publint/src/cli.js');
+    const printed = run(process.execPath, [publint, project.installed, '--strict', '--pack', 'false'], ROOT);
+    assert.match(printed, /All good!/);
+  });
+
+  it('has types for every entry, as ESM-only TypeScript users resolve them (@arethetypeswrong/cli)', () => {
+    const attw = join(ROOT, 'node_modules/@arethetypeswrong/cli/dist/index.js');
+    // Exits non-zero on any problem; CommonJS resolutions are out of scope for an ESM-only package.
+    run(process.execPath, [attw, project.tarball, '--profile', 'esm-only', '--format', 'ascii'], ROOT);
   });
 
   it('imports every entry on a server, where there is no DOM', () => {
