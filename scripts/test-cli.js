@@ -793,6 +793,89 @@ describe('ob-verify: many badges', () => {
     });
   }
 
+  describe('the batch helpers (src/cli/batch.ts), in process', () => {
+    /** @returns {Promise<typeof import('../src/cli/batch.js')>} */
+    const batch = () => import(new URL('../dist/cli/batch.js', import.meta.url).href);
+
+    /** @param {AsyncIterable<any>} items */
+    async function collect(items) {
+      const all = [];
+      for await (const item of items) all.push(item);
+      return all;
+    }
+
+    it('splits a stream into numbered lines across chunks, with CRLF, a split character and an overlong line', async () => {
+      const { jsonLines } = await batch();
+      const bytes = Buffer.from('"é"\r\n\n{"a":1}\n' + 'x'.repeat(40) + '\n"last"');
+      // Cut inside "é" (two bytes in UTF-8) and inside the long line.
+      const chunks = [bytes.subarray(0, 2), bytes.subarray(2, 20), bytes.subarray(20)];
+      assert.deepEqual(await collect(jsonLines(Readable.from(chunks), 16)), [
+        { line: 1, text: '"é"' },
+        { line: 3, text: '{"a":1}' },
+        { line: 4, tooLong: true },
+        { line: 5, text: '"last"' },
+      ]);
+    });
+
+    it('reads a line as a credential object, or a string as it is; anything else is refused', async () => {
+      const { badgeOfLine } = await batch();
+      assert.deepEqual(badgeOfLine('{"type":["VerifiableCredential"]}'), {
+        input: { type: ['VerifiableCredential'] },
+      });
+      assert.deepEqual(badgeOfLine('" https://issuer.example/42.jwt "'), { input: 'https://issuer.example/42.jwt' });
+      for (const text of ['[1]', 'null', '42', '""', '{oops']) {
+        assert.ok('error' in badgeOfLine(text), text);
+      }
+    });
+
+    it('writes outcomes in input order, runs at most N at once, and returns the worst status', async () => {
+      const { runInOrder } = await batch();
+      let now = 0;
+      let most = 0;
+      /** @type {string[]} */
+      const written = [];
+      // Later items finish first: item i takes (10 - i) ms.
+      const status = await runInOrder(
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+        async (i) => {
+          most = Math.max(most, ++now);
+          await new Promise((resolve) => setTimeout(resolve, 10 - i));
+          now -= 1;
+          return { line: `${i}`, status: i === 7 ? 1 : 0 };
+        },
+        3,
+        (line) => written.push(line),
+      );
+      assert.deepEqual(written, ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+      assert.equal(most, 3);
+      assert.equal(status, 1);
+    });
+
+    it('when reading the input fails part way, the badges started are still written, then it rejects', async () => {
+      const { runInOrder } = await batch();
+      /** @type {string[]} */
+      const written = [];
+      async function* failing() {
+        yield 1;
+        yield 2;
+        throw new Error('stream broke');
+      }
+      await assert.rejects(
+        runInOrder(
+          failing(),
+          async (i) => {
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            return { line: `${i}`, status: 0 };
+          },
+          4,
+          (line) => written.push(line),
+        ),
+        /stream broke/,
+      );
+      assert.deepEqual(written, ['1', '2']);
+    });
+  });
+
   it('an empty stream prints nothing and exits 0', async () => {
     const run = await cli(['--jsonl', ...OFFLINE], { stdin: '\n\n' });
     assert.equal(run.stdout, '');

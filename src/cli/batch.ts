@@ -104,22 +104,26 @@ export async function runInOrder<T>(
   let worst = 0;
   let wake: (() => void) | undefined;
   const settled = () => new Promise<void>((resolve) => (wake = resolve));
-  for await (const item of items) {
-    while (running >= concurrency || waiting.length >= concurrency * 4) await settled();
-    const slot: { outcome?: Outcome } = {};
-    waiting.push(slot);
-    running += 1;
-    void work(item).then((outcome) => {
-      slot.outcome = outcome;
-      running -= 1;
-      while (waiting[0]?.outcome) {
-        const done = waiting.shift()!.outcome!;
-        write(done.line);
-        worst = Math.max(worst, done.status);
-      }
-      wake?.();
-    });
+  try {
+    for await (const item of items) {
+      while (running >= concurrency || waiting.length >= concurrency * 4) await settled();
+      const slot: { outcome?: Outcome } = {};
+      waiting.push(slot);
+      running += 1;
+      void work(item).then((outcome) => {
+        slot.outcome = outcome;
+        running -= 1;
+        while (waiting[0]?.outcome) {
+          const done = waiting.shift()!.outcome!;
+          write(done.line);
+          worst = Math.max(worst, done.status);
+        }
+        wake?.();
+      });
+    }
+  } finally {
+    // Also when reading `items` failed: the badges already started are written before that is said.
+    while (waiting.length > 0) await settled();
   }
-  while (waiting.length > 0) await settled();
   return worst;
 }
