@@ -106,7 +106,7 @@ and printed as one JSON line: {"input": …, …the --json result}, in input ord
                          or a JSON string holding a JWT or an http(s) URL (never
                          a file path); blank lines are skipped
   --concurrency N        verify at most N badges at once (1-${MAX_CONCURRENCY}, default ${DEFAULT_CONCURRENCY})
-A file that cannot be read or a line that is not a badge gets a line
+A file that cannot be read or a line that is not a JSON object or string gets
 {"input": …, "verified": false, "error": "…"} and the run goes on. Exit status:
 0 every badge verified, 1 any did not (or could not be read), 2 usage error,
 3 the verifier itself failed on any.
