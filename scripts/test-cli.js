@@ -358,7 +358,8 @@ describe('ob-verify: usage and input errors exit 2', () => {
     ['a missing file', ['does-not-exist.jwt'], /Cannot read file .*does-not-exist\.jwt \(ENOENT\)/],
     ['an unknown option', [fixture('ob3-jwt-valid-did-key.jwt'), '--frobnicate'], /Unknown option '--frobnicate'/],
     ['no badge at all', [], /Missing the badge/],
-    ['two badges', ['a.jwt', 'b.jwt'], /Expected one badge/],
+    // Two badges are the many-badges form now (see 'ob-verify: many badges'); two standard inputs are not.
+    ['standard input twice', ['-', '-'], /Standard input \(-\) can be given only once/],
     [
       'a --now that is not ISO 8601',
       [fixture('ob3-jwt-valid-did-key.jwt'), '--now', 'next tuesday'],
@@ -545,6 +546,340 @@ describe('ob-verify: baked images', () => {
     const { stdout, code } = await cli([join(BAKED, 'signed-valid.png'), ...pinned]);
     assert.match(stdout, /✓ format +.*\n +.*baked \{"container":"png"/);
     assert.equal(code, 0);
+  });
+});
+
+describe('ob-verify: many badges', () => {
+  /** Six wall badges, all verified, served by URL in the concurrency test. */
+  const NORTHWIND = [
+    'northwind-html-css-foundations.jwt',
+    'northwind-javascript-fundamentals.jwt',
+    'northwind-accessible-web-components.jwt',
+    'northwind-typescript-in-practice.jwt',
+    'northwind-testing-and-ci.jwt',
+    'northwind-full-stack-web-development.jwt',
+  ];
+
+  /**
+   * The JSON lines a batch run printed, each parsed; fails the test when a line is not JSON.
+   * @param {Run} run
+   * @returns {Json[]}
+   */
+  function linesOf(run) {
+    assert.ok(run.stdout.endsWith('\n'), `stdout does not end a line: ${run.stdout}\n${run.stderr}`);
+    return run.stdout
+      .slice(0, -1)
+      .split('\n')
+      .map((line) => {
+        try {
+          return /** @type {Json} */ (JSON.parse(line));
+        } catch {
+          return assert.fail(`not a JSON line: ${line}`);
+        }
+      });
+  }
+
+  /**
+   * A CORS proxy on the loopback interface answering from the fixtures' documents map, each answer
+   * after `delayMs`: it counts what was asked and how many badges (URLs under /wall/badges/) it
+   * was asked for at once.
+   * @param {number} [delayMs]
+   */
+  async function countingProxy(delayMs = 0) {
+    const map = /** @type {Record<string, string>} */ (JSON.parse(readFileSync(DOCUMENTS, 'utf8')));
+    /** @type {string[]} */
+    const asked = [];
+    let badgesNow = 0;
+    let mostBadgesAtOnce = 0;
+    const server = createServer((request, response) => {
+      const wanted = new URL(request.url ?? '', 'http://proxy').searchParams.get('url') ?? '';
+      asked.push(wanted);
+      const badge = wanted.includes('/wall/badges/');
+      if (badge) mostBadgesAtOnce = Math.max(mostBadgesAtOnce, ++badgesNow);
+      setTimeout(() => {
+        if (badge) badgesNow -= 1;
+        const file = map[wanted];
+        if (!file) {
+          response.writeHead(404).end();
+          return;
+        }
+        const type = file.endsWith('.jwt') ? 'application/jwt' : 'application/json';
+        response.writeHead(200, { 'content-type': type }).end(readFileSync(join(FIXTURES, file)));
+      }, delayMs);
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+    const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+    return {
+      template: `http://127.0.0.1:${port}/fetch?url={url}`,
+      asked,
+      mostBadgesAtOnce: () => mostBadgesAtOnce,
+      close: () => server.close(),
+    };
+  }
+
+  it('verifies many files: one JSON line each, in the order given, the result as --json prints it', async () => {
+    const files = [
+      fixture('ob3-jwt-valid-did-key.jwt'),
+      fixture('ob3-jwt-tampered.jwt'),
+      join(CREDENTIALS, 'does-not-exist.jwt'),
+      fixture('ob3-jose-valid-did-web.jwt'),
+      join(FIXTURES, 'ob2/baked/signed-valid.png'),
+    ];
+    const run = await cli([...files, ...pinned]);
+    const lines = linesOf(run);
+    assert.deepEqual(
+      lines.map((line) => [line.input, line.verdict ?? 'error']),
+      [
+        [files[0], 'verified'],
+        [files[1], 'unverified'],
+        [files[2], 'error'],
+        [files[3], 'verified'],
+        [files[4], 'verified'],
+      ],
+    );
+    // Each line is the single-badge --json result, with `input` first.
+    const single = await verifyJson('ob3-jwt-valid-did-key.jwt');
+    assert.deepEqual(Object.keys(lines[0] ?? {}), ['input', ...Object.keys(single.result)]);
+    assert.deepEqual(lines[0]?.['checks'], single.result.checks);
+    assertAllPassed(/** @type {JsonResult} */ (lines[0]));
+    assertCheck(/** @type {JsonResult} */ (lines[1]), 'proof', 'ERR_OB_SIGNATURE_INVALID');
+    assert.equal(lines[4]?.['bakedImage']?.container, 'png');
+    // An unreadable file is said in its place, and the others are still verified.
+    assert.equal(lines[2]?.['verified'], false);
+    assert.match(lines[2]?.['error'], /Cannot read file .*does-not-exist\.jwt \(ENOENT\)/);
+    assert.equal(run.stderr, '');
+    assert.equal(run.code, 1);
+  });
+
+  it('exits 0 only when every badge verified', async () => {
+    const verified = [fixture('ob3-jwt-valid-did-key.jwt'), fixture('ob3-jwt-valid-did-jwk.jwt')];
+    const all = await cli([...verified, ...OFFLINE]);
+    assert.deepEqual(
+      linesOf(all).map((line) => line.verified),
+      [true, true],
+    );
+    assert.equal(all.code, 0);
+    const oneExpired = await cli([...verified, fixture('ob3-jwt-expired.jwt'), ...OFFLINE]);
+    assert.deepEqual(
+      linesOf(oneExpired).map((line) => line.verified),
+      [true, true, false],
+    );
+    assert.equal(oneExpired.code, 1);
+  });
+
+  it('reads a JSON-lines stream: a line each, by line number; a malformed line is an error line, never the end', async () => {
+    const jwt = readFileSync(fixture('ob3-jwt-valid-did-key.jwt'), 'utf8').trim();
+    const credential = JSON.parse(readFileSync(fixture('ob3-di-rdfc-valid-did-web-path.json'), 'utf8'));
+    const stream = [
+      JSON.stringify(jwt),
+      '{"not": "closed"',
+      '',
+      '42',
+      JSON.stringify(credential),
+      JSON.stringify(readFileSync(fixture('ob3-jwt-tampered.jwt'), 'utf8').trim()),
+      JSON.stringify(fixture('ob3-jwt-valid-did-key.jwt')),
+    ].join('\r\n');
+    const run = await cli(['--jsonl', ...pinned], { stdin: stream });
+    const lines = linesOf(run);
+    assert.deepEqual(
+      lines.map((line) => [line.input, line.verdict ?? 'error']),
+      [
+        [1, 'verified'],
+        [2, 'error'],
+        [4, 'error'],
+        [5, 'verified'],
+        [6, 'unverified'],
+        // A string is a JWT or a URL, never a path: a stream cannot make the CLI read local files.
+        [7, 'unverified'],
+      ],
+    );
+    assert.match(lines[1]?.['error'], /Not valid JSON/);
+    assert.match(lines[2]?.['error'], /JSON credential object or a JSON string/);
+    assert.equal(lines[3]?.['format'], 'ob3-json');
+    assertCheck(/** @type {JsonResult} */ (lines[5]), 'format', 'ERR_OB_MALFORMED');
+    assert.equal(run.code, 1);
+
+    // The same stream from a file.
+    const file = join(tempDir(), 'badges.jsonl');
+    writeFileSync(file, `${stream}\n`);
+    const fromFile = await cli(['--jsonl', file, ...pinned]);
+    assert.deepEqual(
+      linesOf(fromFile).map((line) => [line.input, line.verdict ?? 'error']),
+      lines.map((line) => [line.input, line.verdict ?? 'error']),
+    );
+    assert.equal(fromFile.code, 1);
+  });
+
+  it('fetches each document once for all the badges of an issuer: one shared cache', async () => {
+    const proxy = await countingProxy();
+    try {
+      const badges = [
+        ['ob3-jose-valid-did-web.jwt', 'verified'],
+        ['ob3-jose-valid-did-web-multikey.jwt', 'verified'],
+        ['ob3-jwt-status-active.jwt', 'verified'],
+        ['ob3-jwt-status-revoked.jwt', 'unverified'],
+        ['ob3-di-rdfc-valid-did-web-path.json', 'verified'],
+        ['ob3-di-rdfc-revoked.json', 'unverified'],
+        ['ob3-di-rdfc-expired.json', 'unverified'],
+      ];
+      const run = await cli([
+        ...badges.map(([name]) => fixture(name ?? '')),
+        '--now',
+        NOW,
+        '--proxy',
+        proxy.template,
+        '--concurrency',
+        '4',
+      ]);
+      assert.deepEqual(
+        linesOf(run).map((line) => line.verdict),
+        badges.map(([, verdict]) => verdict),
+        run.stderr,
+      );
+      assert.equal(run.code, 1);
+      // Four badges of did:web:localhost%3A5173 (two of them on one status list), three of a
+      // did:web with a path: each DID document and status list was asked for once.
+      for (const url of [
+        'https://localhost:5173/.well-known/did.json',
+        'http://localhost:5173/status/revocation-2025.jwt',
+        'https://localhost:5173/issuers/4f9a1c2e-7b3d-4e8a-9c61-2d5e8f0a7b34/did.json',
+        'http://localhost:5173/issuers/4f9a1c2e-7b3d-4e8a-9c61-2d5e8f0a7b34/status/revocation.json',
+      ]) {
+        assert.equal(proxy.asked.filter((asked) => asked === url).length, 1, `${url}: ${proxy.asked.join(', ')}`);
+      }
+      assert.deepEqual(proxy.asked, [...new Set(proxy.asked)], 'a document was fetched twice');
+    } finally {
+      proxy.close();
+    }
+  });
+
+  it('verifies at most --concurrency badges at once, and more than one when allowed', async () => {
+    const urls = NORTHWIND.map((name) => `http://localhost:5173/wall/badges/${name}`);
+    const stream = urls.map((url) => JSON.stringify(url)).join('\n');
+    for (const [concurrency, check] of /** @type {const} */ ([
+      [2, (/** @type {number} */ most) => most === 2],
+      [6, (/** @type {number} */ most) => most > 2],
+    ])) {
+      const proxy = await countingProxy(60);
+      try {
+        const run = await cli(['--jsonl', '--now', NOW, '--proxy', proxy.template, '--concurrency', `${concurrency}`], {
+          stdin: stream,
+        });
+        const lines = linesOf(run);
+        // Input order, whatever order they finished in.
+        assert.deepEqual(
+          lines.map((line) => [line.input, line.verdict]),
+          urls.map((_, index) => [index + 1, 'verified']),
+        );
+        assert.ok(check(proxy.mostBadgesAtOnce()), `--concurrency ${concurrency}: ${proxy.mostBadgesAtOnce()} at once`);
+        assert.equal(run.code, 0);
+      } finally {
+        proxy.close();
+      }
+    }
+  });
+
+  /** @type {[what: string, args: string[], message: RegExp][]} */
+  const usage = [
+    ['--concurrency 0', ['a.jwt', 'b.jwt', '--concurrency', '0'], /--concurrency expects a whole number from 1 to 64/],
+    ['--concurrency that is not a number', ['--jsonl', '--concurrency', 'lots'], /--concurrency expects/],
+    ['--jsonl with two streams', ['--jsonl', 'a.jsonl', 'b.jsonl'], /--jsonl reads one stream/],
+    ['--jsonl with a missing stream file', ['--jsonl', 'nope.jsonl'], /Cannot read stream .*nope\.jsonl \(ENOENT\)/],
+    ['a missing documents map', ['a.jwt', 'b.jwt', '--documents', 'nope.json'], /Cannot read documents map/],
+  ];
+  for (const [what, args, message] of usage) {
+    it(`a usage error exits 2 before any badge: ${what}`, async () => {
+      assertUsageError(await cli(args), message);
+    });
+  }
+
+  describe('the batch helpers (src/cli/batch.ts), in process', () => {
+    /** @returns {Promise<typeof import('../src/cli/batch.js')>} */
+    const batch = () => import(new URL('../dist/cli/batch.js', import.meta.url).href);
+
+    /** @param {AsyncIterable<any>} items */
+    async function collect(items) {
+      const all = [];
+      for await (const item of items) all.push(item);
+      return all;
+    }
+
+    it('splits a stream into numbered lines across chunks, with CRLF, a split character and an overlong line', async () => {
+      const { jsonLines } = await batch();
+      const bytes = Buffer.from('"é"\r\n\n{"a":1}\n' + 'x'.repeat(40) + '\n"last"');
+      // Cut inside "é" (two bytes in UTF-8) and inside the long line.
+      const chunks = [bytes.subarray(0, 2), bytes.subarray(2, 20), bytes.subarray(20)];
+      assert.deepEqual(await collect(jsonLines(Readable.from(chunks), 16)), [
+        { line: 1, text: '"é"' },
+        { line: 3, text: '{"a":1}' },
+        { line: 4, tooLong: true },
+        { line: 5, text: '"last"' },
+      ]);
+    });
+
+    it('reads a line as a credential object, or a string as it is; anything else is refused', async () => {
+      const { badgeOfLine } = await batch();
+      assert.deepEqual(badgeOfLine('{"type":["VerifiableCredential"]}'), {
+        input: { type: ['VerifiableCredential'] },
+      });
+      assert.deepEqual(badgeOfLine('" https://issuer.example/42.jwt "'), { input: 'https://issuer.example/42.jwt' });
+      for (const text of ['[1]', 'null', '42', '""', '{oops']) {
+        assert.ok('error' in badgeOfLine(text), text);
+      }
+    });
+
+    it('writes outcomes in input order, runs at most N at once, and returns the worst status', async () => {
+      const { runInOrder } = await batch();
+      let now = 0;
+      let most = 0;
+      /** @type {string[]} */
+      const written = [];
+      // Later items finish first: item i takes (10 - i) ms.
+      const status = await runInOrder(
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+        async (i) => {
+          most = Math.max(most, ++now);
+          await new Promise((resolve) => setTimeout(resolve, 10 - i));
+          now -= 1;
+          return { line: `${i}`, status: i === 7 ? 1 : 0 };
+        },
+        3,
+        (line) => written.push(line),
+      );
+      assert.deepEqual(written, ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+      assert.equal(most, 3);
+      assert.equal(status, 1);
+    });
+
+    it('when reading the input fails part way, the badges started are still written, then it rejects', async () => {
+      const { runInOrder } = await batch();
+      /** @type {string[]} */
+      const written = [];
+      async function* failing() {
+        yield 1;
+        yield 2;
+        throw new Error('stream broke');
+      }
+      await assert.rejects(
+        runInOrder(
+          failing(),
+          async (i) => {
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            return { line: `${i}`, status: 0 };
+          },
+          4,
+          (line) => written.push(line),
+        ),
+        /stream broke/,
+      );
+      assert.deepEqual(written, ['1', '2']);
+    });
+  });
+
+  it('an empty stream prints nothing and exits 0', async () => {
+    const run = await cli(['--jsonl', ...OFFLINE], { stdin: '\n\n' });
+    assert.equal(run.stdout, '');
+    assert.equal(run.code, 0);
   });
 });
 

@@ -5,19 +5,27 @@
  *   ob-verify <file | url | -> [--json] [--now ISO-DATE] [--recipient IDENTITY] [--proxy TEMPLATE]
  *             [--documents MAP.json] [--offline] [--strict-nested] [--trusted-issuers LIST.json]
  *             [--check-domain]
+ *   ob-verify <file | url | -> <file | url> … [--concurrency N] [same options]
+ *   ob-verify --jsonl [FILE | -] [--concurrency N] [same options]
  *
  * Exit status: 0 verified, 1 not verified (failed or status unknown), 2 usage or input error, 3 the
  * verifier itself failed (a bug: nothing is said about the badge). It is
  * about the credential given, not the credentials inside it (a CLR's achievements, endorsements, a
  * presentation's credentials), which are listed with their own verdicts; `--strict-nested` makes
  * any of those that is not verified exit 1 too.
+ *
+ * The batch forms (many badges, or `--jsonl`) verify concurrently with one verifier and one document
+ * cache, and print one JSON line per badge in input order (`batch.ts`); they exit 0 when every badge
+ * verified, 1 when any did not or could not be read, 3 when the verifier failed on any.
  */
+import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BadgeError } from '../core/errors.js';
 import { parseTrustList, type TrustList } from '../core/trust/trust.js';
-import { createVerifier, type Verifier } from '../core/verify.js';
+import { createDocumentCache } from '../core/fetcher.js';
+import { createVerifier, type Verifier, type VerifyInput, type VerifyOptions } from '../core/verify.js';
 import {
   firstProblem,
   isNotRequested,
@@ -28,6 +36,15 @@ import {
   type VerificationResult,
 } from '../core/result.js';
 import { resultToJson } from '../core/result-json.js';
+import {
+  badgeOfLine,
+  DEFAULT_CONCURRENCY,
+  jsonLines,
+  MAX_CONCURRENCY,
+  runInOrder,
+  type Outcome,
+  type StreamLine,
+} from './batch.js';
 
 export const EXIT_VERIFIED = 0;
 export const EXIT_NOT_VERIFIED = 1;
@@ -39,6 +56,8 @@ export const EXIT_INTERNAL = 3;
 const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
 export const USAGE = `Usage: ob-verify <file | url | -> [options]
+       ob-verify <file | url | -> <file | url> ... [options]
+       ob-verify --jsonl [FILE | -] [options]
 
 Verifies an Open Badge (2.0 hosted or signed, 3.0) or W3C Verifiable Credential:
 signature (or, for a hosted 2.0 badge, the issuer's own copy), issuer, validity
@@ -78,6 +97,20 @@ Options:
                          only the documents verification needs are fetched
   -h, --help             show this help
 
+Many badges: given several files/URLs, or --jsonl, every badge is verified with
+one shared document cache (an issuer's keys and status list are fetched once)
+and printed as one JSON line: {"input": …, …the --json result}, in input order,
+"input" being the file or URL as given or the stream's line number (from 1).
+  --jsonl                read badges from a JSON-lines stream (standard input,
+                         or the FILE given): each line a JSON credential object
+                         or a JSON string holding a JWT or an http(s) URL (never
+                         a file path); blank lines are skipped
+  --concurrency N        verify at most N badges at once (1-${MAX_CONCURRENCY}, default ${DEFAULT_CONCURRENCY})
+A file that cannot be read or a line that is not a JSON object or string gets
+{"input": …, "verified": false, "error": "…"} and the run goes on. Exit status:
+0 every badge verified, 1 any did not (or could not be read), 2 usage error,
+3 the verifier itself failed on any.
+
 Exit status: 0 verified, 1 not verified (or status unknown), 2 usage or input
 error, 3 the verifier itself failed (nothing is said about the badge). It is about the credential given: a verified CLR exits 0 even when some of
 its achievements are not verified, unless --strict-nested is given. A
@@ -96,6 +129,12 @@ class UsageError extends Error {}
 
 interface Options {
   readonly input: string;
+  /** Every positional argument: the badges of the many-files form, or the `--jsonl` stream's file. */
+  readonly inputs: readonly string[];
+  /** Many badges (several positionals or `--jsonl`): one JSON line each. */
+  readonly batch: boolean;
+  readonly jsonl: boolean;
+  readonly concurrency: number;
   readonly json: boolean;
   readonly now: Date | undefined;
   readonly documents: string | undefined;
@@ -124,6 +163,8 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
         'strict-nested': { type: 'boolean', default: false },
         'trusted-issuers': { type: 'string' },
         'check-domain': { type: 'boolean', default: false },
+        jsonl: { type: 'boolean', default: false },
+        concurrency: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -132,9 +173,26 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
   }
   const { values, positionals } = parsed;
   if (values.help) return 'help';
-  if (positionals.length === 0) throw new UsageError('Missing the badge to verify (a file, a URL, or - for stdin)');
-  if (positionals.length > 1)
-    throw new UsageError(`Expected one badge, got ${positionals.length}: ${positionals.join(' ')}`);
+  if (positionals.length === 0 && !values.jsonl) {
+    throw new UsageError('Missing the badge to verify (a file, a URL, or - for stdin)');
+  }
+  if (values.jsonl && positionals.length > 1) {
+    throw new UsageError(
+      `--jsonl reads one stream (a file, or - or nothing for stdin), got ${positionals.length}: ${positionals.join(' ')}`,
+    );
+  }
+  if (positionals.filter((item) => item === '-').length > 1) {
+    throw new UsageError('Standard input (-) can be given only once');
+  }
+  let concurrency = DEFAULT_CONCURRENCY;
+  if (values.concurrency !== undefined) {
+    concurrency = /^\d{1,3}$/.test(values.concurrency) ? Number(values.concurrency) : 0;
+    if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+      throw new UsageError(
+        `--concurrency expects a whole number from 1 to ${MAX_CONCURRENCY}, not ${JSON.stringify(values.concurrency)}`,
+      );
+    }
+  }
   let now: Date | undefined;
   if (values.now !== undefined) {
     // ISO 8601 date or date-time only: Date.parse also takes "June 1", which is not what a script meant.
@@ -150,7 +208,11 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
     throw new UsageError('--recipient expects an identity: mailto:…, https://…, tel:… or a DID');
   }
   return {
-    input: positionals[0]!,
+    input: positionals[0] ?? '-',
+    inputs: positionals,
+    batch: values.jsonl || positionals.length > 1,
+    jsonl: values.jsonl,
+    concurrency,
     json: values.json,
     now,
     documents: values.documents,
@@ -554,6 +616,8 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
     return EXIT_VERIFIED;
   }
 
+  if (options.batch) return runBatch(options, io);
+
   let input: string | Uint8Array;
   let documents: Map<string, Uint8Array> | undefined;
   let trustList: TrustList | undefined;
@@ -610,4 +674,139 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
   }
   io.stdout.write(output);
   return exitStatus(result, { strictNested: options.strictNested });
+}
+
+// ── Many badges ─────────────────────────────────────────────────────────────────────────────────
+
+/** One badge of a batch: how the user named it, and how to read it (a `UsageError` says why it cannot be). */
+interface BatchItem {
+  readonly input: string | number;
+  readonly read: () => Promise<VerifyInput>;
+}
+
+/** A batch line for a badge that could not be read or verified: said in its place, the run goes on. */
+function errorOutcome(input: string | number, message: string, status: number): Outcome {
+  return { line: JSON.stringify({ input, verified: false, error: message }), status };
+}
+
+/** The many-files form's badges, read only when their turn comes (a few files in memory at once). */
+function fileItems(paths: readonly string[], io: CliIo): BatchItem[] {
+  return paths.map((path) => ({
+    input: path,
+    read: async () => {
+      if (path === '-') return readStdin(io.stdin);
+      if (/^https?:\/\//i.test(path)) return path;
+      return readFileCapped(resolve(io.cwd, path), 'File');
+    },
+  }));
+}
+
+/** A JSON-lines stream's badges, line by line as they arrive; `input` is the line number. */
+async function* streamItems(lines: AsyncIterable<StreamLine>): AsyncGenerator<BatchItem> {
+  for await (const line of lines) {
+    yield {
+      input: line.line,
+      read: async () => {
+        if (!('text' in line)) throw new UsageError(`Line ${line.line} is longer than ${MAX_INPUT_BYTES} bytes`);
+        const badge = badgeOfLine(line.text);
+        if ('error' in badge) throw new UsageError(badge.error);
+        return badge.input;
+      },
+    };
+  }
+}
+
+/**
+ * The batch forms: one verifier, configured once with the documents map, `--offline` and one
+ * document cache for the whole run, so an issuer's DID document, keys and status list are fetched
+ * once for all its badges (and a URL failing is asked again by the next badge, as in the core).
+ */
+async function runBatch(options: Options, io: CliIo): Promise<number> {
+  let documents: Map<string, Uint8Array> | undefined;
+  let trustList: TrustList | undefined;
+  let stream: AsyncIterable<Uint8Array | string> | undefined;
+  try {
+    if (options.documents !== undefined) documents = await readDocumentsMap(resolve(io.cwd, options.documents));
+    if (options.trustedIssuers !== undefined) {
+      trustList = await readTrustListFile(resolve(io.cwd, options.trustedIssuers));
+    }
+    if (options.jsonl) {
+      const source = options.inputs[0] ?? '-';
+      if (source === '-') stream = io.stdin;
+      else {
+        const path = resolve(io.cwd, source);
+        const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+          throw new UsageError(`Cannot read stream ${path}${error.code ? ` (${error.code})` : ''}`);
+        });
+        if (!info.isFile()) throw new UsageError(`Stream ${path} is not a file`);
+        stream = createReadStream(path);
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`ob-verify: ${error.message}\n`);
+    return EXIT_USAGE;
+  }
+
+  let verifier: Verifier;
+  try {
+    verifier = createVerifier({
+      ...(options.proxy === undefined ? {} : { proxy: options.proxy }),
+      ...(documents ? { documents } : {}),
+      ...(options.offline ? { offline: true } : {}),
+      cache: createDocumentCache(),
+    });
+  } catch (error) {
+    io.stderr.write(`ob-verify: --proxy: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_USAGE;
+  }
+  const verifyOptions: VerifyOptions = {
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.recipient ? { recipient: options.recipient } : {}),
+    ...(trustList ? { trustList } : {}),
+    ...(options.checkDomain || trustList ? { domainLinkage: true } : {}),
+  };
+
+  async function verifyOne({ input, read }: BatchItem): Promise<Outcome> {
+    let badge: VerifyInput;
+    try {
+      badge = await read();
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      return errorOutcome(input, error.message, EXIT_NOT_VERIFIED);
+    }
+    let result: VerificationResult;
+    try {
+      result = await verifier.verify(badge, verifyOptions);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return errorOutcome(input, `verification could not run: ${reason}`, EXIT_INTERNAL);
+    }
+    try {
+      const json = resultToJson(result) as Record<string, unknown>;
+      return {
+        line: JSON.stringify({ input, ...json }),
+        status: exitStatus(result, { strictNested: options.strictNested }),
+      };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return errorOutcome(input, `the report could not be written: ${reason}`, EXIT_INTERNAL);
+    }
+  }
+
+  const items = stream ? streamItems(jsonLines(stream, MAX_INPUT_BYTES)) : fileItems(options.inputs, io);
+  try {
+    return await runInOrder(
+      items,
+      (item) => verifyOne(item).catch((error: unknown) => errorOutcome(item.input, String(error), EXIT_INTERNAL)),
+      options.concurrency,
+      (line) => io.stdout.write(`${line}\n`),
+    );
+  } catch (error) {
+    // Reading the stream failed part way (the lines before it are written).
+    io.stderr.write(
+      `ob-verify: reading the badges failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return EXIT_USAGE;
+  }
 }
