@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { rejectionCodeOf } from '../../test/helpers/errors.js';
 import { BadgeError } from './errors.js';
+import { createVerifier } from './verify.js';
 import {
   createDocumentCache,
   createDocumentLoader,
@@ -425,7 +426,7 @@ describe('createDocumentLoader: a badge served with a generic type', () => {
   for (const type of ['application/octet-stream', 'text/plain; charset=utf-8', 'binary/octet-stream']) {
     it(`reads a compact JWS, JSON, a PNG and an SVG served as ${type} by their bodies`, async () => {
       const cases: [BodyInit, string][] = [
-        [`${JWS}\n`, 'application/jwt'],
+        [`${JWS}\n`, 'text/plain'],
         ['\ufeff {"type": ["VerifiableCredential"]}', 'application/json'],
         [PNG, 'image/png'],
         ['<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"></svg>', 'image/svg+xml'],
@@ -443,12 +444,12 @@ describe('createDocumentLoader: a badge served with a generic type', () => {
     expect(textOf(await load('https://earner.example/badge.jwt', { accept: 'badge' }))).to.equal(JWS);
   });
 
-  it('refuses a body that is none of them (an HTML page, text, binary), within the size cap', async () => {
+  it('reads a body that is none of them, within the size cap, and the badge is not verified', async () => {
     for (const body of ['<!doctype html><html><body>Not found</body></html>', 'hello world', 'a.b', '\u0000\u00ff']) {
-      const load = createDocumentLoader({ fetch: fakeFetch(served(body, 'application/octet-stream')).fetch });
-      expect(await rejectionCodeOf(load('https://earner.example/badge', { accept: 'badge' }))).to.equal(
-        'ERR_OB_FETCH_CONTENT_TYPE',
-      );
+      const verifier = createVerifier({ fetch: fakeFetch(served(body, 'application/octet-stream')).fetch });
+      const result = await verifier.verify('https://earner.example/badge');
+      expect(result.verified, body).to.equal(false);
+      expect(result.checks[0], body).to.include({ id: 'format', status: 'failed' });
     }
     const huge = createDocumentLoader({
       fetch: fakeFetch(served(`{"a":"${'x'.repeat(2048)}"}`, 'application/octet-stream')).fetch,

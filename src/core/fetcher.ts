@@ -242,44 +242,18 @@ function isSameOriginRedirect(requested: URL, final: URL): boolean {
 /**
  * Types static hosts give files they do not know: `python3 -m http.server` serves `.jwt` as
  * `application/octet-stream`, Vite's dev server sends none, many hosts send `text/plain`. A badge
- * served so is still read, by what its body is (`badgeTypeOfBody`); anything else keeps the strict
- * check, because an issuer's key, profile or status list is trusted for its address and its type.
+ * served so is still read, by what its body is (`sniffContentType`), and judged by the format that
+ * reads it; anything else keeps the strict check, because an issuer's key, profile or status list
+ * is trusted for its address and its type.
  */
-const GENERIC_TYPES = new Set(['', 'application/octet-stream', 'binary/octet-stream', 'text/plain']);
-
-/** A compact JWS (three base64url parts), the whole body save surrounding white space. */
-const COMPACT_JWS = /^[\w-]+\.[\w-]+\.[\w-]*$/;
-
-/**
- * The media type a badge body shows it is, or undefined when it is none of them: JSON (starts
- * with `{`), a compact JWS, a PNG (its signature) or an SVG (an `<svg` element near the start).
- * Stricter than `sniffContentType`: an HTML error page served as `text/plain` is not a badge.
- */
-export function badgeTypeOfBody(bytes: Uint8Array): string | undefined {
-  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'image/png';
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes).trim();
-  } catch {
-    return undefined;
-  }
-  if (text.startsWith('{')) return 'application/json';
-  if (COMPACT_JWS.test(text)) return 'application/jwt';
-  if (text.startsWith('<') && /<svg[\s>]/.test(text.slice(0, 4096))) return 'image/svg+xml';
-  return undefined;
-}
+const GENERIC_TYPE = /^(|text\/plain|\w+\/octet-stream)$/;
 
 /** Media type of documents given in hand, where no server says what they are. */
 export function sniffContentType(bytes: Uint8Array): string {
-  let i = 0;
-  // Skip a UTF-8 byte order mark and leading white space.
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
-  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
-  const first = bytes[i];
-  if (first === 0x7b || first === 0x5b) return 'application/json';
   if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'image/png';
-  if (first === 0x3c) return 'image/svg+xml';
-  return 'text/plain';
+  // The first character after white space (the decoder drops a byte order mark).
+  const first = /^\s*(.)/.exec(new TextDecoder().decode(bytes.subarray(0, 1024)))?.[1];
+  return first === '{' || first === '[' ? 'application/json' : first === '<' ? 'image/svg+xml' : 'text/plain';
 }
 
 interface ProxyTemplate {
@@ -334,13 +308,8 @@ async function readCapped(response: Response, maxBytes: number, url: string): Pr
     }
     chunks.push(value);
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  // The chunks joined (a Blob does the copying; stream chunks are never shared buffers).
+  return new Uint8Array(await new Blob(chunks as Uint8Array<ArrayBuffer>[]).arrayBuffer());
 }
 
 function abortReason(signal: AbortSignal, url: string): BadgeError {
@@ -446,7 +415,7 @@ export function createDocumentLoader(options: LoaderOptions = {}): DocumentLoade
     }
     const servedType = mediaTypeOf(response.headers.get('content-type'));
     // A badge served with a generic type is read and judged by its body (within the same size cap).
-    const sniff = accept === 'badge' && !gone && GENERIC_TYPES.has(servedType);
+    const sniff = accept === 'badge' && !gone && GENERIC_TYPE.test(servedType);
     // A Gone answer's body is optional and may be anything; only a body of the kind asked for is kept.
     const keepBody = sniff || isAcceptable(servedType, accept);
     if (!keepBody && !gone) {
@@ -456,12 +425,7 @@ export function createDocumentLoader(options: LoaderOptions = {}): DocumentLoade
     try {
       const bytes = keepBody ? await readCapped(response, maxBytes, url) : new Uint8Array(0);
       if (!keepBody) await response.body?.cancel().catch(() => {});
-      const contentType = sniff ? badgeTypeOfBody(bytes) : servedType;
-      if (contentType === undefined) {
-        throw new FetchContentType('Served with a generic type, and the body is not a badge', {
-          details: { url, contentType: servedType, expected: accept },
-        });
-      }
+      const contentType = sniff ? sniffContentType(bytes) : servedType;
       const fetchedAt = clock();
       const freshForMs = httpFreshnessOf(response.headers, fetchedAt);
       return {
