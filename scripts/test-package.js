@@ -22,7 +22,10 @@ if (!existsSync(join(ROOT, 'dist/index.js'))) {
 
 /** @type {{ name: string, version: string, exports: Record<string, unknown> }} */
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-const ENTRIES = Object.keys(pkg.exports).filter((entry) => entry !== './package.json');
+// The entries with code: not the JSON files (package.json, custom-elements.json) nor types-only ones.
+const ENTRIES = Object.entries(pkg.exports)
+  .filter(([, target]) => typeof target === 'object' && target !== null && 'default' in target)
+  .map(([entry]) => entry);
 
 /** A fresh project with the packed package installed; its files and where it is. */
 const project = { dir: '', tarball: '', installed: '', files: /** @type {string[]} */ ([]) };
@@ -60,7 +63,15 @@ before(() => {
 
 describe('the packed package', () => {
   it('holds the build, the licence, the readme and the manifest, and no sources or tests', () => {
-    for (const file of ['package.json', 'README.md', 'LICENSE', 'custom-elements.json', 'dist/index.js']) {
+    for (const file of [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'custom-elements.json',
+      'vscode.html-custom-data.json',
+      'web-types.json',
+      'dist/index.js',
+    ]) {
       assert.ok(project.files.includes(file), `${file} is in the tarball`);
     }
     assert.ok(project.files.includes('dist/cdn/openbadge-embed.js'), 'the script-tag bundle is in the tarball');
