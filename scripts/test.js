@@ -261,7 +261,7 @@ const steps = [
     async run(out) {
       // Start from an empty dist/ so files of deleted sources cannot linger (or fail the lit check).
       rmSync(join(root, 'dist'), { recursive: true, force: true });
-      return single('tsc -p tsconfig.build.json && vite build')(out);
+      return single('tsc -p tsconfig.build.json && node scripts/copy-jsx-types.js && vite build')(out);
     },
   },
   { name: 'size', stage: 'build', needs: 'build', run: single('node scripts/size-report.js') },
