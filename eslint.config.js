@@ -121,6 +121,8 @@ export default defineConfig(
       'coverage/**',
       '.test-results/**',
       'custom-elements.json',
+      'vscode.html-custom-data.json',
+      'web-types.json',
     ],
   },
   js.configs.recommended,

@@ -22,7 +22,10 @@ if (!existsSync(join(ROOT, 'dist/index.js'))) {
 
 /** @type {{ name: string, version: string, exports: Record<string, unknown> }} */
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-const ENTRIES = Object.keys(pkg.exports).filter((entry) => entry !== './package.json');
+// The entries with code: not the JSON files (package.json, custom-elements.json) nor types-only ones.
+const ENTRIES = Object.entries(pkg.exports)
+  .filter(([, target]) => typeof target === 'object' && target !== null && 'default' in target)
+  .map(([entry]) => entry);
 
 /** A fresh project with the packed package installed; its files and where it is. */
 const project = { dir: '', tarball: '', installed: '', files: /** @type {string[]} */ ([]) };
@@ -49,8 +52,12 @@ before(() => {
   project.installed = installed;
   mkdirSync(installed, { recursive: true });
   run('tar', ['-xzf', project.tarball, '-C', installed, '--strip-components=1'], work);
-  // The dependencies as npm would install them: the pinned versions this repository has.
+  // The dependencies as npm would install them: the pinned versions this repository has. Not an
+  // untyped `react` (Storybook's, here without @types/react): TypeScript refuses to augment an
+  // untyped module, so `openbadge-embed/jsx` needs a project with React to have React's types.
+  const untypedReact = !existsSync(join(ROOT, 'node_modules/@types/react'));
   for (const name of readdirSync(join(ROOT, 'node_modules'))) {
+    if (untypedReact && name === 'react') continue;
     if (name !== pkg.name && !name.startsWith('.')) {
       symlinkSync(join(ROOT, 'node_modules', name), join(project.dir, 'node_modules', name));
     }
@@ -60,7 +67,15 @@ before(() => {
 
 describe('the packed package', () => {
   it('holds the build, the licence, the readme and the manifest, and no sources or tests', () => {
-    for (const file of ['package.json', 'README.md', 'LICENSE', 'custom-elements.json', 'dist/index.js']) {
+    for (const file of [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'custom-elements.json',
+      'vscode.html-custom-data.json',
+      'web-types.json',
+      'dist/index.js',
+    ]) {
       assert.ok(project.files.includes(file), `${file} is in the tarball`);
     }
     assert.ok(project.files.includes('dist/cdn/openbadge-embed.js'), 'the script-tag bundle is in the tarball');
@@ -131,6 +146,7 @@ describe('the packed package', () => {
         `import '${pkg.name}/cdn';`,
         `import '${pkg.name}/cdn/list';`,
         `import '${pkg.name}/cdn/inspector';`,
+        `import type {} from '${pkg.name}/jsx';`,
         `const badge: ObBadge = document.createElement('ob-badge');`,
         `badge.src = 'https://issuer.example/credentials/42.jwt';`,
         `badge.addEventListener('ob-verified', (event: ObVerifiedEvent) => {`,
@@ -138,6 +154,8 @@ describe('the packed package', () => {
         `  console.log(en.verdict(result.verdict));`,
         `});`,
         `const inspector: HTMLElement = document.createElement('ob-inspector');`,
+        `const props: JSX.IntrinsicElements['ob-badge'] = { src: badge.src, 'no-evidence': true, class: 'wall' };`,
+        `console.log(props);`,
         `void createVerifier().verify('eyJ.eyJ.x').then((result) => result.verified && inspector.remove());`,
         ``,
       ].join('\n'),

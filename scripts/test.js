@@ -110,7 +110,6 @@ const single = (command) => async (out) => {
 
 /** @type {(out: Output) => Promise<Outcome>} */
 async function manifest(out) {
-  const committed = join(root, 'custom-elements.json');
   const outdir = join(results, 'cem');
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
@@ -121,27 +120,32 @@ async function manifest(out) {
     config,
     "import base from '../../custom-elements-manifest.config.mjs';\nexport default { ...base, packagejson: false };\n",
   );
-  const analyze = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts?.analyze;
+  // `npm run analyze` is the analyzer (`analyze:manifest`), then the editor data made from its output.
+  const analyze = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts?.['analyze:manifest'];
   if (!analyze) {
-    out.error('manifest: package.json has no "analyze" script');
+    out.error('manifest: package.json has no "analyze:manifest" script');
     return { passed: 0, failed: 1 };
   }
   const code = await out.exec(
-    `${analyze} --quiet --outdir .test-results/cem --config .test-results/cem/custom-elements-manifest.config.mjs`,
+    `${analyze} --quiet --outdir .test-results/cem --config .test-results/cem/custom-elements-manifest.config.mjs` +
+      ' && node scripts/editor-data.js .test-results/cem',
   );
-  const generated = join(outdir, 'custom-elements.json');
-  if (code !== 0 || !existsSync(generated)) return { passed: 0, failed: 1 };
-  if (!existsSync(committed)) {
-    out.error('manifest: custom-elements.json is not committed; run `npm run analyze` and commit it.');
-    return { passed: 0, failed: 1 };
+  const files = ['custom-elements.json', 'vscode.html-custom-data.json', 'web-types.json'];
+  if (code !== 0 || !files.every((file) => existsSync(join(outdir, file)))) return { passed: 0, failed: 1 };
+  let stale = false;
+  for (const file of files) {
+    if (!existsSync(join(root, file))) {
+      out.error(`manifest: ${file} is not committed; run \`npm run analyze\` and commit it.`);
+      stale = true;
+    } else if (readFileSync(join(root, file), 'utf8') !== readFileSync(join(outdir, file), 'utf8')) {
+      await out.exec(`diff -u ${file} .test-results/cem/${file} | head -n 60`);
+      out.error(`manifest: ${file} is out of date; run \`npm run analyze\` and commit it.`);
+      stale = true;
+    }
   }
-  if (readFileSync(committed, 'utf8') === readFileSync(generated, 'utf8')) {
-    out.log('custom-elements.json is in sync with src/components.');
-    return { passed: 1, failed: 0 };
-  }
-  await out.exec(`diff -u custom-elements.json .test-results/cem/custom-elements.json | head -n 60`);
-  out.error('manifest: custom-elements.json is out of date; run `npm run analyze` and commit it.');
-  return { passed: 0, failed: 1 };
+  if (stale) return { passed: 0, failed: 1 };
+  out.log('custom-elements.json and the editor data are in sync with src/components.');
+  return { passed: 1, failed: 0 };
 }
 
 /** @type {(out: Output) => Promise<Outcome>} */
@@ -257,7 +261,7 @@ const steps = [
     async run(out) {
       // Start from an empty dist/ so files of deleted sources cannot linger (or fail the lit check).
       rmSync(join(root, 'dist'), { recursive: true, force: true });
-      return single('tsc -p tsconfig.build.json && vite build')(out);
+      return single('tsc -p tsconfig.build.json && node scripts/copy-jsx-types.js && vite build')(out);
     },
   },
   { name: 'size', stage: 'build', needs: 'build', run: single('node scripts/size-report.js') },

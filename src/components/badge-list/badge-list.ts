@@ -50,8 +50,8 @@ function loadView(): Promise<typeof ViewModule> {
  *
  * The list's code is loaded with `import()` when the first list is connected.
  *
- * @fires ob-list-summary - {ObListSummaryEvent} When the summary changes (debounced with the live summary line). `event.summary` is a `ListSummary`.
- * @fires ob-verified - {ObVerifiedEvent} From each badge, as `<ob-badge>` fires it (it bubbles out of the list).
+ * @fires {ObListSummaryEvent} ob-list-summary - When the summary changes (debounced with the live summary line). `event.summary` is a `ListSummary`.
+ * @fires {ObVerifiedEvent} ob-verified - From each badge, as `<ob-badge>` fires it (it bubbles out of the list).
  *
  * @slot - `<ob-badge>` elements, each shown as an item of the list (other children are not shown).
  *

@@ -67,7 +67,7 @@ const STATES = ['loading', 'verified', 'unverified', 'unknown', 'error'] as cons
  * has, at most `ObBadge.concurrency` (default 4) verify at once; the others wait in line, first
  * come first served, and a badge that leaves the page gives its place back.
  *
- * @fires ob-verified - {ObVerifiedEvent} Every time a verification settles (verified or not). `event.result` is the `VerificationResult`.
+ * @fires {ObVerifiedEvent} ob-verified - Every time a verification settles (verified or not). `event.result` is the `VerificationResult`.
  *
  * @csspart base - The card.
  * @csspart image - The badge image.
@@ -104,13 +104,13 @@ const STATES = ['loading', 'verified', 'unverified', 'unknown', 'error'] as cons
  * @cssstate unverified - A check failed; the content is shown, marked unverified.
  * @cssstate unknown - No check failed but one could not be completed.
  * @cssstate error - No badge could be read (malformed input, fetch failure, verifier error).
- *
  * @cssproperty --ob-font-family - Font family.
  * @cssproperty --ob-radius - Corner radius of the card.
  * @cssproperty --ob-color-verified - Verified colour (text and icon).
  * @cssproperty --ob-color-unverified - Not verified / error colour.
  * @cssproperty --ob-color-unknown - Status unknown colour.
  * @cssproperty --ob-color-surface - Card background.
+ * @cssproperty --ob-color-surface-raised - Background of raised items: evidence, tags, small images, endorsements.
  * @cssproperty --ob-color-text - Main text colour.
  * @cssproperty --ob-color-muted - Secondary text colour.
  * @cssproperty --ob-color-border - Borders and separators.
@@ -367,10 +367,10 @@ export class ObBadge extends LitElement implements RunHost {
 
   protected override updated(): void {
     afterRender(this, this.result);
-    // Fired once the card is drawn whole: after its nested parts when it waited for them.
     const event = this._pendingEvent;
     if (event && !this._nestedWaiting) {
       this._pendingEvent = undefined;
+      /** @internal `ob-verified` (see `@fires`), once drawn whole: after the nested parts it waited for. */
       this.dispatchEvent(new ObVerifiedEvent(event));
     }
   }

@@ -57,7 +57,7 @@ type InspectorState = (typeof STATES)[number];
  *
  * Not part of the default script-tag bundle: load it with `import 'openbadge-embed/inspector'`.
  *
- * @fires ob-inspected - {ObInspectedEvent} Each time an inspection settles and is drawn: `event.result` (the `VerificationResult`), `event.log` (every `FetchRecord`, in order) and `event.input`.
+ * @fires {ObInspectedEvent} ob-inspected - Each time an inspection settles and is drawn: `event.result` (the `VerificationResult`), `event.log` (every `FetchRecord`, in order) and `event.input`.
  *
  * @csspart base - Everything.
  * @csspart input - The box with the file field, the paste box and the address field; it also takes a dropped file.
