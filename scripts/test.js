@@ -5,7 +5,7 @@
 //     is the test server's one Node thread and the page waiting, so a core is left over for
 //   - everything else, in three stages, each waiting for the one before: static checks, side by side
 //     (typecheck, lint, format, manifest, storybook, cycles); build, then size (the size report reads
-//     dist/); CLI tests and CLI conformance, side by side (both run dist/).
+//     dist/); CLI tests, package tests, server rendering and CLI conformance, side by side (all run dist/).
 // Every step runs even when an earlier one failed, except one whose prerequisite failed (size, CLI tests
 // and conformance need build): it shows "skipped: build failed" and counts as one failure, never as a pass.
 // A step that runs beside others prints its output in one block when it ends, so logs stay readable.
@@ -279,6 +279,14 @@ const steps = [
     needs: 'build',
     skipUnless: 'scripts/test-package.js',
     run: nodeTests('package', 'scripts/test-package.js'),
+  },
+  {
+    // Each element rendered by @lit-labs/ssr from dist/: a placeholder, no exception, no fetch.
+    name: 'ssr',
+    stage: 'node',
+    needs: 'build',
+    skipUnless: 'scripts/test-ssr.js',
+    run: nodeTests('ssr', 'scripts/test-ssr.js'),
   },
   {
     name: 'conformance (CLI)',

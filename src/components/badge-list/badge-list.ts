@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { isServer, LitElement } from 'lit';
 import type { DocumentLoader } from '../../core/fetcher.js';
 import type { VerificationResult } from '../../core/result.js';
 import type { Verifier } from '../../core/verify.js';
@@ -6,6 +6,7 @@ import type { ListErrorCode, ListMessages, ListSummary, SortKey } from '../../me
 import '../badge/badge.js';
 import type * as ViewModule from './badge-list-view.js';
 import type { ListView } from './badge-list-view.js';
+import { renderListShell } from './list-shell.js';
 import type { ListInput } from './list-sources.js';
 import type { ListProperties, ListVariant } from './list-types.js';
 
@@ -194,7 +195,8 @@ export class ObBadgeList extends LitElement implements ListProperties {
   }
 
   protected override render(): unknown {
-    return this._view?.render();
+    // On a server the view is never loaded: a shell, with the page's own badges in it.
+    return isServer ? renderListShell(this) : this._view?.render();
   }
 }
 

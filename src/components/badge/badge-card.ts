@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type TemplateResult } from 'lit';
 import type { Check, VerificationResult } from '../../core/result.js';
 import { firstProblem, isNotRequested } from '../../core/result.js';
 import type { BadgeView } from '../../core/view.js';
@@ -37,6 +37,29 @@ export function displayOf(status: RunStatus, result: VerificationResult | undefi
   return result.verdict === 'unknown' ? 'unknown' : 'unverified';
 }
 
+/**
+ * What `<ob-badge>` draws before there is a run to show: the page's own content inside it, its
+ * no-JS fallback (a link, an image; a credential `<script>` is never displayed), through a slot.
+ *
+ * In the browser that is while it has nothing to verify: once it has, the "Checking…" card replaces
+ * the fallback in the same render that upgrades it, so neither shows without the other.
+ *
+ * On a server (`@lit-labs/ssr`), where nothing is verified or fetched, it is the "Checking…" card's
+ * shell (image placeholder, the verdict pill as a live region) with the fallback inside it: what a
+ * visitor sees until the script upgrades the element, which then draws the card of its own run.
+ */
+export function renderFallback(host: BadgeHost): TemplateResult {
+  if (!isServer) return html`<slot></slot>`;
+  const level = levelOf(host);
+  return html`<article part="base" class="badge badge--loading" aria-busy="true">
+    <div class="badge__media">${renderImage(host, undefined, 'loading')}</div>
+    <div class="badge__body">
+      ${renderHeader(host, undefined, undefined, 'loading', 'loading', false, level)}
+      <div class="badge__fallback"><slot></slot></div>
+    </div>
+  </article>`;
+}
+
 /** The card, its sections in order (each drawn by sections/…, the nested ones by badge-nested.ts once loaded). */
 export function renderCard(
   host: BadgeHost,
@@ -57,7 +80,7 @@ export function renderCard(
   const shown = checks.filter((check) => !(check && typeof check === 'object' && isNotRequested(check)));
   const reason = problem?.code === 'ERR_OB_REVOKED' ? revocationReason(problem, badge) : undefined;
   const proxied = checks.find((check) => check?.details?.['viaProxy'] !== undefined);
-  const level = Math.min(6, Math.max(1, Math.trunc(host.headingLevel) || 3));
+  const level = levelOf(host);
   // A presentation is headed as one, never by the name its holder wrote into it.
   const name = badge?.spec === 'vp' ? m.presentationName : text(badge?.name);
   // A presentation nobody signed is a container of credentials, each judged on its own: neither
@@ -122,4 +145,9 @@ function renderContent(
     ${compact ? nothing : renderAlignments(host, badge, level)} ${compact ? nothing : renderTags(host, badge)}
     ${compact || !nested ? nothing : nested.endorsements(nestedOf(result.nested, 'endorsement'), level, narrative)}
   `;
+}
+
+/** The ARIA level of the badge name: `heading-level`, kept within 1–6. */
+function levelOf(host: BadgeHost): number {
+  return Math.min(6, Math.max(1, Math.trunc(host.headingLevel) || 3));
 }

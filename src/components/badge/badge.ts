@@ -1,4 +1,4 @@
-import { LitElement, nothing, type PropertyValues } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import type { Check, VerificationResult } from '../../core/result.js';
 import type { TrustList } from '../../core/trust/trust.js';
 import type { Verifier } from '../../core/verify.js';
@@ -16,7 +16,7 @@ import { customStatesOf, setCustomState } from '../base/custom-states.js';
 import { isResult, resultFromError } from '../base/results.js';
 import { verifyQueue } from '../base/verify-queue.js';
 import { tokens } from '../tokens.styles.js';
-import { displayOf, renderCard } from './badge-card.js';
+import { displayOf, renderCard, renderFallback } from './badge-card.js';
 import { isLazy, readInline } from './badge-input.js';
 import { nearViewport, releaseBaked, stopGrowing } from './badge-lazy-parts.js';
 import { afterRender, beforeRender, ResultState } from './badge-result-state.js';
@@ -381,7 +381,7 @@ export class ObBadge extends LitElement implements RunHost {
 
   protected override render(): unknown {
     const display = this._display();
-    if (!display) return nothing;
+    if (!display) return renderFallback(this);
     try {
       return renderCard(this, display, this.result);
     } catch {

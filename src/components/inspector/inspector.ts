@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, isServer, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { VerificationResult } from '../../core/result.js';
 import type { TrustList } from '../../core/trust/trust.js';
@@ -336,7 +336,9 @@ export class ObInspector extends LitElement {
   }
 
   protected override render(): unknown {
-    const context: SectionContext = { messages: this._messages, lang: languageOf(this) };
+    // On a server (`@lit-labs/ssr`) there is no tree to look up: the element's own `lang`, if any.
+    const lang = isServer ? (this.getAttribute('lang') ?? undefined) : languageOf(this);
+    const context: SectionContext = { messages: this._messages, lang };
     const m = context.messages;
     const report = this.report;
     return html`<div part="base" class="inspector" aria-busy=${this._checking ? 'true' : 'false'}>
