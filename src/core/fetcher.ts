@@ -115,11 +115,12 @@ export const MIN_REUSE_MS = 10_000;
 /** How long a 404 or 410 answer is reused before the URL is asked again. */
 export const NOT_FOUND_REUSE_MS = 60_000;
 
+// Lists without spaces after commas: every byte of this chunk is on a badge's first load.
 const ACCEPT_HEADER: Record<MediaKind, string> = {
-  json: 'application/ld+json, application/json;q=0.9, application/did+json;q=0.9',
-  jwt: 'application/vc+jwt, application/jwt;q=0.9, text/plain;q=0.5',
+  json: 'application/ld+json,application/json;q=0.9,application/did+json;q=0.9',
+  jwt: 'application/vc+jwt,application/jwt;q=0.9,text/plain;q=0.5',
   badge:
-    'application/vc+jwt, application/vc, application/ld+json, application/json;q=0.9, application/jwt;q=0.9, image/png;q=0.8, image/svg+xml;q=0.8, text/plain;q=0.5',
+    'application/vc+jwt,application/vc,application/ld+json,application/json;q=0.9,application/jwt;q=0.9,image/png;q=0.8,image/svg+xml;q=0.8,text/plain;q=0.5',
 };
 
 /** Baked badges: images that carry their credential. */

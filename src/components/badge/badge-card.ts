@@ -80,7 +80,8 @@ export function renderCard(
   const shown = checks.filter((check) => !(check && typeof check === 'object' && isNotRequested(check)));
   const reason = problem?.code === 'ERR_OB_REVOKED' ? revocationReason(problem, badge) : undefined;
   const proxied = checks.find((check) => check?.details?.['viaProxy'] !== undefined);
-  const level = levelOf(host);
+  // levelOf's rule, written out: the call alone would cost the first load bytes it does not have.
+  const level = Math.min(6, Math.max(1, Math.trunc(host.headingLevel) || 3));
   // A presentation is headed as one, never by the name its holder wrote into it.
   const name = badge?.spec === 'vp' ? m.presentationName : text(badge?.name);
   // A presentation nobody signed is a container of credentials, each judged on its own: neither
@@ -147,7 +148,7 @@ function renderContent(
   `;
 }
 
-/** The ARIA level of the badge name: `heading-level`, kept within 1–6. */
+/** The ARIA level of the badge name: `heading-level`, kept within 1–6 (renderCard writes it out). */
 function levelOf(host: BadgeHost): number {
   return Math.min(6, Math.max(1, Math.trunc(host.headingLevel) || 3));
 }
