@@ -601,15 +601,23 @@ function defaultIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
 }
 
+/**
+ * What a usage problem ends a run with: its message on stderr (and `hint`), exit 2. Anything else
+ * is not the user's mistake and goes on up.
+ */
+function usageExit(error: unknown, io: CliIo, hint = ''): number {
+  if (!(error instanceof UsageError)) throw error;
+  io.stderr.write(`ob-verify: ${error.message}${hint}\n`);
+  return EXIT_USAGE;
+}
+
 /** Runs the CLI; resolves to the exit status. Never calls `process.exit`, so output is flushed. */
 export async function run(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
   let options: Options | 'help';
   try {
     options = parseOptions(argv);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`ob-verify: ${error.message}\nRun \`ob-verify --help\` for usage.\n`);
-    return EXIT_USAGE;
+    return usageExit(error, io, '\nRun `ob-verify --help` for usage.');
   }
   if (options === 'help') {
     io.stdout.write(`${USAGE}\n`);
@@ -630,9 +638,7 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
       trustList = await readTrustListFile(resolve(io.cwd, options.trustedIssuers));
     }
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`ob-verify: ${error.message}\n`);
-    return EXIT_USAGE;
+    return usageExit(error, io);
   }
 
   let verifier: Verifier;
@@ -743,9 +749,7 @@ async function runBatch(options: Options, io: CliIo): Promise<number> {
       }
     }
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`ob-verify: ${error.message}\n`);
-    return EXIT_USAGE;
+    return usageExit(error, io);
   }
 
   let verifier: Verifier;
