@@ -601,6 +601,38 @@ function defaultIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
 }
 
+/** One badge as the user named it: `-` (standard input), an http(s) URL, or a file. */
+async function readInput(name: string, io: CliIo): Promise<string | Uint8Array> {
+  if (name === '-') return readStdin(io.stdin);
+  if (/^https?:\/\//i.test(name)) return name;
+  return readFileCapped(resolve(io.cwd, name), 'File');
+}
+
+/** The documents map and trust list the options name, read once for the run. */
+async function readGivenFiles(
+  options: Options,
+  io: CliIo,
+): Promise<{ documents: Map<string, Uint8Array> | undefined; trustList: TrustList | undefined }> {
+  return {
+    documents: options.documents === undefined ? undefined : await readDocumentsMap(resolve(io.cwd, options.documents)),
+    trustList:
+      options.trustedIssuers === undefined
+        ? undefined
+        : await readTrustListFile(resolve(io.cwd, options.trustedIssuers)),
+  };
+}
+
+/** What every badge of the run is verified with: the clock, the page's owner, the trust list. */
+function verifyOptionsOf(options: Options, trustList: TrustList | undefined): VerifyOptions {
+  return {
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.recipient ? { recipient: options.recipient } : {}),
+    ...(trustList ? { trustList } : {}),
+    // The issuer's domain only when asked: a trust list asks who the issuer is.
+    ...(options.checkDomain || trustList ? { domainLinkage: true } : {}),
+  };
+}
+
 /**
  * What a usage problem ends a run with: its message on stderr (and `hint`), exit 2. Anything else
  * is not the user's mistake and goes on up.
@@ -630,13 +662,8 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
   let documents: Map<string, Uint8Array> | undefined;
   let trustList: TrustList | undefined;
   try {
-    if (options.input === '-') input = await readStdin(io.stdin);
-    else if (/^https?:\/\//i.test(options.input)) input = options.input;
-    else input = await readFileCapped(resolve(io.cwd, options.input), 'File');
-    if (options.documents !== undefined) documents = await readDocumentsMap(resolve(io.cwd, options.documents));
-    if (options.trustedIssuers !== undefined) {
-      trustList = await readTrustListFile(resolve(io.cwd, options.trustedIssuers));
-    }
+    input = await readInput(options.input, io);
+    ({ documents, trustList } = await readGivenFiles(options, io));
   } catch (error) {
     return usageExit(error, io);
   }
@@ -652,13 +679,9 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
   let result: VerificationResult;
   try {
     result = await verifier.verify(input, {
-      ...(options.now ? { now: options.now } : {}),
+      ...verifyOptionsOf(options, trustList),
       ...(documents ? { documents } : {}),
       ...(options.offline ? { offline: true } : {}),
-      ...(options.recipient ? { recipient: options.recipient } : {}),
-      ...(trustList ? { trustList } : {}),
-      // The issuer's domain only when asked: a trust list asks who the issuer is.
-      ...(options.checkDomain || trustList ? { domainLinkage: true } : {}),
     });
   } catch (error) {
     // verify() reports bad badges as failed checks; reaching here is an abort or a bug.
@@ -699,11 +722,7 @@ function errorOutcome(input: string | number, message: string, status: number): 
 function fileItems(paths: readonly string[], io: CliIo): BatchItem[] {
   return paths.map((path) => ({
     input: path,
-    read: async () => {
-      if (path === '-') return readStdin(io.stdin);
-      if (/^https?:\/\//i.test(path)) return path;
-      return readFileCapped(resolve(io.cwd, path), 'File');
-    },
+    read: () => readInput(path, io),
   }));
 }
 
@@ -732,10 +751,7 @@ async function runBatch(options: Options, io: CliIo): Promise<number> {
   let trustList: TrustList | undefined;
   let stream: AsyncIterable<Uint8Array | string> | undefined;
   try {
-    if (options.documents !== undefined) documents = await readDocumentsMap(resolve(io.cwd, options.documents));
-    if (options.trustedIssuers !== undefined) {
-      trustList = await readTrustListFile(resolve(io.cwd, options.trustedIssuers));
-    }
+    ({ documents, trustList } = await readGivenFiles(options, io));
     if (options.jsonl) {
       const source = options.inputs[0] ?? '-';
       if (source === '-') stream = io.stdin;
@@ -764,12 +780,7 @@ async function runBatch(options: Options, io: CliIo): Promise<number> {
     io.stderr.write(`ob-verify: --proxy: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_USAGE;
   }
-  const verifyOptions: VerifyOptions = {
-    ...(options.now ? { now: options.now } : {}),
-    ...(options.recipient ? { recipient: options.recipient } : {}),
-    ...(trustList ? { trustList } : {}),
-    ...(options.checkDomain || trustList ? { domainLinkage: true } : {}),
-  };
+  const verifyOptions = verifyOptionsOf(options, trustList);
 
   async function verifyOne({ input, read }: BatchItem): Promise<Outcome> {
     let badge: VerifyInput;
